@@ -1,5 +1,7 @@
 //! Runs the `minutes` binary and checks its stdout/stderr/exit-code contracts.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -4,8 +4,12 @@
 //! others are still written), 2 on a usage error or when the run itself could not go on (an
 //! unwritable output file, an unreadable `--files-from` list).
 
+mod batch;
+mod inputs;
 mod io;
+mod known;
 mod parse;
+mod report;
 mod text;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -33,8 +37,9 @@ enum Command {
 /// Arguments of `minutes parse`.
 #[derive(Debug, Args)]
 pub(crate) struct ParseArgs {
-    /// Input files; `-` reads one document from stdin
-    #[arg(value_name = "PATH", required = true)]
+    /// Input files and directories (walked recursively, in sorted order); `-` reads one
+    /// document from stdin
+    #[arg(value_name = "PATH", required_unless_present = "files_from")]
     pub inputs: Vec<PathBuf>,
     /// Write JSON Lines (one record per line) even for a single input
     #[arg(long)]
@@ -45,6 +50,44 @@ pub(crate) struct ParseArgs {
     /// Also write one JSON line per failed input to FILE
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
+    /// Read more input paths from FILE (`-` for stdin), one per line
+    #[arg(long, value_name = "FILE", help_heading = "Batch")]
+    pub files_from: Option<PathBuf>,
+    /// The --files-from list is NUL-separated (find -print0)
+    #[arg(
+        short = '0',
+        long = "null",
+        requires = "files_from",
+        help_heading = "Batch"
+    )]
+    pub null: bool,
+    /// Only files matching PATTERN in walked directories (relative to the directory named);
+    /// a leading `!` excludes; repeatable
+    #[arg(long, value_name = "PATTERN", help_heading = "Batch")]
+    pub glob: Vec<String>,
+    /// Also walk hidden files and directories (names starting with `.`)
+    #[arg(long, help_heading = "Batch")]
+    pub hidden: bool,
+    /// Parse N inputs at a time [default: available cores]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), help_heading = "Batch")]
+    pub jobs: Option<u16>,
+    /// Output order
+    #[arg(long, value_enum, default_value_t = batch::Order::Input, help_heading = "Batch")]
+    pub order: batch::Order,
+    /// Take only the K-th of N contiguous shards of the input list (1-based); the outputs of
+    /// shards 1..N concatenated equal the output of the whole list
+    #[arg(long, value_name = "K/N", value_parser = parse_shard, help_heading = "Batch")]
+    pub shard: Option<inputs::Shard>,
+    /// Skip inputs whose SHA-256 is already in FILE (an earlier JSON Lines output)
+    #[arg(long, value_name = "FILE", help_heading = "Batch")]
+    pub skip_known: Option<PathBuf>,
+    /// No progress bar and no summary (errors are still reported)
+    #[arg(short, long, help_heading = "Batch")]
+    pub quiet: bool,
+}
+
+fn parse_shard(s: &str) -> Result<inputs::Shard, String> {
+    inputs::parse_shard(s).map_err(|e| format!("{e:#}"))
 }
 
 /// Arguments of `minutes text`.
@@ -73,10 +116,16 @@ pub(crate) fn main() -> ExitCode {
     }
 }
 
-/// Exits with clap's usage-error formatting (exit code 2).
-#[allow(dead_code)]
-pub(crate) fn usage_error(message: impl std::fmt::Display) -> ! {
-    Cli::command()
-        .error(clap::error::ErrorKind::ArgumentConflict, message)
-        .exit()
+/// Exits with clap's usage-error formatting and the usage of `minutes <subcommand>` (exit 2).
+pub(crate) fn usage_error(subcommand: &str, message: impl std::fmt::Display) -> ! {
+    let mut cmd = Cli::command();
+    cmd.build();
+    match cmd.find_subcommand_mut(subcommand) {
+        Some(sub) => sub
+            .error(clap::error::ErrorKind::ValueValidation, message)
+            .exit(),
+        None => cmd
+            .error(clap::error::ErrorKind::ValueValidation, message)
+            .exit(),
+    }
 }

@@ -1,86 +1,17 @@
 //! `minutes parse`: inputs → records on stdout (or `-o FILE`), failures on stderr.
 
-use super::io::{eprint, Sink};
+use super::batch;
+use super::inputs::{self, Filter, Input};
+use super::io::Sink;
+use super::known::{self, Digest};
+use super::report::{Failure, Reporter};
 use super::ParseArgs;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use council_minutes::{Document, Options};
-use serde::Serialize;
-use sha2::{Digest, Sha256};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use sha2::Sha256;
+use std::collections::HashSet;
+use std::path::Path;
 use std::process::ExitCode;
-
-/// One input: a file or stdin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Input {
-    Stdin,
-    Path(PathBuf),
-}
-
-impl Input {
-    pub(crate) fn from_operand(path: &Path) -> Input {
-        if path == Path::new("-") {
-            Input::Stdin
-        } else {
-            Input::Path(path.to_path_buf())
-        }
-    }
-
-    /// The path as recorded in `source.path` and error records (null for stdin).
-    pub(crate) fn record_path(&self) -> Option<String> {
-        match self {
-            Input::Stdin => None,
-            Input::Path(p) => Some(p.to_string_lossy().into_owned()),
-        }
-    }
-
-    /// Reads the whole input.
-    pub(crate) fn read(&self) -> std::io::Result<Vec<u8>> {
-        match self {
-            Input::Stdin => {
-                let mut buf = Vec::new();
-                std::io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(buf)
-            }
-            Input::Path(p) => std::fs::read(p),
-        }
-    }
-}
-
-/// An input that gave no record: one line of `--errors FILE`.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct Failure {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub path: Option<String>,
-    /// Hex SHA-256 of the input bytes; null when they could not be read.
-    pub sha256: Option<String>,
-    pub code: String,
-    pub message: String,
-}
-
-impl Failure {
-    pub(crate) fn new(input: &Input, bytes: Option<&[u8]>, code: &str, message: String) -> Failure {
-        Failure {
-            kind: "error",
-            path: input.record_path(),
-            sha256: bytes.map(sha256_hex),
-            code: code.to_owned(),
-            message,
-        }
-    }
-}
-
-/// Hex SHA-256 of bytes, as in a record's `id` and `source.sha256`.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
-}
 
 /// How a record is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,39 +22,102 @@ pub(crate) enum Layout {
     Lines,
 }
 
+/// What one input gave.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// A serialised record, ending in a newline.
+    Record(Vec<u8>),
+    Failed(Box<Failure>),
+    /// Its hash is in `--skip-known`.
+    Skipped,
+}
+
+/// Everything a worker needs besides the input.
+#[derive(Debug)]
+struct Work<'a> {
+    layout: Layout,
+    known: Option<&'a HashSet<Digest>>,
+}
+
+fn sha256(bytes: &[u8]) -> Digest {
+    use sha2::Digest as _;
+    Sha256::digest(bytes).into()
+}
+
+pub(crate) fn failure(
+    input: &Input,
+    bytes: Option<&[u8]>,
+    err: &council_minutes::Error,
+) -> Failure {
+    Failure {
+        kind: "error",
+        path: input.record_path(),
+        sha256: bytes.map(|b| known::to_hex(&sha256(b))),
+        code: err.code().to_owned(),
+        message: err.to_string(),
+    }
+}
+
 /// Parses input bytes into a record.
 ///
 /// PDF CONTAINMENT HOOK: PDF inputs are to be extracted in a `minutes __pdf-worker`
 /// subprocess with per-file time and memory limits, once `council_minutes::worker` lands.
 /// Until then every input goes through `parse_bytes` in-process.
-pub(crate) fn parse_document(
-    bytes: &[u8],
-    options: &Options,
-) -> Result<Document, council_minutes::Error> {
+fn parse_document(bytes: &[u8], options: &Options) -> Result<Document, council_minutes::Error> {
     council_minutes::parse_bytes(bytes, options)
 }
 
-/// Reads, parses and serialises one input.
-pub(crate) fn process(input: &Input, layout: Layout) -> Result<Vec<u8>, Failure> {
-    let bytes = match input.read() {
-        Ok(b) => b,
-        Err(e) => {
-            let err = council_minutes::Error::from(e);
-            return Err(Failure::new(input, None, err.code(), err.to_string()));
+impl Work<'_> {
+    /// Reads, parses and serialises one input. Never panics: a panic in the parser (a bug)
+    /// becomes a failed input, so one bad document cannot stop a batch.
+    fn run(&self, input: &Input) -> Outcome {
+        let bytes = match input.read() {
+            Ok(b) => b,
+            Err(e) => {
+                return Outcome::Failed(Box::new(failure(input, None, &e.into())));
+            }
+        };
+        if let Some(known) = self.known {
+            if known.contains(&sha256(&bytes)) {
+                return Outcome::Skipped;
+            }
         }
-    };
-    let options = match input.record_path() {
-        Some(p) => Options::with_path(p),
-        None => Options::default(),
-    };
-    let doc = parse_document(&bytes, &options)
-        .map_err(|e| Failure::new(input, Some(&bytes), e.code(), e.to_string()))?;
-    serialise(&doc, layout)
-        .map_err(|e| Failure::new(input, Some(&bytes), "internal", e.to_string()))
+        let options = match input.record_path() {
+            Some(p) => Options::with_path(p),
+            None => Options::default(),
+        };
+        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parse_document(&bytes, &options)
+        }));
+        let internal = |message: String| {
+            Outcome::Failed(Box::new(Failure {
+                kind: "error",
+                path: input.record_path(),
+                sha256: Some(known::to_hex(&sha256(&bytes))),
+                code: "internal".into(),
+                message,
+            }))
+        };
+        match parsed {
+            Ok(Ok(doc)) => match serialise(&doc, self.layout) {
+                Ok(record) => Outcome::Record(record),
+                Err(e) => internal(format!("cannot serialise the record: {e}")),
+            },
+            Ok(Err(e)) => Outcome::Failed(Box::new(failure(input, Some(&bytes), &e))),
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                internal(format!("the parser failed on this input (a bug): {what}"))
+            }
+        }
+    }
 }
 
 /// A record as bytes, ending in a newline.
-pub(crate) fn serialise(doc: &Document, layout: Layout) -> serde_json::Result<Vec<u8>> {
+fn serialise(doc: &Document, layout: Layout) -> serde_json::Result<Vec<u8>> {
     let mut out = match layout {
         Layout::Pretty => serde_json::to_vec_pretty(doc)?,
         Layout::Lines => serde_json::to_vec(doc)?,
@@ -132,71 +126,92 @@ pub(crate) fn serialise(doc: &Document, layout: Layout) -> serde_json::Result<Ve
     Ok(out)
 }
 
-/// Reports failed inputs: a line on stderr, and a JSON line in `--errors FILE` when asked.
-#[derive(Debug)]
-pub(crate) struct ErrorLog {
-    file: Option<Sink>,
-}
-
-impl ErrorLog {
-    pub(crate) fn open(path: Option<&Path>) -> Result<ErrorLog> {
-        let file = match path {
-            Some(p) => Some(Sink::open(Some(p)).context("cannot open the --errors file")?),
-            None => None,
-        };
-        Ok(ErrorLog { file })
-    }
-
-    pub(crate) fn report(&mut self, failure: &Failure) -> Result<()> {
-        let name = failure.path.as_deref().unwrap_or("<stdin>");
-        eprint(format_args!(
-            "minutes: {name}: {} [{}]",
-            failure.message, failure.code
-        ));
-        if let Some(file) = &mut self.file {
-            let mut line = serde_json::to_vec(failure)?;
-            line.push(b'\n');
-            file.write_record(&line)?;
-        }
-        Ok(())
-    }
-
-    pub(crate) fn finish(self) -> Result<()> {
-        match self.file {
-            Some(f) => f.finish(),
-            None => Ok(()),
-        }
-    }
-}
-
 /// Runs `minutes parse`.
 pub(crate) fn run(args: &ParseArgs) -> Result<ExitCode> {
-    let inputs: Vec<Input> = args.inputs.iter().map(|p| Input::from_operand(p)).collect();
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        super::usage_error("`-` (stdin) can be given only once");
+    let stdin_operands = args.inputs.iter().filter(|p| *p == Path::new("-")).count();
+    let list_on_stdin = args.files_from.as_deref() == Some(Path::new("-"));
+    if stdin_operands + usize::from(list_on_stdin) > 1 {
+        super::usage_error(
+            "parse",
+            "stdin (`-`) can be read only once: as one document or as the --files-from list",
+        );
     }
-    let layout = if inputs.len() == 1 && !args.jsonl {
+    let filter = match Filter::new(&args.glob, args.hidden) {
+        Ok(f) => f,
+        Err(e) => super::usage_error("parse", format!("{e:#}")),
+    };
+
+    let mut list = Vec::new();
+    for operand in &args.inputs {
+        inputs::expand(operand, &filter, &mut list);
+    }
+    if let Some(source) = &args.files_from {
+        for path in inputs::read_list(source, args.null)? {
+            inputs::expand(&path, &filter, &mut list);
+        }
+    }
+    let single = args.inputs.len() == 1
+        && args.files_from.is_none()
+        && args.shard.is_none()
+        && list.len() == 1
+        && !args.inputs.iter().any(|p| p.is_dir());
+    let layout = if single && !args.jsonl {
         Layout::Pretty
     } else {
         Layout::Lines
     };
+    let selected = match args.shard {
+        Some(shard) => list.get(shard.range(list.len())).unwrap_or_default(),
+        None => &list[..],
+    };
+    let known = match &args.skip_known {
+        Some(path) => Some(known::load(path)?),
+        None => None,
+    };
+
     let mut out = Sink::open(args.output.as_deref())?;
-    let mut errors = ErrorLog::open(args.errors.as_deref())?;
-    let mut failed = 0usize;
-    for input in &inputs {
-        match process(input, layout) {
-            Ok(record) => out.write_record(&record)?,
-            Err(failure) => {
-                failed += 1;
-                errors.report(&failure)?;
+    let mut report = Reporter::new(
+        args.errors.as_deref(),
+        selected.len(),
+        !args.quiet,
+        !args.quiet && layout == Layout::Lines,
+    )?;
+    let work = Work {
+        layout,
+        known: known.as_ref(),
+    };
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    batch::run(
+        selected,
+        jobs,
+        args.order,
+        |input| work.run(input),
+        |outcome| {
+            report.read += 1;
+            report.tick();
+            match outcome {
+                Outcome::Record(bytes) => {
+                    report.records += 1;
+                    out.write_record(&bytes)
+                }
+                Outcome::Failed(f) => report.failure(&f),
+                Outcome::Skipped => {
+                    report.skipped += 1;
+                    Ok(())
+                }
             }
-        }
-    }
+        },
+    )?;
     out.finish()?;
-    errors.finish()?;
+    let failed = report.failed;
+    report.finish()?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }

@@ -1,7 +1,9 @@
 //! `minutes text` and `minutes schema`.
 
+use super::inputs::Input;
 use super::io::Sink;
-use super::parse::{Failure, Input};
+use super::parse::failure;
+use super::report::Reporter;
 use super::TextArgs;
 use anyhow::Result;
 use council_minutes::Options;
@@ -10,7 +12,7 @@ use std::process::ExitCode;
 /// Prints the source text of one input: the text that a record's spans index into.
 pub(crate) fn run_text(args: &TextArgs) -> Result<ExitCode> {
     let input = Input::from_operand(&args.input);
-    let failure = match input.read() {
+    let failed = match input.read() {
         Ok(bytes) => match council_minutes::source_text(&bytes, &Options::default()) {
             Ok(source) => {
                 let mut out = Sink::open(None)?;
@@ -18,15 +20,13 @@ pub(crate) fn run_text(args: &TextArgs) -> Result<ExitCode> {
                 out.finish()?;
                 return Ok(ExitCode::SUCCESS);
             }
-            Err(e) => Failure::new(&input, Some(&bytes), e.code(), e.to_string()),
+            Err(e) => failure(&input, Some(&bytes), &e),
         },
-        Err(e) => {
-            let e = council_minutes::Error::from(e);
-            Failure::new(&input, None, e.code(), e.to_string())
-        }
+        Err(e) => failure(&input, None, &e.into()),
     };
-    let mut log = super::parse::ErrorLog::open(None)?;
-    log.report(&failure)?;
+    let mut report = Reporter::new(None, 1, false, false)?;
+    report.failure(&failed)?;
+    report.finish()?;
     Ok(ExitCode::from(1))
 }
 

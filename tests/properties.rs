@@ -1,0 +1,276 @@
+//! Property tests over arbitrary and minutes-like input.
+//!
+//! For any string through `parse_str` and any bytes through `parse_bytes`:
+//! - no panic;
+//! - `parse_str` fails exactly when the text holds nothing but whitespace (its documented contract);
+//! - every span of a record passes the span-invariant checker (`tests/common/mod.rs`) against
+//!   the source text;
+//! - the record's JSON deserialises back to an equal record;
+//! - parsing the same input twice gives the same record;
+//! - for valid UTF-8 text, `parse_bytes` and `parse_str` agree.
+//!
+//! Inputs are capped at a few KiB so the suite stays fast in debug builds. The case count is
+//! 256 per property; set `PROPTEST_CASES` to change it (e.g. `PROPTEST_CASES=5000` for a long run).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr,
+    clippy::print_stdout
+)]
+
+mod common;
+
+use council_minutes::{parse_bytes, parse_str, source_text, Document, Format, Options};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Pieces of real minutes: headings, labels, markers, votes, money, dates, furniture and
+/// awkward characters, so generated text reaches deep into the grammar.
+const FRAGMENTS: &[&str] = &[
+    "Minutes of a meeting of the Cabinet held on 20 June 2012",
+    "MINUTES OF THE MEETING OF THE PARISH COUNCIL HELD ON 14th June 2012 at 7.30pm",
+    "Issue - meetings",
+    "Meeting: 20/06/2012 - Cabinet (Item 5)",
+    "Agenda item",
+    "Minutes:",
+    "Issue - decisions",
+    "Decision details",
+    "Decision Maker: Cabinet",
+    "Date of decision: 14/03/2019",
+    "Decided at meeting: 14/03/2019 - Cabinet",
+    "Present:",
+    "Apologies:",
+    "Apologies for absence were received from Councillor Brown.",
+    "In attendance:",
+    "Councillor J Smith (Chair)",
+    "Councillors A Jones, B Brown and C White",
+    "52.",
+    "CL.136",
+    "77/21",
+    "7.2",
+    "5. Budget",
+    "CAB 23/12 Public Sector Commissioning",
+    "Resolved:",
+    "RESOLVED –",
+    "RESOLVED -",
+    "It was resolved that",
+    "AGREED",
+    "RECOMMENDED that",
+    "RECOMMEND to Council that",
+    "Decision:",
+    "THE DECISION:",
+    "(a)",
+    "a)",
+    "a.",
+    "A:",
+    "(i)",
+    "i.",
+    "(ii)",
+    "1.",
+    "1)",
+    "1.1",
+    "That Cabinet:",
+    "That the report be noted.",
+    "That the budget be approved.",
+    "It was agreed that the item be deferred.",
+    "The minutes were approved as a correct record.",
+    "Motion by Smith, seconded by Jones, to approve the budget. Motion carried.",
+    "For: 5 Against: 2 Abstain: 1",
+    "For 7, Against 0, Abstentions 1",
+    "The motion was carried unanimously.",
+    "The motion was lost.",
+    "£163,000",
+    "£1.2m",
+    "£2.5 million",
+    "$4,500.00",
+    "€12",
+    "2013/14",
+    "14th June 2012",
+    "June 14, 2012",
+    "31/02/2020",
+    "pdf icon PDF 59 KB",
+    "Share this item",
+    "Skip to content",
+    "• Concerns were raised about parking.",
+    "- Whether the scheme was affordable.",
+    "The Portfolio Holder for Finance stated that the budget was balanced.",
+    "‘curly’ “quotes”",
+    "hyphen-\nated",
+    "\u{feff}",
+    "\u{fffd}",
+    "\u{a0}",
+    "\t",
+    "\x0c",
+    "   ",
+    "",
+];
+
+/// A fragment or a random short token.
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => proptest::sample::select(FRAGMENTS).prop_map(str::to_owned),
+        1 => "[A-Za-z0-9£$€.,:;()/\u{2013}-]{1,12}",
+    ]
+}
+
+/// One line: a few tokens joined by spaces or NBSPs.
+fn line() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        (token(), prop_oneof![Just(" "), Just("\u{a0}"), Just("  ")]),
+        1..4,
+    )
+    .prop_map(|parts| {
+        let mut s = String::new();
+        for (t, sep) in parts {
+            if !s.is_empty() {
+                s.push_str(sep);
+            }
+            s.push_str(&t);
+        }
+        s
+    })
+}
+
+/// Minutes-like text: up to 60 lines with mixed line endings.
+fn minutes_like() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        (
+            line(),
+            prop_oneof![
+                4 => Just("\n"),
+                1 => Just("\r\n"),
+                1 => Just("\n\n"),
+                1 => Just(" \n"),
+            ],
+        ),
+        0..60,
+    )
+    .prop_map(|lines| {
+        let mut s = String::new();
+        for (l, end) in lines {
+            s.push_str(&l);
+            s.push_str(end);
+        }
+        s
+    })
+}
+
+/// Any string: arbitrary chars (controls included) or minutes-like text.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => "(?s).{0,400}",
+        1 => "[ \t\r\n\u{a0}\u{feff}\x0c]{0,20}",
+        4 => minutes_like(),
+    ]
+}
+
+/// Any bytes: random, minutes-like text with bad bytes spliced in, or a junk PDF.
+fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        2 => proptest::collection::vec(any::<u8>(), 0..1024),
+        4 => (
+            minutes_like(),
+            proptest::collection::vec((any::<usize>(), any::<u8>()), 0..8),
+            any::<bool>(),
+        )
+            .prop_map(|(text, splices, bom)| {
+                let mut b = Vec::new();
+                if bom {
+                    b.extend_from_slice(b"\xef\xbb\xbf");
+                }
+                b.extend_from_slice(text.as_bytes());
+                for (at, byte) in splices {
+                    let at = if b.is_empty() { 0 } else { at % (b.len() + 1) };
+                    b.insert(at, byte | 0x80);
+                }
+                b
+            }),
+        1 => proptest::collection::vec(any::<u8>(), 0..512).prop_map(|junk| {
+            let mut b = b"%PDF-1.4\n".to_vec();
+            b.extend(junk);
+            b
+        }),
+    ]
+}
+
+/// The record's JSON reads back to an equal record.
+fn round_trips(doc: &Document) -> Result<(), TestCaseError> {
+    let json = serde_json::to_string(doc).unwrap();
+    let back: Document = serde_json::from_str(&json)
+        .map_err(|e| TestCaseError::fail(format!("JSON does not deserialise back: {e}")))?;
+    prop_assert_eq!(&back, doc);
+    Ok(())
+}
+
+#[test]
+fn span_checker_catches_what_it_should() {
+    common::self_test();
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn parse_str_holds_its_invariants(text in any_text()) {
+        let options = Options::default();
+        let first = parse_str(&text, &options);
+        let blank = text.chars().all(|c| c.is_whitespace() || c == '\u{feff}');
+        prop_assert_eq!(first.is_err(), blank, "parse_str must fail exactly on blank text");
+        let Ok(doc) = first else { return Ok(()) };
+
+        let errors = common::span_errors(&doc, &text, &[]);
+        prop_assert!(errors.is_empty(), "span invariants broken:\n  {}", errors.join("\n  "));
+        round_trips(&doc)?;
+        let again = parse_str(&text, &options).unwrap();
+        prop_assert_eq!(&again, &doc, "parsing is not deterministic");
+    }
+
+    #[test]
+    fn parse_bytes_holds_its_invariants(bytes in any_bytes()) {
+        let options = Options::with_path("input.txt");
+        let first = parse_bytes(&bytes, &options);
+        let again = parse_bytes(&bytes, &options);
+        let doc = match (first, again) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(&a, &b, "parsing is not deterministic");
+                a
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.to_string(), b.to_string(), "errors are not deterministic");
+                return Ok(());
+            }
+            (a, b) => {
+                return Err(TestCaseError::fail(format!(
+                    "parsing is not deterministic: first {:?}, then {:?}",
+                    a.map(|_| "a record"),
+                    b.map(|_| "a record")
+                )));
+            }
+        };
+
+        let src = source_text(&bytes, &options)
+            .map_err(|e| TestCaseError::fail(format!("parse_bytes succeeded but source_text failed: {e}")))?;
+        let errors = common::span_errors(&doc, &src.text, &src.page_starts);
+        prop_assert!(errors.is_empty(), "span invariants broken:\n  {}", errors.join("\n  "));
+        round_trips(&doc)?;
+
+        if doc.source.format == Format::Text {
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                let via_str = parse_str(text, &options).unwrap();
+                prop_assert_eq!(&via_str, &doc, "parse_str and parse_bytes disagree on valid UTF-8 text");
+            }
+        }
+    }
+}

@@ -1,1 +1,122 @@
-//! Lines and blocks.
+//! Segmentation: the source text cut into lines, each classified once, before any grammar rule
+//! runs. Every later rule works on one line or on a run of lines, never across the whole text,
+//! which keeps parsing linear in the size of the input.
+
+/// One line of the source text.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// The line with leading and trailing whitespace (incl. NBSP, BOM) removed.
+    pub text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub text_start: usize,
+    /// Leading whitespace, in characters (a tab counts 4).
+    pub indent: usize,
+    /// Whether the line is page furniture (running header/footer, page number, web chrome).
+    pub furniture: bool,
+}
+
+impl Line<'_> {
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Byte offset just past `text`.
+    pub(crate) fn text_end(&self) -> usize {
+        self.text_start + self.text.len()
+    }
+}
+
+/// Whitespace as minutes use it: Unicode whitespace plus the BOM and zero-width characters.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{0c}'
+        )
+}
+
+/// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too.
+pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos <= bytes.len() {
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let nl = memchr::memchr2(b'\n', b'\x0c', rest).map(|i| pos + i);
+        let raw_end = nl.unwrap_or(bytes.len());
+        let mut end = raw_end;
+        if end > pos && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        let raw = text.get(pos..end).unwrap_or_default();
+        let trimmed_start = raw.trim_start_matches(is_space);
+        let lead = raw.len() - trimmed_start.len();
+        let trimmed = trimmed_start.trim_end_matches(is_space);
+        let indent = raw
+            .get(..lead)
+            .unwrap_or_default()
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        out.push(Line {
+            text: trimmed,
+            text_start: pos + lead,
+            indent,
+            furniture: false,
+        });
+        match nl {
+            Some(i) => pos = i + 1,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Collapses every run of whitespace (incl. NBSP) to one space and trims the ends.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_lines_with_offsets() {
+        let text = "\u{feff}Issue - meetings\r\n \u{a0}\r\n  5 Title\x0cPage two\n";
+        let ls = lines(text);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["Issue - meetings", "", "5 Title", "Page two", ""]);
+        assert_eq!(
+            &text[ls[0].text_start..ls[0].text_end()],
+            "Issue - meetings"
+        );
+        assert_eq!(ls[2].indent, 2);
+    }
+
+    #[test]
+    fn collapses_whitespace() {
+        let table = [
+            ("  a \u{a0} b\n c ", "a b c"),
+            ("", ""),
+            ("x", "x"),
+            ("(a)\u{a0}\u{a0}\tThat", "(a) That"),
+        ];
+        for (input, want) in table {
+            assert_eq!(collapse(input), want, "{input:?}");
+        }
+    }
+}

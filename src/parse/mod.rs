@@ -1,8 +1,34 @@
 //! The grammar of minutes: nom rules over segmented lines and blocks.
+//!
+//! Two passes, like a Markdown parser: [`crate::segment`] cuts the text into lines, this module
+//! finds the document's kind, its meetings and its items (the block structure); then each
+//! item's paragraphs are read for resolutions, lists, concerns, statements, votes and money.
 
-use crate::model::{Amount, Diagnostic, Kind, Meeting};
-use crate::source::SourceText;
-use crate::Options;
+mod attendance;
+mod blocks;
+mod dates;
+mod header;
+mod items;
+mod labels;
+mod money;
+mod narrative;
+mod votes;
+
+use regex::Regex;
+
+use crate::model::{Amount, Attendance, Diagnostic, Item, Kind, Meeting, Severity};
+use crate::segment::{self, Line};
+use crate::source::{LineIndex, SourceText};
+use crate::{DateOrder, Options};
+
+/// Compiles one of this crate's regex literals.
+///
+/// Every pattern is a literal in this crate and each is exercised by a unit test, so a
+/// failure here is a bug caught by `cargo test`, not an input-dependent condition.
+#[allow(clippy::expect_used)]
+pub(crate) fn pattern(p: &str) -> Regex {
+    Regex::new(p).expect("the crate's regex literals compile")
+}
 
 /// What the grammar found in one document.
 #[derive(Debug)]
@@ -15,13 +41,351 @@ pub(crate) struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub(crate) fn document(_src: &SourceText, _options: &Options) -> Parsed {
-    Parsed {
-        kind: Kind::Other,
-        title: None,
-        authority: None,
-        meetings: Vec::new(),
-        amounts: Vec::new(),
-        diagnostics: Vec::new(),
+/// Shared state while parsing one document.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub ix: LineIndex,
+    pub order: DateOrder,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn diag(
+        &mut self,
+        severity: Severity,
+        code: &str,
+        message: String,
+        at: Option<(usize, usize)>,
+    ) {
+        let span = at.map(|(a, b)| self.ix.span(a, b));
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code: code.to_string(),
+            message,
+            span,
+        });
     }
+}
+
+/// Parses a whole document.
+pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
+    let text = src.text.as_str();
+    let mut lines = segment::lines(text);
+    header::mark_furniture(&mut lines, !src.page_starts.is_empty());
+    let order = match options.date_order {
+        DateOrder::Auto if header::north_american(&lines) => DateOrder::MonthFirst,
+        o => o,
+    };
+    let mut ctx = Ctx {
+        text,
+        ix: LineIndex::new(text, &src.page_starts),
+        order,
+        diagnostics: Vec::new(),
+    };
+    let head = header::read(&lines, &ctx);
+    let mut meetings = match head.kind {
+        Kind::IssueHistory => issue_meetings(&mut ctx, &lines, &head),
+        Kind::Decision => vec![decision_meeting(&mut ctx, &lines, &head)],
+        Kind::AgendaItem => vec![agenda_item_meeting(&mut ctx, &lines, &head)],
+        Kind::Minutes | Kind::Agenda => minutes_meetings(&mut ctx, &lines, &head),
+        Kind::Other => Vec::new(),
+    };
+    if head.kind == Kind::Agenda {
+        // an agenda records no decisions: what looks like one is a recommendation in a report
+        for m in &mut meetings {
+            for it in &mut m.items {
+                let moved = std::mem::take(&mut it.resolutions);
+                it.recommendations.extend(moved);
+                it.decision.clear();
+            }
+        }
+    }
+    // money outside any item
+    let mut amounts = Vec::new();
+    let covered: Vec<(usize, usize)> = meetings
+        .iter()
+        .flat_map(|m| m.items.iter().map(|i| (i.span.start, i.span.end)))
+        .collect();
+    for line in &lines {
+        if line.furniture
+            || covered
+                .iter()
+                .any(|&(a, b)| line.text_start >= a && line.text_start <= b)
+        {
+            continue;
+        }
+        for f in money::find_all(line.text) {
+            amounts.push(Amount {
+                text: line
+                    .text
+                    .get(f.start..f.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                value: f.value,
+                currency: f.currency.to_string(),
+                span: ctx
+                    .ix
+                    .span(line.text_start + f.start, line.text_start + f.end),
+            });
+        }
+    }
+    if let Some(last) = lines.iter().rev().find(|l| !l.is_blank() && !l.furniture) {
+        let t = last.text;
+        if head.kind != Kind::Other
+            && t.ends_with(|c: char| c.is_alphabetic() || c == ',')
+            && t.split_whitespace().count() > 3
+        {
+            ctx.diag(
+                Severity::Warning,
+                "cut-off",
+                "the document seems to end mid-sentence; the last item may be incomplete".into(),
+                Some((last.text_start, last.text_end())),
+            );
+        }
+    }
+    Parsed {
+        kind: head.kind,
+        title: head.title,
+        authority: head.authority,
+        meetings,
+        amounts,
+        diagnostics: ctx.diagnostics,
+    }
+}
+
+fn meeting(
+    ctx: &Ctx<'_>,
+    date: Option<dates::Found>,
+    body: Option<String>,
+    start: usize,
+    end: usize,
+) -> Meeting {
+    Meeting {
+        date: date.map(|d| d.date),
+        body,
+        location: None,
+        attendance: Attendance::default(),
+        items: Vec::new(),
+        span: ctx.ix.span(start, end.max(start)),
+    }
+}
+
+fn first_text(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .find(|l| !l.is_blank())
+        .map_or(0, |l| l.text_start)
+}
+
+fn last_text(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank() && !l.furniture)
+        .map_or(0, Line::text_end)
+}
+
+/// ModernGov "Issue - meetings": one meeting per `Meeting:` line, one item each.
+fn issue_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Vec<Meeting> {
+    let starts: Vec<(usize, header::MeetingLine)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| header::meeting_line(l.text, ctx.order).map(|m| (i, m)))
+        .collect();
+    if starts.is_empty() {
+        // a page with no heading and no Meeting: line: one undated meeting
+        return minutes_meetings(ctx, lines, head);
+    }
+    let mut out = Vec::new();
+    for (k, (i, ml)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
+        let Some(region) = lines.get(*i..end) else {
+            continue;
+        };
+        let mut m = meeting(
+            ctx,
+            ml.date,
+            ml.body.clone(),
+            first_text(region),
+            last_text(region),
+        );
+        // the item line: `5 Title pdf icon PDF 59 KB`, or the title alone
+        let body_lines = region.get(1..).unwrap_or_default();
+        let mut title = None;
+        let mut number = ml.item.clone();
+        let mut split = 0;
+        if let Some((j, l)) = body_lines
+            .iter()
+            .enumerate()
+            .find(|(_, l)| !l.is_blank() && !l.furniture)
+        {
+            let t = l.text;
+            let stripped = match (&number, t.split_once(|c: char| c.is_whitespace())) {
+                (Some(n), Some((first, rest)))
+                    if first.trim_end_matches('.') == n.trim_end_matches('.') =>
+                {
+                    Some(rest)
+                }
+                (None, Some((first, rest)))
+                    if first
+                        .trim_end_matches('.')
+                        .chars()
+                        .all(|c| c.is_ascii_digit()) =>
+                {
+                    number = Some(first.trim_end_matches('.').to_string());
+                    Some(rest)
+                }
+                _ => None,
+            };
+            let is_title = stripped.is_some()
+                || items::attachment(t).is_some()
+                || head
+                    .title
+                    .as_deref()
+                    .is_some_and(|ht| segment::collapse(t).starts_with(ht));
+            if is_title {
+                title = items::clean_title(stripped.unwrap_or(t));
+                split = j + 1;
+            }
+        }
+        if title.is_none() {
+            title = head.title.clone();
+        }
+        let (h, b) = body_lines.split_at(split.min(body_lines.len()));
+        let item = items::build(ctx, number, title, h, b, true);
+        m.items.push(item);
+        out.push(m);
+    }
+    out
+}
+
+/// A decision notice: one meeting (date of decision, decision maker), one item.
+fn decision_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Meeting {
+    let f = header::decision_fields(lines, ctx.order);
+    let mut m = meeting(
+        ctx,
+        f.date,
+        f.body.clone(),
+        first_text(lines),
+        last_text(lines),
+    );
+    let body_from = head.body_from.min(lines.len());
+    let (h, b) = lines.split_at(body_from);
+    let title = f.title.clone().or_else(|| head.title.clone());
+    let mut item = items::build(ctx, f.number.clone(), title, &[], b, false);
+    if item.span.start < first_text(h) {
+        item.span.start = first_text(h);
+    }
+    m.items.push(item);
+    m
+}
+
+/// A ModernGov "Agenda item" page: one meeting, one item.
+fn agenda_item_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Meeting {
+    let (date, body) = header::meeting_of(lines, ctx.order);
+    let mut m = meeting(ctx, date, body, first_text(lines), last_text(lines));
+    let body_from = head.body_from.min(lines.len());
+    let b = lines.get(body_from..).unwrap_or_default();
+    // resolutions come from the Minutes: block when there is one
+    let minutes_at = b.iter().position(|l| {
+        l.text.eq_ignore_ascii_case("minutes:")
+            || l.text.to_ascii_lowercase().starts_with("minutes:")
+    });
+    let (title, number) = match &head.title {
+        Some(t) => {
+            let (n, rest) = t
+                .split_once(' ')
+                .filter(|(n, _)| n.trim_end_matches('.').chars().all(|c| c.is_ascii_digit()))
+                .map_or((None, t.clone()), |(n, r)| {
+                    (Some(n.trim_end_matches('.').to_string()), r.to_string())
+                });
+            (Some(rest), n)
+        }
+        None => (None, None),
+    };
+    let item = match minutes_at {
+        Some(k) => {
+            let (agenda, minutes) = b.split_at(k);
+            let mut it = items::build(ctx, number, title, agenda, minutes, false);
+            if let Some(first) = agenda.iter().find(|l| !l.is_blank()) {
+                it.span.start = it.span.start.min(first.text_start);
+            }
+            it
+        }
+        None => items::build(ctx, number, title, &[], b, false),
+    };
+    m.items.push(item);
+    m
+}
+
+/// Printed minutes and agendas: meetings by their headings, items by their numbers.
+fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Vec<Meeting> {
+    let headings = items::select(items::candidates(lines));
+    // meeting boundaries: a later heading of a new meeting after some items
+    let mut bounds = vec![0usize];
+    for (i, l) in lines.iter().enumerate().skip(1) {
+        if header::is_meeting_heading(l.text)
+            && headings
+                .iter()
+                .any(|h| h.line < i && h.line > bounds.last().copied().unwrap_or(0))
+        {
+            bounds.push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (k, &from) in bounds.iter().enumerate() {
+        let to = bounds.get(k + 1).copied().unwrap_or(lines.len());
+        let Some(region) = lines.get(from..to) else {
+            continue;
+        };
+        let hs: Vec<&items::Heading> = headings
+            .iter()
+            .filter(|h| h.line >= from && h.line < to)
+            .collect();
+        let first_item = hs.first().map_or(to, |h| h.line);
+        let intro = lines.get(from..first_item).unwrap_or_default();
+        let (date, body) = header::meeting_of(intro, ctx.order);
+        let body = body.or_else(|| head.authority.clone());
+        let mut m = meeting(ctx, date, body, first_text(region), last_text(region));
+        m.attendance = attendance::read(intro, &ctx.ix);
+        for (j, h) in hs.iter().enumerate() {
+            let end = hs.get(j + 1).map_or(to, |n| n.line);
+            let head_lines = lines.get(h.line..=h.title_line).unwrap_or_default();
+            let body_lines = lines.get(h.title_line + 1..end).unwrap_or_default();
+            let item: Item = items::build(
+                ctx,
+                h.number.clone(),
+                h.title.clone(),
+                head_lines,
+                body_lines,
+                false,
+            );
+            m.items.push(item);
+        }
+        if m.attendance.apologies.is_empty() {
+            for it in m.items.iter().take(4) {
+                let is_apologies = it
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("apolog"));
+                if is_apologies {
+                    let (a, b) = (it.span.start, it.span.end);
+                    if let Some(t) = ctx.text.get(a..b) {
+                        m.attendance.apologies = attendance::apology_sentences(t, a, &ctx.ix);
+                    }
+                }
+            }
+        }
+        if m.items.is_empty() && head.kind == Kind::Minutes {
+            ctx.diag(
+                Severity::Info,
+                "no-items",
+                "no numbered items were found in this meeting's text".into(),
+                Some((m.span.start, m.span.end)),
+            );
+        }
+        out.push(m);
+    }
+    out
 }

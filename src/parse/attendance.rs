@@ -1,0 +1,322 @@
+//! Attendance: Present / Apologies / Absent / In attendance blocks.
+//!
+//! ```text
+//! Present: Councillor A (Chair), B, C and D          one line, hanging indent, or one name per line
+//! PRESENT:- Mr R W Gough (Chairman), Mr N Baker
+//! Present:                     Also in attendance      two columns side by side
+//! Apologies - Councillor R Healey
+//! Apologies were received from Mrs C Bell.
+//! COUNCIL PRESENT: ...  ABSENT: ...                    US roll call
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::pattern;
+use crate::model::{Attendance, Person};
+use crate::segment::Line;
+use crate::source::LineIndex;
+
+/// Which list a label opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Present,
+    Apologies,
+    Absent,
+    InAttendance,
+    /// Members of the public, guests: listed nowhere.
+    Ignore,
+}
+
+/// An attendance label at the start of a cell: `Present:`, `PRESENT:-`, `Apologies -`,
+/// `Also in attendance`, `COUNCIL PRESENT:`, `Members of the Public -`.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:
+          (?P<present>(?:(?:council|board|committee|commission)\s+)?(?:members?\s+|councillors\s+|commissioners\s+|trustees\s+)?present|attendees|members\s+in\s+attendance|presennol|étaient\s+présents)
+        | (?P<attend>(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|officers(?:\s+present)?|staff(?:\s+present)?|others\s+present)
+        | (?P<apol>apologies(?:\s+for\s+absence)?(?:\s+received)?|ymddiheuriadau)
+        | (?P<absent>(?:members?\s+|councillors?\s+)?absent)
+        | (?P<ignore>members\s+of\s+(?:the\s+)?public|public|guests?|visitors?)
+        )\s*(?::-|:|-|–|—|\s{2,}|$)\s*",
+    )
+});
+
+/// `Apologies were received from X and Y.`
+static APOLOGY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+:?\s*([^.]+)",
+    )
+});
+
+/// Splits a run of cells on runs of three or more spaces (column gaps).
+fn cells(text: &str, base: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i) == Some(&b' ') {
+            let run = bytes
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+            if run >= 3 {
+                if let Some(c) = text.get(start..i) {
+                    out.push((base + start, c));
+                }
+                start = i + run;
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(c) = text.get(start..) {
+        if !c.is_empty() {
+            out.push((base + start, c));
+        }
+    }
+    out
+}
+
+/// Opens a list if `cell` starts with an attendance label; returns it and the rest.
+pub(crate) fn label(cell: &str) -> Option<(Role, usize)> {
+    let c = LABEL.captures(cell)?;
+    let m = c.get(0)?;
+    let role = if c.name("present").is_some() {
+        Role::Present
+    } else if c.name("attend").is_some() {
+        Role::InAttendance
+    } else if c.name("apol").is_some() {
+        Role::Apologies
+    } else if c.name("absent").is_some() {
+        Role::Absent
+    } else {
+        Role::Ignore
+    };
+    // "Present" must stand as a label, not open a sentence ("Present at the meeting were")
+    let rest = cell.get(m.end()..).unwrap_or_default();
+    let punct = cell
+        .get(..m.end())
+        .is_some_and(|l| l.trim_end().ends_with([':', '-', '–', '—']));
+    if !punct && !rest.is_empty() && !cell.get(..m.end()).is_some_and(|l| l.ends_with("  ")) {
+        return None;
+    }
+    Some((role, m.end()))
+}
+
+/// People named in a list cell, with byte offsets.
+fn people(text: &str, base: usize, ix: &LineIndex, out: &mut Vec<Person>) {
+    let mut pos = 0;
+    for piece in split_names(text) {
+        let Some(rel) = text.get(pos..).and_then(|t| t.find(piece)) else {
+            continue;
+        };
+        let start = pos + rel;
+        pos = start + piece.len();
+        if let Some(p) = person(piece, base + start, ix) {
+            out.push(p);
+        }
+    }
+}
+
+fn split_names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in text.split([',', ';', '•', '·']) {
+        let mut rest = part;
+        while let Some(i) = rest.find(" and ") {
+            out.push(rest.get(..i).unwrap_or_default());
+            rest = rest.get(i + 5..).unwrap_or_default();
+        }
+        out.push(rest);
+    }
+    out.into_iter()
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || c == '.'))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+const PLURALS: [&str; 6] = [
+    "Councillors ",
+    "Cllrs ",
+    "Cllrs. ",
+    "Trustees ",
+    "Commissioners ",
+    "Members ",
+];
+
+fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
+    let mut name = piece.trim_start_matches("and ").trim();
+    for p in PLURALS {
+        if let Some(r) = name.strip_prefix(p) {
+            name = r;
+        }
+    }
+    let mut role = None;
+    if let Some(open) = name.find('(') {
+        let inner = name
+            .get(open + 1..)
+            .unwrap_or_default()
+            .trim_end_matches(')')
+            .trim();
+        if !inner.is_empty() {
+            role = Some(inner.to_string());
+        }
+        name = name.get(..open).unwrap_or_default().trim();
+    }
+    let words = name.split_whitespace().count();
+    let ok = (1..=7).contains(&words)
+        && name.len() <= 60
+        && name.starts_with(|c: char| c.is_uppercase())
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !["None", "Nil", "N/A", "No", "There"].contains(&name)
+        && !name.to_ascii_lowercase().starts_with("none");
+    if !ok {
+        return None;
+    }
+    let offset = piece.find(name).unwrap_or(0);
+    Some(Person {
+        name: name.to_string(),
+        role,
+        span: ix.span(start + offset, start + offset + name.len()),
+    })
+}
+
+/// Reads attendance lists from the lines of a meeting's heading area.
+pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
+    let mut att = Attendance::default();
+    // one open list per column
+    let mut open: Vec<Option<Role>> = vec![None, None];
+    let mut blank_run = 0;
+    for line in lines {
+        if line.furniture {
+            continue;
+        }
+        if line.is_blank() {
+            blank_run += 1;
+            if blank_run >= 2 {
+                open = vec![None, None];
+            }
+            continue;
+        }
+        blank_run = 0;
+        let cs = cells(line.text, line.text_start);
+        let wide = cs.len() > 1;
+        for (k, (off, cell)) in cs.into_iter().enumerate() {
+            let far = line.indent + (off - line.text_start) > 30;
+            let col = if (wide && k > 0 && far)
+                || (!wide && far && open.get(1).is_some_and(Option::is_some))
+            {
+                1
+            } else {
+                0
+            };
+            let (role, rest_off) = match label(cell) {
+                Some((r, n)) => {
+                    if let Some(slot) = open.get_mut(col) {
+                        *slot = Some(r);
+                    }
+                    (Some(r), n)
+                }
+                None => (open.get(col).copied().flatten(), 0),
+            };
+            let Some(role) = role else { continue };
+            let rest = cell.get(rest_off..).unwrap_or_default();
+            let list = match role {
+                Role::Present => &mut att.present,
+                Role::Apologies => &mut att.apologies,
+                Role::Absent => &mut att.absent,
+                Role::InAttendance => &mut att.in_attendance,
+                Role::Ignore => continue,
+            };
+            people(rest, off + rest_off, ix, list);
+        }
+    }
+    att
+}
+
+/// Names from `Apologies were received from ...` sentences in `text` (offset `base`).
+pub(crate) fn apology_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<Person> {
+    let mut out = Vec::new();
+    for c in APOLOGY_SENTENCE.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            people(m.as_str(), base + m.start(), ix, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    fn names(text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let ls = lines(text);
+        let ix = LineIndex::new(text, &[]);
+        let a = read(&ls, &ix);
+        let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        (n(&a.present), n(&a.apologies), n(&a.in_attendance))
+    }
+
+    #[test]
+    fn one_line() {
+        let (p, a, _) = names(
+            "Present\nCouncillors D Richardson (Chair), P Moran, S Linsley and M Armstrong\nClerk J Connelly\nMembers of the Public - None\nApologies - Councillor R Healey\n",
+        );
+        assert_eq!(
+            p,
+            [
+                "D Richardson",
+                "P Moran",
+                "S Linsley",
+                "M Armstrong",
+                "Clerk J Connelly"
+            ]
+        );
+        assert_eq!(a, ["Councillor R Healey"]);
+    }
+
+    #[test]
+    fn two_columns() {
+        let (p, a, i) = names(
+            "Present:                                       Also in attendance\nMr A Martin (Chairman)                         Clr Ray Jelf (OCC)\nMrs S Barrett\nMrs B McGarry (Clerk)                          Apologies:\n                                               Mr L Barrett\n",
+        );
+        assert_eq!(p, ["Mr A Martin", "Mrs S Barrett", "Mrs B McGarry"]);
+        assert_eq!(i, ["Clr Ray Jelf"]);
+        assert_eq!(a, ["Mr L Barrett"]);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label("PRESENT: Mr R W Gough").map(|r| r.0),
+            Some(Role::Present)
+        );
+        assert_eq!(
+            label("IN ATTENDANCE: Dr A").map(|r| r.0),
+            Some(Role::InAttendance)
+        );
+        assert_eq!(
+            label("Apologies for absence:").map(|r| r.0),
+            Some(Role::Apologies)
+        );
+        assert_eq!(label("COUNCIL PRESENT:").map(|r| r.0), Some(Role::Present));
+        assert_eq!(label("Present at the meeting were"), None);
+    }
+
+    #[test]
+    fn apologies_sentence() {
+        let text = "Apologies were received from Mrs C Bell and Mr D Watkins.";
+        let ix = LineIndex::new(text, &[]);
+        let got: Vec<String> = apology_sentences(text, 0, &ix)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(got, ["Mrs C Bell", "Mr D Watkins"]);
+    }
+}

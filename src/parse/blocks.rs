@@ -1,0 +1,615 @@
+//! The block pass inside an item: lines → paragraphs, then resolution blocks, list parts,
+//! concern lists and statements.
+//!
+//! A paragraph is a run of non-blank lines; a new one starts at a list label, a bullet, a
+//! resolution marker, or after a line that ends a sentence when the next begins a new one
+//! (hard-wrapped PDF text has no blank lines to rely on).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while};
+use nom::character::complete::char as ch;
+use nom::combinator::opt;
+use nom::{IResult, Parser};
+
+use super::labels::{self, Form, Label};
+use crate::model::Part;
+use crate::segment::{collapse, Line};
+use crate::source::LineIndex;
+
+/// What a paragraph starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Lead {
+    Label {
+        text: String,
+        form: Form,
+        roman: bool,
+        letter: bool,
+        digit: bool,
+        indent: usize,
+    },
+    Bullet,
+    Plain,
+}
+
+/// A paragraph of an item.
+#[derive(Debug, Clone)]
+pub(crate) struct Para<'a> {
+    pub lead: Lead,
+    /// Lines of the paragraph (furniture lines inside it included).
+    pub lines: Vec<&'a Line<'a>>,
+    /// Text after the label or bullet, whitespace collapsed, furniture left out.
+    pub text: String,
+    /// Source offset of the paragraph's first character (its label, if any).
+    pub start: usize,
+    /// Source offset just past its last character.
+    pub end: usize,
+}
+
+fn sentence_end(s: &str) -> bool {
+    s.ends_with(['.', ':', ';', '!', '?']) || s.ends_with(".)") || s.ends_with(".”")
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
+}
+
+/// Cuts an item's lines into paragraphs.
+pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
+    let mut out: Vec<Para<'a>> = Vec::new();
+    let mut cur: Option<Para<'a>> = None;
+    for line in lines {
+        if line.furniture {
+            if let Some(p) = cur.as_mut() {
+                p.lines.push(line);
+            }
+            continue;
+        }
+        if line.is_blank() {
+            out.extend(cur.take());
+            continue;
+        }
+        let t = line.text;
+        let (lead, skip) = if let Some(l) = labels::label(t) {
+            (lead_of(&l, line.indent), l.len)
+        } else if let Some(n) = labels::bullet(t) {
+            (Lead::Bullet, n)
+        } else {
+            (Lead::Plain, 0)
+        };
+        let breaks = match &cur {
+            None => true,
+            Some(p) => {
+                let prev = p
+                    .lines
+                    .iter()
+                    .rev()
+                    .find(|l| !l.furniture)
+                    .map_or("", |l| l.text);
+                lead != Lead::Plain
+                    || marker(t).is_some()
+                    || (sentence_end(prev) && starts_upper(t))
+                    || (prev.ends_with(':') && !t.is_empty())
+            }
+        };
+        if breaks {
+            out.extend(cur.take());
+            cur = Some(Para {
+                lead,
+                lines: vec![line],
+                text: collapse(t.get(skip..).unwrap_or_default()),
+                start: line.text_start,
+                end: line.text_end(),
+            });
+        } else if let Some(p) = cur.as_mut() {
+            p.lines.push(line);
+            if !p.text.is_empty() {
+                p.text.push(' ');
+            }
+            p.text.push_str(&collapse(t));
+            p.end = line.text_end();
+        }
+    }
+    out.extend(cur);
+    // drop trailing furniture from paragraph ends
+    for p in &mut out {
+        while p.lines.len() > 1 && p.lines.last().is_some_and(|l| l.furniture) {
+            p.lines.pop();
+        }
+    }
+    out
+}
+
+fn lead_of(l: &Label<'_>, indent: usize) -> Lead {
+    Lead::Label {
+        text: l.text.to_string(),
+        form: l.form,
+        roman: l.roman,
+        letter: l.letter,
+        digit: l.digit,
+        indent,
+    }
+}
+
+/// Which list a resolution marker feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Resolved,
+    Recommended,
+    Decision,
+}
+
+fn word_end(input: &str) -> IResult<&str, ()> {
+    if input.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    Ok((input, ()))
+}
+
+/// `RESOLVED`, `Resolved`, `RESOLVED TO RECOMMEND`, `AGREED`, `RECOMMENDED`, `RECOMMEND`,
+/// `THE DECISION`, `Decision made (Unanimously)`, `Decision`.
+fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
+    let (rest, k) = alt((
+        tag("RESOLVED TO RECOMMEND"),
+        tag("Resolved to recommend"),
+        tag("AGREED TO RECOMMEND"),
+        tag("Agreed to recommend"),
+        tag("RESOLVED"),
+        tag("Resolved"),
+        tag("AGREED"),
+        tag("Agreed"),
+        tag("RECOMMENDED"),
+        tag("Recommended"),
+        tag("RECOMMEND"),
+        tag("Recommend"),
+        tag("THE DECISION"),
+        tag("DECISION"),
+        tag("Decision made"),
+        tag("Decision"),
+    ))
+    .parse(input)?;
+    let (rest, _) = word_end(rest)?;
+    let m = if k.to_ascii_lowercase().contains("recommend") {
+        Marker::Recommended
+    } else if k.to_ascii_lowercase().contains("decision") {
+        Marker::Decision
+    } else {
+        Marker::Resolved
+    };
+    let strong = k
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    Ok((rest, (m, strong)))
+}
+
+/// The punctuation after a marker: `:`, `:-`, ` –`, ` -`, `(Unanimously):`, or a following
+/// `that`/`to` (kept in the text).
+fn after_marker(input: &str) -> IResult<&str, bool> {
+    let (rest, _) = take_while(|c: char| c == ' ' || c == '\u{a0}' || c == '\t').parse(input)?;
+    let (rest, _) =
+        opt((ch('('), take_while(|c: char| c != ')' && c != ':'), ch(')'))).parse(rest)?;
+    let (rest, _) = take_while(|c: char| c == ' ' || c == '\u{a0}').parse(rest)?;
+    let (rest, p) = opt(alt((
+        tag(":-"),
+        tag(":–"),
+        tag(":"),
+        tag("–"),
+        tag("—"),
+        tag("-"),
+        tag("."),
+    )))
+    .parse(rest)?;
+    if p.is_some() {
+        return Ok((rest, true));
+    }
+    if rest.is_empty() {
+        return Ok((rest, true));
+    }
+    // `RESOLVED that`, `RESOLVED to`, `Resolved unanimously that`
+    let (r2, _) = opt(tag_no_case("unanimously ")).parse(rest)?;
+    if tag_no_case::<_, _, nom::error::Error<&str>>("that")
+        .parse(r2)
+        .is_ok()
+        || tag_no_case::<_, _, nom::error::Error<&str>>("to ")
+            .parse(r2)
+            .is_ok()
+        || labels::label(r2).is_some()
+    {
+        return Ok((rest, false));
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// Subjects that may stand before a marker: `It was`, `The Committee`, `Council`, `Members`.
+fn subject_ok(prefix: &str) -> bool {
+    let p = prefix.trim();
+    if p.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.len() > 6 || p.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';')) {
+        return false;
+    }
+    let first = words.first().copied().unwrap_or("");
+    matches!(
+        first.to_ascii_lowercase().as_str(),
+        "it" | "the"
+            | "council"
+            | "cabinet"
+            | "members"
+            | "committee"
+            | "board"
+            | "and"
+            | "that"
+            | "councillors"
+            | "commission"
+            | "panel"
+    ) || p.eq_ignore_ascii_case("and it was")
+}
+
+/// A resolution marker at the start of a paragraph's text: returns the marker and the text
+/// after it (which may begin with `that`, a label, or be empty).
+///
+/// ```text
+/// Resolved:      (a)        That Cabinet agree ...
+/// RESOLVED – That the report be noted.
+/// It was RESOLVED that ...        The Committee resolved:-        Council resolved to:
+/// AGREED      (with 34 votes for and 1 against) that:
+/// Decision made (Unanimously):    THE DECISION:    Decision :-
+/// ```
+pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
+    // candidates: the start, and each word start within the first 60 bytes
+    let mut starts = vec![0];
+    for (i, c) in text.char_indices().take(80) {
+        if c == ' ' {
+            starts.push(i + 1);
+        }
+    }
+    for s in starts {
+        let prefix = text.get(..s)?;
+        if !subject_ok(prefix) {
+            break;
+        }
+        let rest = text.get(s..)?;
+        let lower_rest = rest.get(..8).map(str::to_ascii_lowercase);
+        let (after_kw, (m, strong)) = match keyword(rest) {
+            Ok(v) => v,
+            Err(_) => {
+                // lower case `resolved:` after a subject (`it was resolved:`, `Council resolved to:`)
+                if s > 0
+                    && lower_rest
+                        .as_deref()
+                        .is_some_and(|l| l.starts_with("resolved") || l.starts_with("agreed"))
+                {
+                    let kw_len = if lower_rest
+                        .as_deref()
+                        .is_some_and(|l| l.starts_with("resolved"))
+                    {
+                        8
+                    } else {
+                        6
+                    };
+                    let after = rest.get(kw_len..).unwrap_or_default();
+                    let t = after.trim_start();
+                    let t = t.strip_prefix("to").map_or(t, str::trim_start);
+                    if t.starts_with(":-") || t.starts_with(':') {
+                        let body = t.trim_start_matches([':', '-']).trim_start();
+                        return Some((Marker::Resolved, body));
+                    }
+                }
+                continue;
+            }
+        };
+        if s > 0 && !strong {
+            // `Council resolved:`-style needs a colon; handled above for lower case
+            let t = after_kw.trim_start();
+            if !(t.starts_with(':') || t.starts_with("to:")) {
+                continue;
+            }
+        }
+        // `Decision` alone needs punctuation: "Decision on the budget" is a title
+        let Ok((body, punct)) = after_marker(after_kw) else {
+            continue;
+        };
+        if m == Marker::Decision && !punct {
+            continue;
+        }
+        if !strong && s == 0 && !punct {
+            // `Agreed to ...`, `Resolved that ...` at the start: still a marker
+            if !(rest.starts_with("Resolved")
+                || rest.starts_with("Agreed")
+                || rest.starts_with("Recommend"))
+            {
+                continue;
+            }
+        }
+        return Some((m, body.trim_start_matches(crate::segment::is_space)));
+    }
+    None
+}
+
+/// The style of a label for nesting: its form and what it counts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Style {
+    form: Form,
+    class: u8,
+}
+
+const DIGIT: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const LROMAN: u8 = 3;
+const UROMAN: u8 = 4;
+const DECIMAL: u8 = 5;
+
+fn class_candidates(text: &str, roman: bool, letter: bool, digit: bool, form: Form) -> Vec<u8> {
+    if form == Form::Decimal {
+        return vec![DECIMAL];
+    }
+    if digit {
+        return vec![DIGIT];
+    }
+    let upper = text.chars().all(|c| c.is_uppercase());
+    let mut v = Vec::new();
+    if letter {
+        v.push(if upper { UPPER } else { LOWER });
+    }
+    if roman {
+        v.push(if upper { UROMAN } else { LROMAN });
+    }
+    v
+}
+
+fn predecessor(text: &str) -> Option<String> {
+    let c = text.chars().next()?;
+    if text.chars().count() != 1 {
+        return None;
+    }
+    char::from_u32(c as u32 - 1).map(|p| p.to_string())
+}
+
+/// One level of the nesting stack.
+#[derive(Debug)]
+struct Level {
+    style: Style,
+    parts: Vec<Part>,
+}
+
+/// Builds a tree of parts from labelled (and bulleted) paragraphs, nesting by label style:
+/// `(1)` > `(a)` > `i.`, `a.` > `i.`-`v.`. A `(i)` after `(h)` is a letter; elsewhere a roman.
+#[derive(Debug, Default)]
+pub(crate) struct Tree {
+    stack: Vec<Level>,
+}
+
+impl Tree {
+    pub(crate) fn push(&mut self, para: &Para<'_>, ix: &LineIndex) {
+        let (label, style) = match &para.lead {
+            Lead::Label {
+                text,
+                form,
+                roman,
+                letter,
+                digit,
+                ..
+            } => {
+                let cands = class_candidates(text, *roman, *letter, *digit, *form);
+                let pred = predecessor(text);
+                let mut chosen = None;
+                // prefer a class already open at some level
+                for lvl in self.stack.iter().rev() {
+                    if lvl.style.form != *form || !cands.contains(&lvl.style.class) {
+                        continue;
+                    }
+                    let is_letter = matches!(lvl.style.class, LOWER | UPPER);
+                    if is_letter && cands.len() > 1 {
+                        // a letter list continues only with the next letter
+                        let last = lvl.parts.last().and_then(|p| p.label.clone());
+                        if last != pred {
+                            continue;
+                        }
+                    }
+                    chosen = Some(lvl.style.class);
+                    break;
+                }
+                let class = chosen.unwrap_or_else(|| {
+                    // a lone i/I starts a roman list; other letters are letters
+                    if cands.len() > 1 && (text == "i" || text == "I") {
+                        cands.get(1).copied().unwrap_or(LOWER)
+                    } else {
+                        cands.first().copied().unwrap_or(LOWER)
+                    }
+                });
+                (Some(text.clone()), Style { form: *form, class })
+            }
+            _ => (
+                None,
+                Style {
+                    form: Form::Colon,
+                    class: 9,
+                },
+            ),
+        };
+        let part = Part {
+            label,
+            text: para.text.clone(),
+            parts: Vec::new(),
+            span: ix.span(para.start, para.end),
+        };
+        if let Some(k) = self.stack.iter().rposition(|l| l.style == style) {
+            while self.stack.len() > k + 1 {
+                self.pop_level();
+            }
+            if let Some(top) = self.stack.last_mut() {
+                top.parts.push(part);
+            }
+        } else {
+            if self.stack.last().is_some_and(|l| l.parts.is_empty()) {
+                self.stack.pop();
+            }
+            self.stack.push(Level {
+                style,
+                parts: vec![part],
+            });
+        }
+    }
+
+    fn pop_level(&mut self) {
+        let Some(done) = self.stack.pop() else { return };
+        match self.stack.last_mut().and_then(|l| l.parts.last_mut()) {
+            Some(parent) => {
+                if let Some(last) = done.parts.last() {
+                    parent.span.end = parent.span.end.max(last.span.end);
+                }
+                parent.parts.extend(done.parts);
+            }
+            None => self.stack.push(done),
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    pub(crate) fn finish(mut self) -> Vec<Part> {
+        while self.stack.len() > 1 {
+            self.pop_level();
+        }
+        self.stack.pop().map(|l| l.parts).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    #[test]
+    fn markers() {
+        let table: &[(&str, Option<(Marker, &str)>)] = &[
+            (
+                "Resolved:      (a)        That Cabinet",
+                Some((Marker::Resolved, "(a)        That Cabinet")),
+            ),
+            (
+                "RESOLVED – That the report be noted.",
+                Some((Marker::Resolved, "That the report be noted.")),
+            ),
+            (
+                "RESOLVED that the minutes be signed",
+                Some((Marker::Resolved, "that the minutes be signed")),
+            ),
+            ("RESOLVED", Some((Marker::Resolved, ""))),
+            (
+                "It was RESOLVED that the budget",
+                Some((Marker::Resolved, "that the budget")),
+            ),
+            ("The Committee resolved:-", Some((Marker::Resolved, ""))),
+            (
+                "Council resolved to: (a) approve",
+                Some((Marker::Resolved, "(a) approve")),
+            ),
+            (
+                "AGREED – that the scheme",
+                Some((Marker::Resolved, "that the scheme")),
+            ),
+            (
+                "AGREED      (with 34 votes for and 1 against) that:",
+                Some((Marker::Resolved, "that:")),
+            ),
+            (
+                "RECOMMENDED to Council that",
+                Some((Marker::Recommended, "to Council that")),
+            ),
+            (
+                "RESOLVED TO RECOMMEND that",
+                Some((Marker::Recommended, "that")),
+            ),
+            ("Decision:", Some((Marker::Decision, ""))),
+            (
+                "THE DECISION: To approve",
+                Some((Marker::Decision, "To approve")),
+            ),
+            ("Decision made (Unanimously):", Some((Marker::Decision, ""))),
+            ("Decision :-", Some((Marker::Decision, ""))),
+            ("Decision on the budget", None),
+            ("Decision Maker: Cabinet", None),
+            ("Resolved to Sign", Some((Marker::Resolved, "to Sign"))),
+            ("The report was noted.", None),
+            (
+                "Councillors resolved to carry out the pipe installation",
+                None,
+            ),
+            (
+                "Agreed unanimously that the clerk",
+                Some((Marker::Resolved, "unanimously that the clerk")),
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(marker(input), *want, "{input}");
+        }
+    }
+
+    fn tree(text: &str) -> Vec<Part> {
+        let ls = lines(text);
+        let ix = LineIndex::new(text, &[]);
+        let ps = paragraphs(&ls);
+        let mut t = Tree::default();
+        for p in &ps {
+            t.push(p, &ix);
+        }
+        t.finish()
+    }
+
+    fn shape(parts: &[Part]) -> String {
+        parts
+            .iter()
+            .map(|p| {
+                let l = p.label.clone().unwrap_or_default();
+                if p.parts.is_empty() {
+                    l
+                } else {
+                    format!("{l}[{}]", shape(&p.parts))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    #[test]
+    fn nesting() {
+        assert_eq!(shape(&tree("(a) A\n(b) B\n(c) C\n")), "a,b,c");
+        assert_eq!(
+            shape(&tree("(1) A\n(a) x\n(b) y\n(i) deep\n(ii) deeper\n(2) B\n")),
+            "1[a,b[i,ii]],2"
+        );
+        assert_eq!(shape(&tree("(g) g\n(h) h\n(i) i\n(j) j\n")), "g,h,i,j");
+        assert_eq!(
+            shape(&tree("a. one\ni. sub\nii. sub\nv. five\nb. two\n")),
+            "a[i,ii,v],b"
+        );
+        assert_eq!(shape(&tree("1) a\n1) b\n2) c\n")), "1,1,2");
+    }
+
+    #[test]
+    fn paragraphs_break_on_labels_and_sentences() {
+        let text = "RESOLVED that the minutes were a correct record\nand that they be signed.\nThe Chair then left.\n(a) one\ncontinued\n";
+        let ls = lines(text);
+        let ps = paragraphs(&ls);
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "RESOLVED that the minutes were a correct record and that they be signed.",
+                "The Chair then left.",
+                "one continued"
+            ]
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! Dates as minutes print them.
+//!
+//! ```text
+//! 20/06/2012            day first (UK), month first on US pages
+//! 14th June 2012        Thursday, 17th March, 2011    10TH DECEMBER, 2019
+//! June 14, 2012         NOVEMBER 13, 2018
+//! 2014/03/21            15.09.2020
+//! 令和6年5月17日          2024年5月17日
+//! ```
+//! Financial years (`2013/14`) are not dates: they never match.
+
+use jiff::civil::Date;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::character::complete::{char as ch, digit1, one_of, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use crate::DateOrder;
+
+/// A date found in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Byte range within the searched string.
+    pub start: usize,
+    pub end: usize,
+    pub date: Date,
+    /// An all-numeric date whose day/month order could not be told.
+    pub ambiguous: bool,
+}
+
+const MONTHS: [(&str, i8); 54] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Welsh
+    ("ionawr", 1),
+    ("chwefror", 2),
+    ("mawrth", 3),
+    ("ebrill", 4),
+    ("mehefin", 6),
+    ("gorffennaf", 7),
+    ("awst", 8),
+    ("medi", 9),
+    ("hydref", 10),
+    ("tachwedd", 11),
+    ("rhagfyr", 12),
+    // German/Dutch/other short forms are left out on purpose: they clash with English words.
+    ("fév", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+];
+
+/// A month name: the longest known name that the word starts with, where the word ends there
+/// or continues with a dot.
+fn month(input: &str) -> IResult<&str, i8> {
+    let word_len = input
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(input.len(), |(i, _)| i);
+    let word = input.get(..word_len).unwrap_or_default().to_lowercase();
+    for (name, m) in MONTHS {
+        if word == name {
+            let rest = input.get(word_len..).unwrap_or_default();
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            return Ok((rest, m));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+fn number(input: &str, min: usize, max: usize) -> IResult<&str, u32> {
+    let (rest, d) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(input)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    Ok((rest, d.parse().unwrap_or(0)))
+}
+
+fn ordinal(input: &str) -> IResult<&str, u32> {
+    let (rest, n) = number(input, 1, 2)?;
+    let (rest, _) = opt(alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+        tag_no_case("fed"),
+        tag_no_case("ydd"),
+        tag_no_case("ed"),
+        tag_no_case("af"),
+        tag_no_case("il"),
+        tag_no_case("eg"),
+        tag_no_case("er"),
+    )))
+    .parse(rest)?;
+    Ok((rest, n))
+}
+
+fn year(input: &str) -> IResult<&str, u32> {
+    number(input, 4, 4)
+}
+
+/// `14th June 2012`, `24th September, 2014`, `6 February 2014`, `17 of March 2011`
+fn day_month_year(input: &str) -> IResult<&str, (u32, i8, u32)> {
+    let (rest, (d, _, _, m, _, _, _, y)) = (
+        ordinal,
+        space1,
+        opt((tag_no_case("of"), space1)),
+        month,
+        opt(ch(',')),
+        space0,
+        opt((tag_no_case("of"), space1)),
+        year,
+    )
+        .parse(input)?;
+    Ok((rest, (d, m, y)))
+}
+
+/// `June 14, 2012`, `NOVEMBER 13, 2018`, `March 5th 2008`
+fn month_day_year(input: &str) -> IResult<&str, (u32, i8, u32)> {
+    let (rest, (m, _, d, _, _, y)) =
+        (month, space1, ordinal, opt(ch(',')), space0, year).parse(input)?;
+    Ok((rest, (d, m, y)))
+}
+
+/// `dd<sep>mm<sep>yyyy` with the same separator twice.
+fn numeric_date(input: &str) -> IResult<&str, (u32, u32, u32, bool)> {
+    for sep in ['/', '.', '-'] {
+        let r: IResult<&str, _> = (
+            |i| number(i, 1, 2),
+            ch(sep),
+            |i| number(i, 1, 2),
+            ch(sep),
+            recognize(digit1),
+        )
+            .parse(input);
+        if let Ok((rest, (a, _, b, _, y))) = r {
+            let short = y.len() == 2;
+            if y.len() != 4 && !short {
+                continue;
+            }
+            let y: u32 = y.parse().unwrap_or(0);
+            let y = if short { 2000 + y } else { y };
+            return Ok((rest, (a, b, y, short)));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Char,
+    )))
+}
+
+/// `2014/03/21`
+fn iso_like(input: &str) -> IResult<&str, (u32, u32, u32)> {
+    let (rest, (y, _, m, _, d)) = (
+        year,
+        one_of("/-."),
+        |i| number(i, 1, 2),
+        one_of("/-."),
+        |i| number(i, 1, 2),
+    )
+        .parse(input)?;
+    Ok((rest, (y, m, d)))
+}
+
+/// `令和6年5月17日`, `2024年5月17日` (full-width digits are normalised before).
+fn japanese(input: &str) -> IResult<&str, (u32, u32, u32)> {
+    let (rest, era) = opt(alt((tag("令和"), tag("平成")))).parse(input)?;
+    let (rest, y) = number(rest, 1, 4)?;
+    let (rest, _) = (opt(tag("年")), space0).parse(rest).map(|(r, _)| (r, ()))?;
+    let (rest, m) = number(rest, 1, 2)?;
+    let (rest, _) = tag("月").parse(rest)?;
+    let (rest, d) = number(rest, 1, 2)?;
+    let (rest, _) = tag("日").parse(rest)?;
+    let year = match era {
+        Some("令和") => 2018 + y,
+        Some(_) => 1988 + y,
+        None => y,
+    };
+    Ok((rest, (year, m, d)))
+}
+
+fn make(y: u32, m: u32, d: u32) -> Option<Date> {
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    Date::new(y as i16, m as i8, d as i8).ok()
+}
+
+/// The date that starts exactly at the beginning of `input`, if any, and its length.
+fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
+    let consumed = |rest: &str| input.len() - rest.len();
+    if let Ok((rest, (d, m, y))) = day_month_year(input) {
+        return make(y, m as u32, d).map(|dt| (consumed(rest), dt, false));
+    }
+    if let Ok((rest, (d, m, y))) = month_day_year(input) {
+        return make(y, m as u32, d).map(|dt| (consumed(rest), dt, false));
+    }
+    if let Ok((rest, (y, m, d))) = iso_like(input) {
+        return make(y, m, d).map(|dt| (consumed(rest), dt, false));
+    }
+    if let Ok((rest, (a, b, y, _short))) = numeric_date(input) {
+        let n = consumed(rest);
+        let day_first = make(y, b, a);
+        let month_first = make(y, a, b);
+        return match (order, day_first, month_first) {
+            (DateOrder::DayFirst, Some(d), _) => Some((n, d, false)),
+            (DateOrder::MonthFirst, _, Some(d)) => Some((n, d, false)),
+            (DateOrder::Auto, Some(d), None) => Some((n, d, false)),
+            (DateOrder::Auto, None, Some(d)) => Some((n, d, false)),
+            (DateOrder::Auto, Some(d), Some(_)) => Some((n, d, a != b)),
+            _ => None,
+        };
+    }
+    if let Ok((rest, (y, m, d))) = japanese(input) {
+        return make(y, m, d).map(|dt| (consumed(rest), dt, false));
+    }
+    None
+}
+
+/// Every date in `s`, left to right. Candidates start only at word starts, so the scan is
+/// linear in the length of `s`.
+pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+        prev = Some(c);
+        if i < skip_to || !word_start || !(c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = s.get(i..).unwrap_or_default();
+        if let Some((n, date, ambiguous)) = date_at(rest, order) {
+            // a date glued to more digits or letters is something else (a reference number)
+            let after = rest.get(n..).and_then(|r| r.chars().next());
+            if after.is_some_and(|a| a.is_ascii_digit()) {
+                continue;
+            }
+            out.push(Found {
+                start: i,
+                end: i + n,
+                date,
+                ambiguous,
+            });
+            skip_to = i + n;
+        }
+    }
+    out
+}
+
+/// The first date in `s`.
+pub(crate) fn first(s: &str, order: DateOrder) -> Option<Found> {
+    find_all(s, order).into_iter().next()
+}
+
+/// Full-width digits (Japanese text) to ASCII, keeping byte lengths irrelevant: used only for
+/// finding values, never for spans.
+pub(crate) fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        first(s, DateOrder::Auto).map(|f| f.date.to_string())
+    }
+
+    #[test]
+    fn formats() {
+        let table = [
+            ("Meeting: 20/06/2012 - Cabinet (Item 5)", Some("2012-06-20")),
+            ("held on 14th June 2012", Some("2012-06-14")),
+            ("Thursday, 17th March, 2011 7.00 pm", Some("2011-03-17")),
+            ("10TH DECEMBER, 2019", Some("2019-12-10")),
+            ("June 14, 2012", Some("2012-06-14")),
+            ("NOVEMBER 13, 2018", Some("2018-11-13")),
+            ("Date :-2014/03/21", Some("2014-03-21")),
+            ("15.09.2020", Some("2020-09-15")),
+            ("on 6 February 2014.", Some("2014-02-06")),
+            ("Tuesday, December 3, 2024", Some("2024-12-03")),
+            ("ON 28th JUNE 2012", Some("2012-06-28")),
+            ("le 12 juillet 2023", Some("2023-07-12")),
+            ("CYFARFOD 8fed MAWRTH 2017", Some("2017-03-08")),
+            ("le 1er juillet 2023", Some("2023-07-01")),
+            ("令和6年5月17日", Some("2024-05-17")),
+            ("budget in years 2013/14 and 2014/15", None),
+            ("2023/24 – 2025/26", None),
+            ("No. 2141-2006", None),
+            ("23/05927/FUL", None),
+            ("Page 3 of 16", None),
+            ("the 5 May", None),
+        ];
+        for (input, want) in table {
+            assert_eq!(d(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn numeric_order() {
+        let f = first("11/13/18", DateOrder::Auto).unwrap();
+        assert_eq!(f.date.to_string(), "2018-11-13");
+        assert!(!f.ambiguous);
+        let f = first("06/05/2020", DateOrder::Auto).unwrap();
+        assert_eq!(f.date.to_string(), "2020-05-06");
+        assert!(f.ambiguous);
+        let f = first("06/05/2020", DateOrder::MonthFirst).unwrap();
+        assert_eq!(f.date.to_string(), "2020-06-05");
+        assert!(first("12/12/2020", DateOrder::Auto).is_some_and(|f| !f.ambiguous));
+    }
+}

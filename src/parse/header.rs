@@ -1,0 +1,617 @@
+//! The document's head: kind, title, authority, meeting lines, decision fields, page furniture.
+//!
+//! ```text
+//! Issue - meetings / <title> / Meeting: 20/06/2012 - Cabinet (Item 5)
+//! Issue - decisions / <title> / 13/02/2020 - <decision title> / Decision Maker: Cabinet
+//! Agenda item / <title> / ... / Minutes:
+//! MINUTES of a meeting of the Cabinet held in ... on Thursday, 30 January 2025.
+//! Milburn Parish Council / 7th March 2017
+//! ```
+
+use std::sync::LazyLock;
+
+use nom::bytes::complete::{tag_no_case, take_till, take_while};
+use nom::character::complete::{char as ch, digit1};
+use nom::combinator::opt;
+use nom::{IResult, Parser};
+use regex::Regex;
+
+use super::{dates, pattern, Ctx};
+use crate::model::Kind;
+use crate::segment::{collapse, Line};
+use crate::DateOrder;
+
+/// What the head of a document says.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    pub kind: Kind,
+    pub title: Option<String>,
+    pub authority: Option<String>,
+    /// Index of the first line after the heading and title.
+    pub body_from: usize,
+}
+
+/// A ModernGov `Meeting: 20/06/2012 - Cabinet (Item 5)` line.
+#[derive(Debug, Clone)]
+pub(crate) struct MeetingLine {
+    pub date: Option<dates::Found>,
+    pub body: Option<String>,
+    pub item: Option<String>,
+}
+
+/// `Meeting: 20/06/2012 - Cabinet (Item 5)` / `Meeting: 20/09/2017 - Council (Item 11.)`
+pub(crate) fn meeting_line(text: &str, order: DateOrder) -> Option<MeetingLine> {
+    let r: IResult<&str, &str> = (
+        tag_no_case("meeting"),
+        take_while(|c: char| c == ' ' || c == '\u{a0}'),
+        ch(':'),
+    )
+        .parse(text)
+        .map(|(rest, _)| (rest, ""));
+    let (rest, _) = r.ok()?;
+    let rest = rest.trim_start();
+    let date = dates::first(rest, order).filter(|d| d.start == 0)?;
+    let after = rest.get(date.end..)?.trim_start();
+    let after = after.trim_start_matches(['-', '–', '—']).trim();
+    let (body, item) = match after.rfind("(Item") {
+        Some(k) => {
+            let inner = after.get(k + 5..).unwrap_or_default();
+            let r: IResult<&str, (&str, &str, Option<char>)> =
+                (take_while(|c: char| c == ' '), digit1, opt(ch('.'))).parse(inner);
+            let item = r.ok().map(|(_, (_, n, _))| n.to_string()).or_else(|| {
+                let t = take_till::<_, _, nom::error::Error<&str>>(|c| c == ')')
+                    .parse(inner)
+                    .ok()
+                    .map(|(_, t)| t.trim().trim_end_matches('.').to_string());
+                t.filter(|t| !t.is_empty())
+            });
+            (after.get(..k).unwrap_or_default().trim(), item)
+        }
+        None => (after, None),
+    };
+    Some(MeetingLine {
+        date: Some(date),
+        body: (!body.is_empty()).then(|| collapse(body)),
+        item,
+    })
+}
+
+static PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|\d{1,2}/\d{1,2}/\d{2,4}\s+-\d+-\s+draft)$",
+    )
+});
+
+static PAGE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)(?:^|\s)page\s+\d+\s+(?:of|/)\s+\d+\s*$|–\s*page\s+\d+\s*$|\bpage\s*\|\s*\d+\s*$")
+});
+
+static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:[•·]\s*)?(?:share\s+this\s+(?:item|page)|skip\s+to\s+(?:main\s+)?content|loading\.*|breadcrumb(?:\s+content)?|print\s+this\s+page|back\s+to\s+top|view\s+directions|homemy\s+weblinkabout|view\s+the\s+reasons?\s+.*|sign(?:ature|ed)\s*_{3,}.*|_{5,}.*|.*_{10,}.*dated.*)$",
+    )
+});
+
+/// Marks page furniture: page numbers and footers, web-page chrome, and (in PDFs) lines
+/// repeated on three or more pages.
+pub(crate) fn mark_furniture(lines: &mut [Line<'_>], paged: bool) {
+    let mut repeats: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    if paged {
+        for l in lines.iter() {
+            if l.text.len() < 6 || l.text.len() > 120 {
+                continue;
+            }
+            *repeats.entry(l.text.to_string()).or_insert(0) += 1;
+        }
+    }
+    for l in lines.iter_mut() {
+        let t = l.text;
+        if t.is_empty() {
+            continue;
+        }
+        let bare_number = t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
+        if (PAGE_FOOTER.is_match(t) && (bare_number && (paged || l.indent > 10) || !bare_number))
+            || (t.len() < 120 && PAGE_ANYWHERE.is_match(t))
+            || WEB_CHROME.is_match(t)
+            || (paged && repeats.get(t).is_some_and(|&n| n >= 3))
+        {
+            l.furniture = true;
+        }
+    }
+}
+
+static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[A-Z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried|\$\s?\d)",
+    )
+});
+
+static UK_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)",
+    )
+});
+
+/// Whether the document reads as North American (numeric dates month first).
+pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
+    let mut us = 0;
+    let mut uk = 0;
+    for l in lines.iter().take(400) {
+        us += US_SIGNALS.find_iter(l.text).count();
+        uk += UK_SIGNALS.find_iter(l.text).count();
+    }
+    us > uk
+}
+
+static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:
+        (?:draft\s+|official\s+|approved\s+|unapproved\s+)?(?:board\s+)?minutes\b
+      | .{0,80}\bminutes\s+of\s+(?:the|a|an)\b
+      | .{0,80}\bmeeting\s+minutes\b
+      | agenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+)?minutes\b
+      | notes\s+(?:of|from)\b
+      | .{0,80}\bnotes\s+from\s+.*meeting
+      | procès[-\s]verbal | compte[-\s]rendu | (?:réunion|séance)\s+du\s+conseil
+      | cofnodion
+      | .*委員会記録 | .*会議録 | .*議事録
+    )",
+    )
+});
+
+static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:\**\s*)?(?:
+        (?:revised\s+|amended\s+|draft\s+)?agenda\b
+      | .{0,60}\bnotice\s+(?:and\s+agenda|of\s+(?:meeting|a\s+meeting))
+      | summons\b
+      | .{0,80}\bagenda\s*(?:[-–]|$)
+      | .{0,60}\bagenda\s+(?:frontsheet|supplement|pack)
+    )",
+    )
+});
+
+static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:browse\s+meetings|this\s+page\s+lists\s+the\s+meetings|issue\s+details|newsletter|.*\bnewsletter\b)",
+    )
+});
+
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)\b((?:[A-Z][\w'&-]*\s+){1,4}(?:County|Borough|District|City|Town|Parish|Community|Metropolitan\s+Borough)\s+Council|(?:[A-Z][A-Z'&-]*\s+){1,4}(?:COUNTY|BOROUGH|DISTRICT|CITY|TOWN|PARISH|COMMUNITY)\s+COUNCIL|(?:Township|City|Town|Village|County)\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|(?:TOWNSHIP|CITY|TOWN|VILLAGE|COUNTY)\s+OF\s+[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)?)",
+    )
+});
+
+/// Whether a line opens the minutes of a (new) meeting.
+pub(crate) fn is_meeting_heading(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 200
+        && MINUTES_HEADING.is_match(t)
+        && (t.to_ascii_lowercase().contains("meeting")
+            || t.to_ascii_lowercase().starts_with("minutes of"))
+}
+
+fn heading_line<'a>(lines: &'a [Line<'a>], want: &str) -> Option<usize> {
+    lines
+        .iter()
+        .take(60)
+        .position(|l| !l.furniture && l.text.to_ascii_lowercase().starts_with(want))
+}
+
+fn next_text(lines: &[Line<'_>], from: usize) -> Option<(usize, String)> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|(_, l)| !l.is_blank() && !l.furniture)
+        .map(|(i, l)| (i, collapse(l.text)))
+}
+
+/// Reads the head of the document: its kind, title and authority.
+pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
+    let authority = lines
+        .iter()
+        .take(40)
+        .filter(|l| !l.furniture)
+        .find_map(|l| {
+            AUTHORITY
+                .captures(l.text)
+                .and_then(|c| c.get(1))
+                .map(|m| collapse(m.as_str()))
+        });
+    let mk = |kind, title: Option<String>, body_from| Header {
+        kind,
+        title,
+        authority: authority.clone(),
+        body_from,
+    };
+    // ModernGov page types, by their heading line
+    if let Some(i) = heading_line(lines, "issue - meetings")
+        .or_else(|| heading_line(lines, "issue - items at meetings"))
+    {
+        let mut title = None;
+        let mut from = i + 1;
+        if let Some(rest) = lines
+            .get(i)
+            .and_then(|l| l.text.split_once("Issue - items at meetings - "))
+            .map(|(_, t)| t.trim())
+        {
+            if !rest.is_empty() {
+                title = Some(collapse(rest));
+            }
+        }
+        while let Some((j, t)) = next_text(lines, from) {
+            from = j + 1;
+            let lower = t.to_ascii_lowercase();
+            if lower.starts_with("issue - ") {
+                continue;
+            }
+            if meeting_line(&t, ctx.order).is_none() && title.is_none() {
+                title = Some(t);
+            }
+            break;
+        }
+        return mk(Kind::IssueHistory, title, from);
+    }
+    if let Some(i) =
+        heading_line(lines, "issue - decisions").or_else(|| heading_line(lines, "decision details"))
+    {
+        let mut from = i + 1;
+        let mut title = None;
+        while let Some((j, t)) = next_text(lines, from) {
+            from = j + 1;
+            let lower = t.to_ascii_lowercase();
+            if lower.starts_with("issue - ") || lower.starts_with("decision details") {
+                continue;
+            }
+            title = Some(t);
+            break;
+        }
+        return mk(Kind::Decision, title, from);
+    }
+    if let Some(i) = heading_line(lines, "agenda item") {
+        let mut from = i + 1;
+        let mut title = lines
+            .get(i)
+            .and_then(|l| l.text.get(11..))
+            .map(|t| {
+                t.trim_start_matches([' ', '-', '–', ':'])
+                    .trim()
+                    .to_string()
+            })
+            .filter(|t| !t.is_empty());
+        while title.is_none() {
+            let Some((j, t)) = next_text(lines, from) else {
+                break;
+            };
+            from = j + 1;
+            if t.eq_ignore_ascii_case("agenda item") {
+                continue;
+            }
+            title = super::items::clean_title(&t);
+        }
+        return mk(Kind::AgendaItem, title, from);
+    }
+    let head: Vec<(usize, &Line<'_>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank() && !l.furniture)
+        .take(25)
+        .collect();
+    if head
+        .iter()
+        .take(6)
+        .any(|(_, l)| OTHER_HEADING.is_match(l.text))
+    {
+        return mk(Kind::Other, head.first().map(|(_, l)| collapse(l.text)), 0);
+    }
+    let decision_fields = lines
+        .iter()
+        .take(80)
+        .filter(|l| {
+            let t = l.text.to_ascii_lowercase();
+            t.starts_with("decision maker")
+                || t.starts_with("decision status")
+                || t.starts_with("is key decision")
+                || t.starts_with("record of decision")
+                || t.starts_with("decision to be taken by")
+                || t.starts_with("decision number")
+                || t.starts_with("date of decision")
+        })
+        .count();
+    // the heading: the first lines up to a blank line, or up to the first label
+    let title = heading_title(lines);
+    let minutes = head
+        .iter()
+        .take(12)
+        .position(|(_, l)| MINUTES_HEADING.is_match(l.text));
+    let agenda = head
+        .iter()
+        .take(12)
+        .position(|(_, l)| AGENDA_HEADING.is_match(l.text));
+    let kind = match (minutes, agenda) {
+        _ if decision_fields >= 2 => Kind::Decision,
+        (Some(m), Some(a)) if a < m => Kind::Agenda,
+        (Some(_), _) => Kind::Minutes,
+        (None, Some(_)) => Kind::Agenda,
+        (None, None) => by_content(lines),
+    };
+    let body_from = head
+        .iter()
+        .find(|(_, l)| l.text.len() > 0)
+        .map_or(0, |(i, _)| *i);
+    mk(
+        kind,
+        title,
+        if kind == Kind::Decision { body_from } else { 0 },
+    )
+}
+
+fn heading_title(lines: &[Line<'_>]) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for l in lines.iter().filter(|l| !l.furniture) {
+        if l.is_blank() {
+            if parts.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if super::attendance::label(l.text).is_some() || parts.len() >= 4 {
+            break;
+        }
+        parts.push(l.text);
+    }
+    let t = collapse(&parts.join(" "));
+    (!t.is_empty()).then_some(t)
+}
+
+static DECISION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:resolved|it\s+was\s+agreed|motion\s+carried|seconded|carried|agreed\s+that|approved\s+as|were\s+approved)\b",
+    )
+});
+
+/// Kind by content when no heading says: decisions and numbered items make minutes.
+fn by_content(lines: &[Line<'_>]) -> Kind {
+    let decisions: usize = lines
+        .iter()
+        .map(|l| DECISION_WORDS.find_iter(l.text).count())
+        .sum();
+    let items = super::items::select(super::items::candidates(lines)).len();
+    let meeting_lines = lines
+        .iter()
+        .filter(|l| l.text.starts_with("Meeting:"))
+        .count();
+    if meeting_lines > 0 {
+        Kind::IssueHistory
+    } else if decisions >= 2 && items >= 1 {
+        Kind::Minutes
+    } else if decisions >= 1 && items <= 1 {
+        // one item with a decision and no heading: a ModernGov item page cut from its head
+        Kind::AgendaItem
+    } else {
+        Kind::Other
+    }
+}
+
+/// Date and body of a meeting from its heading lines.
+///
+/// ```text
+/// MINUTES of a meeting of the Cabinet held in ... on Thursday, 30 January 2025.
+/// Cabinet - Thursday, 17th March, 2011 7.00 pm
+/// Meeting of Council, Wednesday, 20th September, 2017 7.00 pm (Item 52.)
+/// Milburn Parish Council / 7th March 2017
+/// ```
+pub(crate) fn meeting_of(
+    lines: &[Line<'_>],
+    order: DateOrder,
+) -> (Option<dates::Found>, Option<String>) {
+    let head: Vec<&Line<'_>> = lines
+        .iter()
+        .filter(|l| !l.is_blank() && !l.furniture)
+        .take(14)
+        .collect();
+    let joined = collapse(
+        &head
+            .iter()
+            .take(8)
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let mut date = None;
+    for l in &head {
+        if let Some(ml) = meeting_line(l.text, order) {
+            return (ml.date, ml.body);
+        }
+        if date.is_none() {
+            date = dates::first(&super::dates::ascii_digits(l.text), order);
+        }
+    }
+    (date, body_of(&joined, &head))
+}
+
+static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+        minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
+      | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
+      | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
+      | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+on\s|\s*$)
+      | ^(?P<e>.+?)\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+      | (?:第\S+回\s*)?(?P<f>\S+?委員会)
+    ",
+    )
+});
+
+fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
+    if let Some(c) = BODY_PATTERNS.captures(joined) {
+        for name in ["a", "b", "c", "d", "e", "f"] {
+            if let Some(m) = c.name(name) {
+                let b = m
+                    .as_str()
+                    .trim()
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .trim();
+                if !b.is_empty() && b.split_whitespace().count() <= 12 {
+                    return Some(b.to_string());
+                }
+            }
+        }
+    }
+    // a council or committee name standing alone on a heading line
+    head.iter().take(6).find_map(|l| {
+        let t = l.text.trim();
+        let lower = t.to_ascii_lowercase();
+        let named = [
+            "council",
+            "committee",
+            "board",
+            "cabinet",
+            "commission",
+            "cyngor",
+            "conseil",
+            "panel",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        (named && t.split_whitespace().count() <= 10 && !lower.starts_with("minutes")).then(|| {
+            let t = t.split(" - ").next().unwrap_or(t);
+            collapse(t)
+        })
+    })
+}
+
+/// Fields of a decision notice.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DecisionFields {
+    pub date: Option<dates::Found>,
+    pub body: Option<String>,
+    pub title: Option<String>,
+    pub number: Option<String>,
+}
+
+/// `Decision Maker: Cabinet`, `Date of decision: 13/02/2020`, `Decided at meeting: 10/09/2024 -
+/// Cabinet`, a `13/02/2020 - <title>` line, `Decision number: 68/2017`.
+pub(crate) fn decision_fields(lines: &[Line<'_>], order: DateOrder) -> DecisionFields {
+    let mut f = DecisionFields::default();
+    let mut line_date = None;
+    for (i, l) in lines.iter().enumerate().take(200) {
+        let t = l.text;
+        let lower = t.to_ascii_lowercase();
+        let value = t
+            .split_once(':')
+            .map(|(_, v)| v.trim_start_matches('-').trim().to_string())
+            .filter(|v| !v.is_empty())
+            .or_else(|| {
+                // the value on the next line, or after a column gap
+                t.split_once("   ")
+                    .map(|(_, v)| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            })
+            .or_else(|| next_text(lines, i + 1).map(|(_, v)| v));
+        if lower.starts_with("decided at meeting") {
+            if let Some(v) = &value {
+                if let Some(d) = dates::first(v, order) {
+                    f.date.get_or_insert(d);
+                    let b = v
+                        .get(d.end..)
+                        .unwrap_or_default()
+                        .trim_start_matches([' ', '-', '–'])
+                        .trim();
+                    if !b.is_empty() {
+                        f.body.get_or_insert_with(|| collapse(b));
+                    }
+                }
+            }
+        } else if lower.starts_with("decision maker")
+            || lower.starts_with("decision to be taken by")
+        {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                f.body = Some(collapse(&v));
+            }
+        } else if lower.starts_with("date of decision") || lower.starts_with("date of the decision")
+        {
+            if let Some(d) = value.as_deref().and_then(|v| dates::first(v, order)) {
+                f.date = Some(d);
+            }
+        } else if lower.starts_with("decision number") || lower.starts_with("decision no") {
+            if let Some(v) = value {
+                let n = v.split_whitespace().next().unwrap_or_default().to_string();
+                if n.chars().any(|c| c.is_ascii_digit()) {
+                    f.number = Some(n);
+                }
+            }
+        } else if line_date.is_none() {
+            if let Some(d) = dates::first(t, order).filter(|d| d.start == 0) {
+                let rest = t.get(d.end..).unwrap_or_default().trim_start();
+                if let Some(title) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
+                    line_date = Some(d);
+                    f.title = Some(collapse(title));
+                }
+            }
+        }
+    }
+    if f.date.is_none() {
+        f.date = line_date;
+    }
+    if f.date.is_none() {
+        // a signature date near the end, else any date
+        f.date = lines
+            .iter()
+            .rev()
+            .take(60)
+            .find(|l| l.text.to_ascii_lowercase().starts_with("date"))
+            .and_then(|l| dates::first(l.text, order))
+            .or_else(|| lines.iter().find_map(|l| dates::first(l.text, order)));
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeting_lines() {
+        let m = meeting_line("Meeting: 20/06/2012 - Cabinet (Item 5)", DateOrder::Auto).unwrap();
+        assert_eq!(
+            m.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2012-06-20")
+        );
+        assert_eq!(m.body.as_deref(), Some("Cabinet"));
+        assert_eq!(m.item.as_deref(), Some("5"));
+        let m = meeting_line("Meeting: 20/09/2017 - Council (Item 11.)", DateOrder::Auto).unwrap();
+        assert_eq!(m.item.as_deref(), Some("11"));
+        assert!(meeting_line("Meeting date: soon", DateOrder::Auto).is_none());
+    }
+
+    #[test]
+    fn bodies() {
+        let text = "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, County Hall, Maidstone on Thursday, 30 January 2025.";
+        let ls = crate::segment::lines(text);
+        let (d, b) = meeting_of(&ls, DateOrder::Auto);
+        assert_eq!(b.as_deref(), Some("Cabinet"));
+        assert_eq!(d.map(|d| d.date.to_string()).as_deref(), Some("2025-01-30"));
+        let text = "Milburn Parish Council\n7th March 2017\n";
+        let ls = crate::segment::lines(text);
+        let (d, b) = meeting_of(&ls, DateOrder::Auto);
+        assert_eq!(b.as_deref(), Some("Milburn Parish Council"));
+        assert_eq!(d.map(|d| d.date.to_string()).as_deref(), Some("2017-03-07"));
+        let text = "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING\nHELD IN THE VILLAGE HALL\nON 28th JUNE 2012";
+        let ls = crate::segment::lines(text);
+        let (_, b) = meeting_of(&ls, DateOrder::Auto);
+        assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
+    }
+
+    #[test]
+    fn furniture() {
+        let text = "Page 1 of 16\nShare this item\n52.\nText\n                 3\nMinutes – December 3, 2024 – Page 2\n";
+        let mut ls = crate::segment::lines(text);
+        mark_furniture(&mut ls, false);
+        let f: Vec<bool> = ls.iter().map(|l| l.furniture).collect();
+        assert_eq!(f, [true, true, false, false, true, true, false]);
+    }
+}

@@ -1,0 +1,719 @@
+//! Item headings and the body of one item.
+//!
+//! ```text
+//! 52.                                   number alone on its line, title on the next
+//! 84.    Apologies                      number and title
+//! CL.136 Budget   77/21 Planning   7.2 Finance   17.03.02 Register of Interests
+//! R2024-228 S. Foote, J. Scott:         resolution numbers
+//! ITEM A: Budget    Item 5 Budget       I. CALL TO ORDER
+//! 5 Public Sector Commissioning pdf icon PDF 59 KB
+//! ```
+
+use std::sync::LazyLock;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while, take_while_m_n};
+use nom::character::complete::{char as ch, one_of};
+use nom::combinator::{opt, recognize};
+use nom::multi::many_m_n;
+use nom::{IResult, Parser};
+use regex::Regex;
+
+use super::blocks::{self, Lead, Marker, Para, Tree};
+use super::{money, narrative, pattern, votes, Ctx};
+use crate::model::{Amount, Attachment, Concern, Item, Part, Statement, Vote};
+use crate::segment::{collapse, Line};
+
+/// A candidate item heading.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    /// Index of the heading line.
+    pub line: usize,
+    /// Index of the line holding the title (the heading line or the next one).
+    pub title_line: usize,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    pub shape: String,
+    pub prefix: String,
+    pub value: u32,
+}
+
+fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)
+}
+
+/// `CL.136`, `CAB 23/12`, `E.70/23`, `R2024-228`
+fn coded(input: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n(1, 4, |c: char| c.is_ascii_uppercase()),
+        opt(one_of(". ")),
+        digits(1, 4),
+        many_m_n(0, 2, (one_of("/.-"), digits(1, 4))),
+    ))
+    .parse(input)
+}
+
+/// `52`, `7.2`, `17.03.02`, `77/21`, `061/08`
+fn numeric(input: &str) -> IResult<&str, &str> {
+    recognize((digits(1, 3), many_m_n(0, 3, (one_of("./"), digits(1, 4))))).parse(input)
+}
+
+/// `I`, `IV`, `XII` (US outlines)
+fn roman(input: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 5, |c: char| matches!(c, 'I' | 'V' | 'X')).parse(input)
+}
+
+/// An item number at the start of a line and what follows it.
+fn number(input: &str) -> IResult<&str, (&str, bool)> {
+    let (rest, _) = opt(ch('*')).parse(input)?;
+    let (rest, item_word) = opt((
+        alt((tag_no_case("agenda item"), tag_no_case("item"))),
+        take_while(|c: char| c == ' ' || c == '-' || c == '–' || c == '\u{a0}'),
+    ))
+    .parse(rest)?;
+    let (rest, n) = if item_word.is_some() {
+        alt((
+            numeric,
+            coded,
+            roman,
+            take_while_m_n(1, 2, |c: char| c.is_ascii_uppercase()),
+        ))
+        .parse(rest)?
+    } else {
+        alt((numeric, coded, roman)).parse(rest)?
+    };
+    let (rest, punct) = opt(one_of(".:)")).parse(rest)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Space,
+        )));
+    }
+    Ok((rest, (n, punct.is_some() || item_word.is_some())))
+}
+
+/// An attachment at the end of a line: `pdf icon PDF 59 KB`, `PDF 80 KB`.
+static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(?:\s|^)(?:(?:pdf|doc|word|excel|xls|html?)\s+icon\s+)?(PDF|DOCX?|XLSX?|HTML?|RTF|PPTX?|ODT|MP3|MP4|CSV)\s+(\d+(?:\.\d+)?)\s*(KB|MB|GB|bytes|B)\s*$",
+    )
+});
+
+/// `(Item 1)`, `(Pages 37 - 250)` and other bracketed references after a title.
+static TITLE_REFS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\s*\((?:item\s+\d+[a-z]?\.?|pages?\s+\d+\s*[-–]?\s*\d*|schedule\s+\d+)\)")
+});
+
+/// An attachment found at the end of a line: (text before it, format, bytes, start offset).
+pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
+    let c = ATTACHMENT.captures(text)?;
+    let m = c.get(0)?;
+    let format = c.get(1)?.as_str().to_ascii_uppercase();
+    let size: f64 = c.get(2)?.as_str().parse().ok()?;
+    let unit = c.get(3)?.as_str().to_ascii_uppercase();
+    let mult = match unit.as_str() {
+        "KB" => 1024.0,
+        "MB" => 1024.0 * 1024.0,
+        "GB" => 1024.0 * 1024.0 * 1024.0,
+        _ => 1.0,
+    };
+    let start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+    Some((
+        text.get(..m.start())?.trim_end(),
+        format,
+        (size * mult) as u64,
+        start,
+    ))
+}
+
+/// Cleans a title: attachment text, `(Item 1)` references and column gaps removed.
+pub(crate) fn clean_title(raw: &str) -> Option<String> {
+    let mut t = raw;
+    if let Some((before, ..)) = attachment(t) {
+        t = before;
+    }
+    // a run of 3+ spaces starts another column (e.g. an "Action" column)
+    if let Some(i) = t.find("   ") {
+        t = t.get(..i).unwrap_or(t);
+    }
+    let t = TITLE_REFS.replace_all(t, "");
+    let t = collapse(&t);
+    let t = t.trim_end_matches([':', '-', '–', ' ']).trim();
+    if t.is_empty() {
+        None
+    } else {
+        Some(t.to_string())
+    }
+}
+
+fn shape_of(n: &str) -> String {
+    let mut s = String::new();
+    for c in n.chars() {
+        let k = if c.is_ascii_digit() {
+            '9'
+        } else if c.is_alphabetic() {
+            'A'
+        } else {
+            c
+        };
+        if s.ends_with(k) && (k == '9' || k == 'A') {
+            continue;
+        }
+        s.push(k);
+    }
+    s
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    Some(total)
+}
+
+/// Splits a number into its grouping prefix and its running value.
+fn prefix_value(n: &str, shape: &str) -> (String, u32) {
+    if shape == "A" {
+        return (String::new(), roman_value(n).unwrap_or(0));
+    }
+    let parts: Vec<&str> = n
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if shape == "9/9" {
+        let v = parts.first().and_then(|p| p.parse().ok()).unwrap_or(0);
+        return (n.split('/').nth(1).unwrap_or_default().to_string(), v);
+    }
+    let last = parts.last().copied().unwrap_or("0");
+    let v = last.parse().unwrap_or(0);
+    let prefix = n
+        .get(..n.len().saturating_sub(last.len()))
+        .unwrap_or_default()
+        .to_string();
+    (prefix, v)
+}
+
+fn looks_like_title(t: &str) -> bool {
+    let first_ok = t.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'')
+    });
+    let lower = t.to_ascii_lowercase();
+    first_ok
+        && !lower.starts_with("that ")
+        && !t.ends_with(',')
+        && t.chars().count() <= 220
+        && !lower.starts_with("pm ")
+        && !lower.starts_with("am ")
+}
+
+/// Lexical candidates for item headings among `lines`.
+pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.furniture || line.is_blank() || line.indent > 24 {
+            continue;
+        }
+        let Ok((rest, (num, punct))) = number(line.text) else {
+            continue;
+        };
+        let shape = shape_of(num);
+        // a financial year or a four-digit year is not an item number
+        if num.len() >= 4 && num.chars().take(4).all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if shape == "A" && !punct {
+            continue;
+        }
+        let rest_t = rest.trim_start_matches(crate::segment::is_space);
+        let (title, title_line) = if rest_t.is_empty() {
+            if shape == "9" && !punct {
+                continue; // a bare number alone on a line is a page number
+            }
+            // the title is on the next non-blank line
+            let next = lines
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .find(|(_, l)| !l.is_blank() && !l.furniture);
+            match next {
+                Some((j, l))
+                    if j <= i + 3
+                        && looks_like_title(l.text)
+                        && labels_free(l.text)
+                        && number(l.text).is_err() =>
+                {
+                    (clean_title(l.text), j)
+                }
+                _ => (None, i),
+            }
+        } else {
+            if !looks_like_title(rest_t) {
+                continue;
+            }
+            if rest_t.len() == rest.len() && !punct {
+                continue;
+            }
+            (clean_title(rest_t), i)
+        };
+        if title.is_none() && !punct {
+            continue;
+        }
+        let (prefix, value) = prefix_value(num, &shape);
+        out.push(Heading {
+            line: i,
+            title_line,
+            number: Some(num.to_string()),
+            title,
+            shape,
+            prefix,
+            value,
+        });
+    }
+    out
+}
+
+fn labels_free(t: &str) -> bool {
+    super::labels::label(t).is_none() && blocks::marker(t).is_none()
+}
+
+/// Chooses the real item headings among the candidates: the most common numbering shape, in
+/// a plausible running order; sub-numbers (`5.1` under `5`) are kept too.
+pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        match counts.iter_mut().find(|(s, ..)| *s == c.shape) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c.shape.clone(), 1, k)),
+        }
+    }
+    let Some(dominant) = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|c| c.0.clone())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<Heading> = Vec::new();
+    let mut seen: Vec<(String, u32)> = Vec::new();
+    let mut last_top: Option<u32> = None;
+    let mut max_value = 0;
+    for c in cands {
+        if c.shape == dominant {
+            let ok = if dominant == "9" || dominant == "A" {
+                last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
+            } else {
+                !seen.contains(&(c.prefix.clone(), c.value))
+                    && (seen.is_empty() || c.value <= max_value + 40)
+                    && (seen.is_empty() || seen.iter().any(|(p, _)| *p == c.prefix))
+            };
+            if ok {
+                seen.push((c.prefix.clone(), c.value));
+                max_value = max_value.max(c.value);
+                if dominant == "9" || dominant == "A" {
+                    last_top = Some(c.value);
+                }
+                out.push(c);
+            }
+        } else if dominant == "9" && c.shape.starts_with("9.9") {
+            // 5.1 / 5.1.1 under item 5
+            let first: Option<u32> = c
+                .number
+                .as_deref()
+                .and_then(|n| n.split('.').next())
+                .and_then(|f| f.parse().ok());
+            if first.is_some() && first == last_top && c.title.is_some() {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Builds one item from its heading and body lines.
+pub(crate) fn build(
+    ctx: &mut Ctx<'_>,
+    number: Option<String>,
+    title: Option<String>,
+    head: &[Line<'_>],
+    body: &[Line<'_>],
+    decision_block_first: bool,
+) -> Item {
+    let start = head
+        .iter()
+        .chain(body.iter())
+        .find(|l| !l.is_blank() && !l.furniture)
+        .map_or(0, |l| l.text_start);
+    let end = head
+        .iter()
+        .chain(body.iter())
+        .rev()
+        .find(|l| !l.is_blank() && !l.furniture)
+        .map_or(start, Line::text_end);
+    let mut item = Item {
+        number,
+        title,
+        attachments: Vec::new(),
+        decision: Vec::new(),
+        recommendations: Vec::new(),
+        resolutions: Vec::new(),
+        concerns: Vec::new(),
+        statements: Vec::new(),
+        votes: Vec::new(),
+        amounts: Vec::new(),
+        text: String::new(),
+        span: ctx.ix.span(start, end),
+    };
+    // attachments, on the heading and in the body
+    let mut kept: Vec<Line<'_>> = Vec::new();
+    for (k, line) in head.iter().chain(body.iter()).enumerate() {
+        if let Some((before, format, size, at)) = attachment(line.text) {
+            let on_heading = k < head.len();
+            let title = if on_heading {
+                item.title.clone()
+            } else {
+                clean_title(before).or_else(|| item.title.clone())
+            };
+            item.attachments.push(Attachment {
+                title,
+                format: Some(format),
+                size_bytes: Some(size),
+                span: ctx.ix.span(line.text_start + at, line.text_end()),
+            });
+            if !on_heading && before.split_whitespace().count() <= 12 {
+                continue;
+            }
+        }
+        if k >= head.len() {
+            kept.push(line.clone());
+        }
+    }
+    let lower = |l: &Line<'_>| l.text.to_ascii_lowercase();
+    for l in &mut kept {
+        let t = lower(l);
+        if matches!(
+            t.trim_end_matches(':').trim(),
+            "additional documents"
+                | "supporting documents"
+                | "accompanying documents"
+                | "minutes"
+                | "related documents"
+                | "documents"
+        ) {
+            l.furniture = true;
+        }
+    }
+    item.text = kept
+        .iter()
+        .filter(|l| !l.furniture && !l.is_blank())
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let paras = blocks::paragraphs(&kept);
+    read_blocks(ctx, &paras, &mut item, decision_block_first);
+    // amounts over the whole item
+    for line in head.iter().chain(kept.iter()) {
+        if line.furniture {
+            continue;
+        }
+        for f in money::find_all(line.text) {
+            item.amounts.push(Amount {
+                text: line
+                    .text
+                    .get(f.start..f.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                value: f.value,
+                currency: f.currency.to_string(),
+                span: ctx
+                    .ix
+                    .span(line.text_start + f.start, line.text_start + f.end),
+            });
+        }
+    }
+    // votes, per paragraph
+    for p in &paras {
+        let ls: Vec<(usize, &str)> = p
+            .lines
+            .iter()
+            .filter(|l| !l.furniture)
+            .map(|l| (l.text_start, l.text))
+            .collect();
+        for f in votes::in_paragraph(&ls) {
+            item.votes.push(Vote {
+                for_: f.for_,
+                against: f.against,
+                abstain: f.abstain,
+                result: f.result,
+                kind: f.kind,
+                for_names: f.for_names,
+                against_names: f.against_names,
+                abstain_names: f.abstain_names,
+                span: ctx.ix.span(f.start, f.end),
+            });
+        }
+    }
+    item
+}
+
+fn part(ctx: &Ctx<'_>, label: Option<String>, text: &str, start: usize, end: usize) -> Part {
+    Part {
+        label,
+        text: collapse(text),
+        parts: Vec::new(),
+        span: ctx.ix.span(start, end),
+    }
+}
+
+fn is_list(p: &Para<'_>) -> bool {
+    matches!(p.lead, Lead::Label { .. } | Lead::Bullet)
+}
+
+/// Headings that end a multi-paragraph decision block.
+fn stops_block(p: &Para<'_>) -> bool {
+    let t = p.text.to_ascii_lowercase();
+    t.starts_with("reason")
+        || t.starts_with("alternative")
+        || t.starts_with("other options")
+        || t.starts_with("background")
+        || t.starts_with("report author")
+        || t.starts_with("publication date")
+        || t.starts_with("decision maker")
+        || t.starts_with("interests")
+        || t.starts_with("conflict")
+        || t.starts_with("minutes:")
+        || t.starts_with("supporting documents")
+        || t.starts_with("any conflict")
+        || t.starts_with("signed")
+        || t.starts_with("date:")
+        || (t.ends_with(':') && t.split_whitespace().count() <= 8)
+        || blocks::marker(&p.text).is_some()
+}
+
+/// The block pass over an item's paragraphs.
+fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_block_first: bool) {
+    let mut i = 0;
+    let mut narrative: Vec<usize> = Vec::new();
+    let mut seen_plain = false;
+    while i < paras.len() {
+        let Some(p) = paras.get(i) else { break };
+        // the unlabelled lettered block that opens a ModernGov issue entry
+        if decision_block_first && !seen_plain && is_list(p) && item.decision.is_empty() {
+            let mut tree = Tree::default();
+            while let Some(q) = paras.get(i).filter(|q| is_list(q)) {
+                tree.push(q, &ctx.ix);
+                i += 1;
+            }
+            item.decision = tree.finish();
+            continue;
+        }
+        if let Some((m, rest)) = blocks::marker(&p.text) {
+            i = read_marker_block(ctx, paras, i, m, rest, item);
+            continue;
+        }
+        if !is_list(p) {
+            seen_plain = true;
+            if let Some(raised_by) = narrative::concern_lead(&p.text) {
+                let list_follows = paras.get(i + 1).is_some_and(is_list);
+                if list_follows {
+                    i += 1;
+                    while let Some(q) = paras.get(i).filter(|q| is_list(q)) {
+                        item.concerns.push(Concern {
+                            raised_by: raised_by.clone(),
+                            text: q.text.clone(),
+                            span: ctx.ix.span(q.start, q.end),
+                        });
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+        }
+        narrative.push(i);
+        i += 1;
+    }
+    // statements and narrative decisions
+    let explicit = !item.resolutions.is_empty() || !item.decision.is_empty();
+    for &k in &narrative {
+        let Some(p) = paras.get(k) else { continue };
+        let span = ctx.ix.span(p.start, p.end);
+        if let Some((a, b)) = narrative::motion(&p.text) {
+            if !explicit {
+                if let Some(t) = p.text.get(a..b) {
+                    item.resolutions.push(part(ctx, None, t, p.start, p.end));
+                }
+            }
+            continue;
+        }
+        for (a, b) in narrative::sentences(&p.text) {
+            let Some(s) = p.text.get(a..b) else { continue };
+            if let Some((speaker, at)) = narrative::statement(s) {
+                item.statements.push(Statement {
+                    speaker: Some(speaker),
+                    text: s.get(at..).unwrap_or(s).to_string(),
+                    span,
+                });
+                continue;
+            }
+            if explicit {
+                continue;
+            }
+            if let Some(at) = narrative::decision_start(s) {
+                let t = s.get(at..).unwrap_or(s);
+                item.resolutions.push(part(ctx, None, t, p.start, p.end));
+            }
+        }
+    }
+}
+
+/// Reads a marker block starting at paragraph `i`; returns the index after it.
+fn read_marker_block(
+    ctx: &mut Ctx<'_>,
+    paras: &[Para<'_>],
+    mut i: usize,
+    m: Marker,
+    rest: &str,
+    item: &mut Item,
+) -> usize {
+    let Some(p) = paras.get(i) else { return i + 1 };
+    let mut parts: Vec<Part> = Vec::new();
+    let mut tree = Tree::default();
+    let rest = rest.trim();
+    if let Some(l) = super::labels::label(rest) {
+        // `Resolved: (a) That ...`: the first part is inline
+        let mut first = p.clone();
+        first.lead = Lead::Label {
+            text: l.text.to_string(),
+            form: l.form,
+            roman: l.roman,
+            letter: l.letter,
+            digit: l.digit,
+            indent: 0,
+        };
+        first.text = collapse(rest.get(l.len..).unwrap_or_default());
+        tree.push(&first, &ctx.ix);
+        i += 1;
+    } else if !rest.is_empty() {
+        let lead_in = rest.ends_with(':') || rest.ends_with(":-");
+        if !(lead_in && paras.get(i + 1).is_some_and(is_list)) {
+            parts.push(part(ctx, None, rest, p.start, p.end));
+        }
+        i += 1;
+    } else {
+        // the marker stands alone: its text is in the next paragraph(s)
+        i += 1;
+        let multi = m == Marker::Decision;
+        while let Some(q) = paras.get(i) {
+            if is_list(q) || stops_block(q) {
+                break;
+            }
+            let lead_in = q.text.ends_with(':') && paras.get(i + 1).is_some_and(is_list);
+            if !lead_in {
+                parts.push(part(ctx, None, &q.text, q.start, q.end));
+            }
+            i += 1;
+            if !multi || lead_in {
+                break;
+            }
+        }
+    }
+    // the list that follows
+    while let Some(q) = paras.get(i) {
+        if is_list(q) {
+            tree.push(q, &ctx.ix);
+            i += 1;
+            continue;
+        }
+        // a REASON block between (i) and (ii)
+        let t = q.text.to_ascii_lowercase();
+        if !tree.is_empty() && t.starts_with("reason") && paras.get(i + 1).is_some_and(is_list) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    parts.extend(tree.finish());
+    let target = match m {
+        Marker::Resolved => &mut item.resolutions,
+        Marker::Recommended => &mut item.recommendations,
+        Marker::Decision => &mut item.decision,
+    };
+    for p in parts {
+        if !target
+            .iter()
+            .any(|q| q.text == p.text && q.label == p.label)
+        {
+            target.push(p);
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    #[test]
+    fn numbers() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("52.", Some("52")),
+            ("84.    Apologies", Some("84")),
+            ("CL.136 Budget", Some("CL.136")),
+            ("77/21 Planning", Some("77/21")),
+            ("7.2 Finance", Some("7.2")),
+            ("17.03.02 Register of Interests", Some("17.03.02")),
+            ("R2024-228 S. Foote, J. Scott:", Some("R2024-228")),
+            ("ITEM A: Budget", Some("A")),
+            ("I. CALL TO ORDER", Some("I")),
+            ("5 Public Sector", Some("5")),
+            ("The Council", None),
+        ];
+        for (input, want) in table {
+            let got = number(input).ok().map(|(_, (n, _))| n);
+            assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            clean_title("Public Sector Commissioning pdf icon PDF 59 KB").as_deref(),
+            Some("Public Sector Commissioning")
+        );
+        assert_eq!(clean_title("Budget PDF 80 KB").as_deref(), Some("Budget"));
+        assert_eq!(
+            clean_title("Minutes of previous meeting          Action").as_deref(),
+            Some("Minutes of previous meeting")
+        );
+        assert_eq!(
+            clean_title("Apologies for Absence (Pages 1 - 26)").as_deref(),
+            Some("Apologies for Absence")
+        );
+        let (_, f, size, _) = attachment("5 Title pdf icon PDF 59 KB").unwrap();
+        assert_eq!((f.as_str(), size), ("PDF", 59 * 1024));
+    }
+
+    #[test]
+    fn selects_the_running_sequence() {
+        let text = "84.    Apologies\n(Item 1)\ntext\n85.    Declarations\n1. Mr Watkins, Cabinet Member,\n86.\nMinutes\n2020/21 Budget\n87. Updates\n";
+        let ls = lines(text);
+        let got: Vec<String> = select(candidates(&ls))
+            .into_iter()
+            .filter_map(|h| h.number)
+            .collect();
+        assert_eq!(got, ["84", "85", "86", "87"]);
+    }
+}

@@ -1,0 +1,320 @@
+//! Sentence-level rules: decisions recorded in narrative form, attributed statements, and the
+//! lead-ins of concern lists.
+//!
+//! ```text
+//! It was agreed that the budget be approved.            → part "that the budget be approved."
+//! The minutes of the last meeting were approved as a correct record.   → whole sentence
+//! Councillors resolved to carry out the works.           → whole sentence
+//! Motion by A, seconded by B, to approve X. Motion carried.            → "to approve X."
+//! It was noted that the Act requires ...                 → not a decision (an observation)
+//! The Portfolio Holder for X stated that ...             → statement by "The Portfolio Holder for X"
+//! ```
+//! These are patterns over sentences, so they are named regexes compiled once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::pattern;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 24] = [
+    "mr", "mrs", "ms", "dr", "cllr", "clr", "cr", "st", "no", "nos", "co", "ltd", "rev", "prof",
+    "jr", "sr", "vs", "etc", "approx", "dept", "inc", "cllrs", "e.g", "i.e",
+];
+
+/// Splits collapsed text into sentences: `(start, end)` byte ranges.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let next = bytes.get(i + 1).copied();
+        if next != Some(b' ') {
+            continue;
+        }
+        let after = text.get(i + 2..).unwrap_or_default();
+        if !after.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"' || c == '‘') {
+            continue;
+        }
+        let before = text.get(start..i).unwrap_or_default();
+        let last_word = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if c == '.'
+            && (ABBREVIATIONS.contains(&last_word.as_str())
+                || (last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic))
+                || last_word.ends_with("a.m")
+                || last_word.ends_with("p.m"))
+        {
+            continue;
+        }
+        out.push((start, i + 1));
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// A formula at the start of a sentence ending in `that`: the part starts at `that`.
+static FORMULA_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:
+            (?:after\s+(?:some\s+|much\s+|further\s+)?discussion,?\s+)?it\s+was\s+(?:then\s+|therefore\s+|also\s+|further\s+)?(?:unanimously\s+|duly\s+|subsequently\s+)?(?:agreed|resolved|decided|confirmed|approved|determined)
+          | (?:it\s+was\s+)?(?:proposed|moved)\b[^.]{0,160}?\b(?:seconded)\b[^.]{0,120}?\b(?:and\s+|,\s*)(?:it\s+was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|resolved|carried|approved)
+          | [A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}\s+proposed\s+and\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}\s+seconded\s+the\s+(?:proposal|motion)
+          | (?:the\s+)?(?:council|councillors|members|committee|board|cabinet|commission|pc|parish\s+council|meeting|panel|trustees)\s+(?:then\s+|therefore\s+|also\s+|unanimously\s+)?(?:agreed|resolved|decided)
+          | (?:the\s+)?(?:council|pc|committee|board)\s+agreed,?\s+proposed\s+by\s+[^.]{1,80}?\s+seconded\s+by\s+[^.]{1,60}?
+          | all\s+(?:councillors\s+|members\s+)?(?:agreed|resolved)
+          | (?:now\s+therefore\s+)?be\s+it\s+(?:further\s+)?resolved
+        )\s+(?P<that>that\b)",
+    )
+});
+
+/// A sentence that reports a decision as a whole.
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          \b(?:it\s+was|(?:the\s+)?(?:council|councillors|members|committee|board|cabinet|commission|pc|meeting|panel|trustees))\s+(?:then\s+|therefore\s+|also\s+|unanimously\s+|duly\s+)?(?:agreed|resolved|decided|voted|approved|adopted|endorsed|supported|accepted|refused|deferred|elected|appointed)\b
+        | \b(?:was|were|been)\s+(?:duly\s+|unanimously\s+|formally\s+|then\s+)?(?:approved|adopted|agreed|accepted|confirmed|endorsed|deferred|refused|elected|appointed|ratified|co-opted|signed)\b
+        | \b(?:was|were)\s+(?:duly\s+)?(?:noted|received)\s*\.?\s*$
+        | \bthis\s+was\s+(?:duly\s+|unanimously\s+)?(?:agreed|approved|resolved)\b
+        | \bresolved\s+to\s+(?:pay|sign|approve|accept|adopt|co-opt|defer|refuse|support|keep|carry|appoint|purchase|renew|proceed|hold|reply|write|respond|grant|object|note|donate|continue|ask|request|seek|instruct|allow|go\s+ahead)\b
+        | \bhad\s+no\s+objection[^.]*\band\s+support\b
+        | ^on\s+motion\s+of\b
+        | ^(?:agreed|approved|adopted|resolved)\b
+        | \bthe\s+board\s+(?:approved|adopted|accepted|received|authorized|voted)\b
+        | \b(?:approved|adopted|accepted|ratified)\s*(?:as\s+(?:amended|presented|written|circulated))?\s*[–-]
+        ",
+    )
+});
+
+/// Sentences that look like decisions but are not: observations, introductions, apologies,
+/// future or conditional wording, another body's decisions.
+static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          ^(?:it\s+was\s+)?noted\s+that
+        | \bit\s+was\s+noted\b
+        | \bapologies\b
+        | \bhad\s+(?:been\s+)?(?:approved|agreed|received|adopted|resolved|decided|accepted)
+        | \b(?:will|would|should|could|may|might|must|shall|to)\s+be\s+(?:approved|agreed|adopted|accepted|signed|received|confirmed|noted|elected|appointed)
+        | \b(?:not|never)\s+(?:been\s+)?(?:agreed|approved|resolved|adopted|accepted)
+        | \bif\s+(?:it\s+is\s+|this\s+is\s+)?(?:agreed|approved)
+        | \bplanning\s+(?:permission|application)[^.]*\b(?:approved|granted|refused)\b
+        | \bby\s+(?:the\s+)?(?:planning\s+authority|district\s+council|county\s+council|cdc|occ|council\s+officers?)\b
+        | \bpreviously\s+(?:agreed|approved|resolved)
+        | \bas\s+(?:previously\s+)?(?:agreed|resolved)\s+(?:at|in)\b
+        | \b(?:motion|proposal|amendment)\s+(?:was\s+)?(?:lost|fell|failed|defeated|withdrawn)
+        | ^(?:motion|the\s+motion)\s+(?:was\s+)?(?:carried|passed|approved)\b
+        | ^(?:the\s+)?minutes\s+stand\s+approved
+        ",
+    )
+});
+
+/// US motions: `Motion by A, seconded by B, to approve X.` / `A motion was made by A ... to X`.
+static MOTION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)^(?:a\s+)?motion\s+(?:was\s+)?(?:made\s+)?(?:by\s+[^,.]{1,80}?,?\s+)?(?:(?:and\s+)?seconded\s+by\s+[^,.]{1,80}?,?\s+)?(?P<to>to\s+\S|that\s+\S)",
+    )
+});
+
+/// Outcome of a motion: carried/passed/approved/agreed.
+static CARRIED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:motion\s+)?(?:carried|passed|approved|agreed|adopted)\b|\ball\s+(?:were\s+)?in\s+favou?r|\bunanimous",
+    )
+});
+
+static FAILED: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b(?:failed|lost|defeated|fell|not\s+carried|withdrawn)\b"));
+
+/// Where in a sentence a narrative decision's part text starts, if the sentence records one.
+pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
+    if sentence.len() < 12 || sentence.len() > 1200 {
+        return None;
+    }
+    if NOT_A_DECISION.is_match(sentence) {
+        return None;
+    }
+    if let Some(c) = FORMULA_THAT.captures(sentence) {
+        return c.name("that").map(|m| m.start());
+    }
+    if WHOLE.is_match(sentence) {
+        return Some(0);
+    }
+    None
+}
+
+/// A US motion in a paragraph: the byte range of its text (from `to ...`), when the paragraph
+/// records it as carried.
+pub(crate) fn motion(para: &str) -> Option<(usize, usize)> {
+    let c = MOTION.captures(para)?;
+    let to = c.name("to")?.start();
+    let rest = para.get(to..)?;
+    // the motion text ends at the end of its sentence
+    let end = sentences(rest).first().map_or(rest.len(), |&(_, e)| e);
+    let after = rest.get(end..).unwrap_or_default();
+    if FAILED.is_match(after) {
+        return None;
+    }
+    if !CARRIED.is_match(after) && !CARRIED.is_match(rest.get(..end).unwrap_or_default()) {
+        return None;
+    }
+    Some((to, to + end))
+}
+
+/// `The Portfolio Holder for X stated that ...`: the speaker and where the statement starts.
+static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?x)^(?P<speaker>
+            (?:The|the)\s+(?:Portfolio\s+Holder|Leader|Deputy\s+Leader|Chair(?:man)?|Vice[-\s]Chair(?:man)?|Cabinet\s+Member|Mayor|Clerk|Chief\s+Executive|Director|Head|Monitoring\s+Officer|Treasurer|Officer|Member)[^.;:]{0,100}?
+          | (?:Councillor|Cllr|Clr|Mr|Mrs|Ms|Dr|Mayor|Supervisor|Trustee|Commissioner)\.?\s+[A-Z][^.;:]{0,60}?
+        )\s+(?:stated|said|explained|reported|advised|commented|informed\s+\S+|confirmed|added|responded|replied)\s+(?:that\s+)?(?P<text>\S)",
+    )
+});
+
+/// The speaker of an attributed statement and where its text starts.
+pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
+    let c = STATEMENT.captures(sentence)?;
+    let speaker = c.name("speaker")?.as_str().trim().to_string();
+    Some((speaker, c.name("text")?.start()))
+}
+
+/// A lead-in to a list of concerns: `the Chair of that Committee raised the following concerns:`,
+/// `Further to comments and questions from Members it was noted:`.
+static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?ix)
+          \b(?:raised|expressed|voiced|made|asked|put|highlighted)\s+(?:the\s+)?following\s+(?:concerns?|questions?|points?|comments?|issues?|objections?)
+        | \b(?:concerns?|questions?|comments?|objections?|issues?|points?)\s+(?:were|was)\s+(?:raised|expressed|voiced|made|asked|put)
+        | \bcomments\s+and\s+questions
+        | \bquestions\s+and\s+comments
+        | \bit\s+was\s+noted\s*:
+        | \bfollowing\s+(?:concerns?|questions?|comments?|objections?)\b
+        | \bconcerns\s+(?:included|were)\b
+        | \belectors'?\s+concerns
+        ",
+    )
+});
+
+/// Whether a paragraph introduces a list of concerns, and who raised them.
+pub(crate) fn concern_lead(para: &str) -> Option<Option<String>> {
+    let m = CONCERN_LEAD.find(para)?;
+    let before = para.get(..m.start()).unwrap_or_default().trim_end();
+    let verb_first = m.as_str().trim_start().to_ascii_lowercase();
+    let by_verb = [
+        "raised",
+        "expressed",
+        "voiced",
+        "made",
+        "asked",
+        "put",
+        "highlighted",
+    ]
+    .iter()
+    .any(|v| verb_first.starts_with(v));
+    let raised_by = if before.is_empty() || !by_verb {
+        None
+    } else {
+        let clause = before.rsplit([',', ';']).next().unwrap_or(before).trim();
+        let clause = clause.rsplit(" and ").next().unwrap_or(clause).trim();
+        let words = clause.split_whitespace().count();
+        if (1..=10).contains(&words) && !clause.to_ascii_lowercase().starts_with("it was") {
+            Some(clause.to_string())
+        } else {
+            None
+        }
+    };
+    Some(raised_by)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences() {
+        let s = "Mr. Smith spoke. It was agreed that Cllr. Jones would act. The meeting closed at 8 p.m. Thanks.";
+        let got: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith spoke.",
+                "It was agreed that Cllr. Jones would act.",
+                "The meeting closed at 8 p.m. Thanks."
+            ]
+        );
+    }
+
+    #[test]
+    fn narrative_decisions() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("It was agreed that the budget be approved.", Some("that the budget be approved.")),
+            ("It was unanimously agreed that the clerk write.", Some("that the clerk write.")),
+            ("After some discussion it was resolved that families be targeted.", Some("that families be targeted.")),
+            ("It was proposed by Cllr A, seconded by Cllr B and unanimously agreed that the grant be paid.", Some("that the grant be paid.")),
+            ("JH proposed and KA seconded the proposal that Nick Oakhill be elected chairman.", Some("that Nick Oakhill be elected chairman.")),
+            ("BE IT RESOLVED THAT the seat be declared vacant.", Some("THAT the seat be declared vacant.")),
+            ("The minutes of the meeting held on 9th May 2012 were approved and signed.", Some("The minutes of the meeting held on 9th May 2012 were approved and signed.")),
+            ("Councillors resolved to carry out the pipe installation in the summer.", Some("Councillors resolved to carry out the pipe installation in the summer.")),
+            ("It was resolved to keep an eye on it.", Some("It was resolved to keep an eye on it.")),
+            ("This was agreed.", Some("This was agreed.")),
+            ("The report was noted.", Some("The report was noted.")),
+            ("Invoice for Zurich Insurance £ 689.62 resolved to pay", Some("Invoice for Zurich Insurance £ 689.62 resolved to pay")),
+            ("It was noted that the Act requires a vote.", None),
+            ("Apologies were received from Mrs C Bell.", None),
+            ("The minutes will be approved at the next meeting.", None),
+            ("The application had been approved by the planning authority.", None),
+            ("The Committee received a report from the Director on the budget.", None),
+            ("The motion was put to the vote and declared carried.", None),
+        ];
+        for (input, want) in table {
+            let got = decision_start(input).map(|i| &input[i..]);
+            assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn motions() {
+        let p = "Motion by Smith, seconded by Jones, to approve the contract. Motion carried 5-0.";
+        let (a, b) = motion(p).unwrap();
+        assert_eq!(&p[a..b], "to approve the contract.");
+        assert!(
+            motion("Motion by Smith, seconded by Jones, to deny the permit. Motion failed.")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn statements() {
+        let s = "The Portfolio Holder for Regeneration, Planning and Town Centres stated that limitations would be applied.";
+        let (who, at) = statement(s).unwrap();
+        assert_eq!(
+            who,
+            "The Portfolio Holder for Regeneration, Planning and Town Centres"
+        );
+        assert_eq!(&s[at..], "limitations would be applied.");
+    }
+
+    #[test]
+    fn concern_leads() {
+        let p = "The report had been discussed by the Committee on 14th June 2012 and the Chair of that Committee raised the following concerns:";
+        assert_eq!(
+            concern_lead(p),
+            Some(Some("the Chair of that Committee".to_string()))
+        );
+        assert_eq!(
+            concern_lead("Further to comments and questions from Members it was noted:"),
+            Some(None)
+        );
+        assert_eq!(concern_lead("The report was noted."), None);
+    }
+}

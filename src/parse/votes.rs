@@ -1,0 +1,358 @@
+//! Votes: counts, outcomes and named lists.
+//!
+//! ```text
+//! For: 26 / Against: 32 / Abstention: 0          one per line
+//! For (52) ... Against (0) ... Abstain (11)       recorded votes, names after each
+//! Voting record – For 43, against 0, abstentions 0
+//! AGREED by 41 votes to 1                          (with 34 votes for and 1 against)
+//! Motion carried 5-0     FAILED [4-2-1-1]          AYES: A, B, C   NOES: D
+//! Carried unanimously    declared to be lost       The proposal fell
+//! ```
+//! These are sentence patterns rather than a grammar, so they are named regexes compiled once.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::pattern as re;
+
+use crate::model::{VoteKind, VoteResult};
+
+/// A vote found in a run of text, with its byte range in that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    pub abstain: Option<u32>,
+    pub result: Option<VoteResult>,
+    pub kind: Option<VoteKind>,
+    pub for_names: Vec<String>,
+    pub against_names: Vec<String>,
+    pub abstain_names: Vec<String>,
+}
+
+impl Found {
+    fn new(start: usize, end: usize) -> Found {
+        Found {
+            start,
+            end,
+            for_: None,
+            against: None,
+            abstain: None,
+            result: None,
+            kind: None,
+            for_names: Vec::new(),
+            against_names: Vec::new(),
+            abstain_names: Vec::new(),
+        }
+    }
+}
+
+/// A count line: `For: 26`, `Against (0)`, `Abstentions – 3`, `FOR the officer's recommendation (9)`.
+static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(for|against|abstain(?:ed|ing|s)?|abstentions?)\b[^0-9\n]{0,60}?[:\-–(]?\s*\(?(\d{1,3})\)?\s*(?:votes?)?\s*$",
+    )
+});
+
+/// Inline counts: `For 43, against 0, abstentions 0`.
+static INLINE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bfor[:\s]+(\d{1,3})\s*[,;]?\s*against[:\s]+(\d{1,3})(?:\s*[,;]?\s*(?:and\s+)?abstentions?[:\s]+(\d{1,3}))?",
+    )
+});
+
+/// `by 41 votes to 1`, `42 votes to 1`.
+static VOTES_TO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\d{1,3}) votes? to (\d{1,3})(?:,? with (\d{1,3}) abstentions?)?"));
+
+/// `(with 34 votes for and 1 against)`.
+static VOTES_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwith (\d{1,3}) votes? (?:for|in favour)(?:,? (?:and )?(\d{1,3}) against)?(?:,? (?:and )?(\d{1,3}) abstentions?)?",
+    )
+});
+
+/// `carried 5-0`, `FAILED [4-2-1-1]`, `(7-0)`.
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(carried|passed|approved|failed|lost|defeated|adopted)\s*[\[(]?\s*(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?",
+    )
+});
+
+/// `AYES: Smith, Jones` / `NOES: None`.
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(ayes|yeas|noes|nays|abstain(?:ed|ing|s)?|abstentions?)\s*[:\-–]\s*(.*)$")
+});
+
+/// Outcome words.
+static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+      \b(?:motion|amendment|proposal|recommendation|resolution)s?\s+(?:was\s+)?(?:declared\s+)?(?P<c1>carried|passed|adopted)\b
+    | \b(?P<c2>carried|agreed|approved|passed|supported|resolved)\s+unanimously\b
+    | \bunanimously\s+(?P<c3>carried|agreed|approved|passed|supported|resolved|adopted)\b
+    | ^\s*(?P<c4>carried)\b
+    | \b(?P<c5>carried)\s*\.?\s*$
+    | \bdeclared\s+(?:to\s+be\s+)?(?P<c6>carried)\b
+    | \ball\s+(?:councillors\s+|members\s+)?(?P<c7>agreed|approved|were\s+in\s+favou?r|in\s+favou?r)\b
+    | \bdeclared\s+(?:to\s+be\s+)?(?P<l1>lost|defeated)\b
+    | \b(?:motion|amendment|proposal)\s+(?:was\s+)?(?P<l2>lost|fell|failed|defeated)\b
+    | ^\s*(?P<l3>lost|defeated)\b
+    ")
+});
+
+static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bunanimous(?:ly)?\b|\ball\s+(?:councillors\s+|members\s+)?(?:agreed|approved|were in favou?r|in favou?r)\b",
+    )
+});
+
+fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
+    s.and_then(|m| m.as_str().parse().ok())
+}
+
+fn names(list: &str) -> Vec<String> {
+    let list = list.trim().trim_end_matches('.');
+    if list.is_empty() || list.eq_ignore_ascii_case("none") {
+        return Vec::new();
+    }
+    list.split([',', ';'])
+        .flat_map(|s| s.split(" and "))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty() && s.len() < 60)
+        .collect()
+}
+
+fn result_of(f: &Found) -> Option<VoteResult> {
+    match (f.for_, f.against) {
+        (Some(a), Some(b)) if a > b => Some(VoteResult::Carried),
+        (Some(a), Some(b)) if a < b => Some(VoteResult::Lost),
+        (Some(_), Some(_)) => Some(VoteResult::Tied),
+        _ => None,
+    }
+}
+
+/// Votes in one paragraph (`lines` are the paragraph's lines as `(offset, text)`, offsets
+/// relative to any base the caller likes).
+pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // 1. count lines, one per line, grouped into one vote
+    let mut group: Option<Found> = None;
+    let mut named_group: Option<Found> = None;
+    for &(off, line) in lines {
+        if let Some(c) = COUNT_LINE.captures(line) {
+            let word = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let n = num(c.get(2));
+            let g = group.get_or_insert_with(|| Found::new(off, off + line.len()));
+            let slot = if word == "for" {
+                &mut g.for_
+            } else if word == "against" {
+                &mut g.against
+            } else {
+                &mut g.abstain
+            };
+            if slot.is_some() {
+                // a second "For" starts a new vote
+                if let Some(done) = group.take() {
+                    out.push(done);
+                }
+                let mut g = Found::new(off, off + line.len());
+                g.for_ = if word == "for" { n } else { None };
+                group = Some(g);
+                continue;
+            }
+            *slot = n;
+            g.end = off + line.len();
+            continue;
+        }
+        if let Some(c) = NAMED.captures(line) {
+            let word = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let list = names(c.get(2).map_or("", |m| m.as_str()));
+            let g = named_group.get_or_insert_with(|| Found::new(off, off + line.len()));
+            let n = Some(list.len() as u32);
+            match word.as_str() {
+                "ayes" | "yeas" => {
+                    g.for_ = n;
+                    g.for_names = list;
+                }
+                "noes" | "nays" => {
+                    g.against = n;
+                    g.against_names = list;
+                }
+                _ => {
+                    g.abstain = n;
+                    g.abstain_names = list;
+                }
+            }
+            g.kind = Some(VoteKind::Recorded);
+            g.end = off + line.len();
+        }
+    }
+    out.extend(group);
+    out.extend(named_group);
+
+    // 2. inline forms over the joined paragraph
+    let mut joined = String::new();
+    let mut map: Vec<(usize, usize)> = Vec::new(); // (joined offset, source offset)
+    for &(off, line) in lines {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        map.push((joined.len(), off));
+        joined.push_str(line);
+    }
+    let to_src = |j: usize| -> usize {
+        let k = map.partition_point(|&(jo, _)| jo <= j).saturating_sub(1);
+        map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
+    };
+    if out.is_empty() {
+        for (regex, order) in [
+            (&*INLINE_COUNTS, [1, 2, 3]),
+            (&*VOTES_TO, [1, 2, 3]),
+            (&*VOTES_FOR, [1, 2, 3]),
+        ] {
+            for c in regex.captures_iter(&joined) {
+                let Some(m) = c.get(0) else { continue };
+                let mut f = Found::new(to_src(m.start()), to_src(m.end()));
+                f.for_ = num(c.get(order[0]));
+                f.against = num(c.get(order[1]));
+                f.abstain = num(c.get(order[2]));
+                out.push(f);
+            }
+            if !out.is_empty() {
+                break;
+            }
+        }
+    }
+    if out.is_empty() {
+        for c in DASHED.captures_iter(&joined) {
+            let Some(m) = c.get(0) else { continue };
+            let mut f = Found::new(to_src(m.start()), to_src(m.end()));
+            f.for_ = num(c.get(2));
+            f.against = num(c.get(3));
+            f.abstain = num(c.get(4));
+            let word = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            f.result = Some(if matches!(word.as_str(), "failed" | "lost" | "defeated") {
+                VoteResult::Lost
+            } else {
+                VoteResult::Carried
+            });
+            out.push(f);
+        }
+    }
+    // 3. an outcome with no counts
+    if let Some(c) = OUTCOME.captures(&joined) {
+        let lost = ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some());
+        let result = if lost {
+            VoteResult::Lost
+        } else {
+            VoteResult::Carried
+        };
+        if out.is_empty() {
+            if let Some(m) = c.get(0) {
+                out.push(Found::new(to_src(m.start()), to_src(m.end())));
+            }
+        }
+        for f in &mut out {
+            f.result.get_or_insert(result);
+        }
+    }
+    let unanimous = UNANIMOUS.is_match(&joined);
+    for f in &mut out {
+        if f.result.is_none() {
+            f.result = result_of(f);
+        }
+        if f.kind.is_none() {
+            if unanimous {
+                f.kind = Some(VoteKind::Unanimous);
+            } else if joined.to_ascii_lowercase().contains("show of hands") {
+                f.kind = Some(VoteKind::ShowOfHands);
+            } else if joined.to_ascii_lowercase().contains("voice vote") {
+                f.kind = Some(VoteKind::Voice);
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tuples(text: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<VoteResult>)> {
+        let mut lines = Vec::new();
+        let mut off = 0;
+        for l in text.split('\n') {
+            lines.push((off, l.trim()));
+            off += l.len() + 1;
+        }
+        in_paragraph(&lines)
+            .into_iter()
+            .map(|f| (f.for_, f.against, f.abstain, f.result))
+            .collect()
+    }
+
+    use VoteResult::{Carried, Lost};
+
+    #[test]
+    fn votes() {
+        let table: &[(
+            &str,
+            &[(Option<u32>, Option<u32>, Option<u32>, Option<VoteResult>)],
+        )] = &[
+            (
+                "For: 26\nAgainst: 32\nAbstention: 0",
+                &[(Some(26), Some(32), Some(0), Some(Lost))],
+            ),
+            (
+                "Voting record – For 43, against 0, abstentions 0, did not vote 0",
+                &[(Some(43), Some(0), Some(0), Some(Carried))],
+            ),
+            (
+                "AGREED by 41 votes to 1",
+                &[(Some(41), Some(1), None, Some(Carried))],
+            ),
+            (
+                "AGREED (with 34 votes for and 1 against) that:",
+                &[(Some(34), Some(1), None, Some(Carried))],
+            ),
+            (
+                "Motion carried 5-0.",
+                &[(Some(5), Some(0), None, Some(Carried))],
+            ),
+            (
+                "RESULT: FAILED [4-2-1-1]",
+                &[(Some(4), Some(2), Some(1), Some(Lost))],
+            ),
+            (
+                "The motion was carried unanimously.",
+                &[(None, None, None, Some(Carried))],
+            ),
+            (
+                "The amendment was declared to be lost.",
+                &[(None, None, None, Some(Lost))],
+            ),
+            ("Carried.", &[(None, None, None, Some(Carried))]),
+            (
+                "All agreed this was a true record.",
+                &[(None, None, None, Some(Carried))],
+            ),
+            (
+                "AYES: Smith, Jones, Brown\nNOES: None",
+                &[(Some(3), Some(0), None, Some(Carried))],
+            ),
+            ("The report was noted.", &[]),
+            ("The minutes were agreed.", &[]),
+            (
+                "For (52)\nAgainst (0)\nAbstain (11)",
+                &[(Some(52), Some(0), Some(11), Some(Carried))],
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(tuples(input), *want, "{input}");
+        }
+    }
+}

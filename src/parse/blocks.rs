@@ -76,8 +76,12 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
         } else {
             (Lead::Plain, 0)
         };
+        // a table row (cells apart by column gaps) is a paragraph of its own
+        let row = t.contains("   ");
         let breaks = match &cur {
             None => true,
+            Some(_) if row => true,
+            Some(p) if p.lines.iter().any(|l| !l.furniture && l.text.contains("   ")) => true,
             Some(p) => {
                 let prev = p
                     .lines
@@ -187,7 +191,7 @@ fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
 
 /// The punctuation after a marker: `:`, `:-`, ` –`, ` -`, `(Unanimously):`, or a following
 /// `that`/`to` (kept in the text).
-fn after_marker(input: &str) -> IResult<&str, bool> {
+fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
     let (rest, _) = take_while(|c: char| c == ' ' || c == '\u{a0}' || c == '\t').parse(input)?;
     let (rest, _) =
         opt((ch('('), take_while(|c: char| c != ')' && c != ':'), ch(')'))).parse(rest)?;
@@ -203,10 +207,10 @@ fn after_marker(input: &str) -> IResult<&str, bool> {
     )))
     .parse(rest)?;
     if p.is_some() {
-        return Ok((rest, true));
+        return Ok((rest, p));
     }
     if rest.is_empty() {
-        return Ok((rest, true));
+        return Ok((rest, Some("")));
     }
     // `RESOLVED that`, `RESOLVED to`, `Resolved unanimously that`
     let (r2, _) = opt(tag_no_case("unanimously ")).parse(rest)?;
@@ -218,7 +222,7 @@ fn after_marker(input: &str) -> IResult<&str, bool> {
             .is_ok()
         || labels::label(r2).is_some()
     {
-        return Ok((rest, false));
+        return Ok((rest, None));
     }
     Err(nom::Err::Error(nom::error::Error::new(
         input,
@@ -317,10 +321,11 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
         let Ok((body, punct)) = after_marker(after_kw) else {
             continue;
         };
-        if m == Marker::Decision && !punct {
+        // `Decision` needs a colon: "Decision - 24/00097 - ..." names a decision
+        if m == Marker::Decision && !matches!(punct, Some(":" | ":-" | ":–" | "")) {
             continue;
         }
-        if !strong && s == 0 && !punct {
+        if !strong && s == 0 && punct.is_none() {
             // `Agreed to ...`, `Resolved that ...` at the start: still a marker
             if !(rest.starts_with("Resolved")
                 || rest.starts_with("Agreed")

@@ -183,20 +183,36 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether a line opens the minutes of a (new) meeting.
+/// Whether a line opens the minutes of a (new) meeting: `MINUTES OF THE ANNUAL MEETING OF
+/// ...`, `Minutes of a meeting of the Cabinet held on ...` (not `The minutes of the meeting held
+/// on ... were approved`, nor an item titled `Minutes of the previous meeting`).
 pub(crate) fn is_meeting_heading(text: &str) -> bool {
     let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let opens = lower.starts_with("minutes of a ")
+        || lower.starts_with("minutes of an ")
+        || (lower.starts_with("minutes of the ") && t.starts_with("MINUTES"));
     t.len() < 200
-        && MINUTES_HEADING.is_match(t)
-        && (t.to_ascii_lowercase().contains("meeting")
-            || t.to_ascii_lowercase().starts_with("minutes of"))
+        && opens
+        && lower.contains("meeting")
+        && !lower.contains("previous meeting")
+        && !lower.contains("last meeting")
+        && !lower.starts_with("minutes of the meeting held")
 }
 
+/// The index of a heading line among the first few lines of text (junk such as `Skip to
+/// content` or `Loading...` may come before it).
 fn heading_line<'a>(lines: &'a [Line<'a>], want: &str) -> Option<usize> {
     lines
         .iter()
-        .take(60)
-        .position(|l| !l.furniture && l.text.to_ascii_lowercase().starts_with(want))
+        .enumerate()
+        .filter(|(_, l)| !l.furniture && !l.is_blank())
+        .take(8)
+        .find(|(_, l)| {
+            let t = l.text.to_ascii_lowercase();
+            t == want || t.starts_with(&format!("{want} -")) || t.starts_with(&format!("{want}:"))
+        })
+        .map(|(i, _)| i)
 }
 
 fn next_text(lines: &[Line<'_>], from: usize) -> Option<(usize, String)> {
@@ -438,7 +454,7 @@ static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
         minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
       | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
       | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
-      | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+on\s|\s*$)
+      | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)
       | ^(?P<e>.+?)\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | (?:第\S+回\s*)?(?P<f>\S+?委員会)
     ",

@@ -154,7 +154,7 @@ pub(crate) fn bullet(line: &str) -> Option<usize> {
     .parse(line);
     let (rest, _) = r.ok()?;
     let gap = space_len(rest);
-    if gap == 0 || rest.trim().is_empty() && gap == 0 {
+    if gap == 0 {
         return None;
     }
     Some(line.len() - rest.len() + gap)

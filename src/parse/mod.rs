@@ -326,6 +326,7 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
     let mut bounds = vec![0usize];
     for (i, l) in lines.iter().enumerate().skip(1) {
         if header::is_meeting_heading(l.text)
+            && !headings.iter().any(|h| h.line == i || h.title_line == i)
             && headings
                 .iter()
                 .any(|h| h.line < i && h.line > bounds.last().copied().unwrap_or(0))

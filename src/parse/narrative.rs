@@ -85,6 +85,7 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
           \b(?:it\s+was|(?:the\s+)?(?:council|councillors|members|committee|board|cabinet|commission|pc|meeting|panel|trustees))\s+(?:then\s+|therefore\s+|also\s+|unanimously\s+|duly\s+)?(?:agreed|resolved|decided|voted|approved|adopted|endorsed|supported|accepted|refused|deferred|elected|appointed)\b
         | \b(?:was|were|been)\s+(?:duly\s+|unanimously\s+|formally\s+|then\s+)?(?:approved|adopted|agreed|accepted|confirmed|endorsed|deferred|refused|elected|appointed|ratified|co-opted|signed)\b
         | \b(?:was|were)\s+(?:duly\s+)?(?:noted|received)\s*\.?\s*$
+        | \bagreed\s+as\s+(?:a\s+)?(?:true|correct|accurate)\s+record
         | \bthis\s+was\s+(?:duly\s+|unanimously\s+)?(?:agreed|approved|resolved)\b
         | \bresolved\s+to\s+(?:pay|sign|approve|accept|adopt|co-opt|defer|refuse|support|keep|carry|appoint|purchase|renew|proceed|hold|reply|write|respond|grant|object|note|donate|continue|ask|request|seek|instruct|allow|go\s+ahead)\b
         | \bhad\s+no\s+objection[^.]*\band\s+support\b
@@ -141,16 +142,19 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     if sentence.len() < 12 || sentence.len() > 1200 {
         return None;
     }
-    if NOT_A_DECISION.is_match(sentence) {
-        return None;
-    }
+    // an exclusion counts when it comes before the decision wording
+    let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
     if let Some(c) = FORMULA_THAT.captures(sentence) {
+        if not_at.is_some_and(|n| n == 0) {
+            return None;
+        }
         return c.name("that").map(|m| m.start());
     }
-    if WHOLE.is_match(sentence) {
-        return Some(0);
+    let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
+    match not_at {
+        Some(n) if n <= whole_at => None,
+        _ => Some(0),
     }
-    None
 }
 
 /// A US motion in a paragraph: the byte range of its text (from `to ...`), when the paragraph
@@ -268,6 +272,8 @@ mod tests {
             ("It was resolved to keep an eye on it.", Some("It was resolved to keep an eye on it.")),
             ("This was agreed.", Some("This was agreed.")),
             ("The report was noted.", Some("The report was noted.")),
+            ("The following accounts were approved for payment and will be set up online by the Clerk to be approved by 2 councillors", Some("The following accounts were approved for payment and will be set up online by the Clerk to be approved by 2 councillors")),
+            ("The minutes were checked for accuracy and content, agreed as a true record of the meetings and signed by the chair.", Some("The minutes were checked for accuracy and content, agreed as a true record of the meetings and signed by the chair.")),
             ("Invoice for Zurich Insurance £ 689.62 resolved to pay", Some("Invoice for Zurich Insurance £ 689.62 resolved to pay")),
             ("It was noted that the Act requires a vote.", None),
             ("Apologies were received from Mrs C Bell.", None),

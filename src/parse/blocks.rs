@@ -43,6 +43,8 @@ pub(crate) struct Para<'a> {
     pub start: usize,
     /// Source offset just past its last character.
     pub end: usize,
+    /// Whether it is a table row (cells apart by column gaps).
+    pub row: bool,
 }
 
 fn sentence_end(s: &str) -> bool {
@@ -77,11 +79,11 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             (Lead::Plain, 0)
         };
         // a table row (cells apart by column gaps) is a paragraph of its own
-        let row = t.contains("   ");
+        let row = t.get(skip..).is_some_and(|r| r.trim_end().contains("   "));
         let breaks = match &cur {
             None => true,
             Some(_) if row => true,
-            Some(p) if p.lines.iter().any(|l| !l.furniture && l.text.contains("   ")) => true,
+            Some(p) if p.row => true,
             Some(p) => {
                 let prev = p
                     .lines
@@ -103,6 +105,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
                 text: collapse(t.get(skip..).unwrap_or_default()),
                 start: line.text_start,
                 end: line.text_end(),
+                row,
             });
         } else if let Some(p) = cur.as_mut() {
             p.lines.push(line);

@@ -507,6 +507,12 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
     let mut i = 0;
     let mut narrative: Vec<usize> = Vec::new();
     let mut seen_plain = false;
+    let concern_item = item.title.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("concerns")
+            || t.contains("questions from the public")
+            || t.contains("public questions")
+    });
     while i < paras.len() {
         let Some(p) = paras.get(i) else { break };
         // the unlabelled lettered block that opens a ModernGov issue entry
@@ -523,23 +529,42 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             i = read_marker_block(ctx, paras, i, m, rest, item);
             continue;
         }
+        if !is_list(p) && motion_clause(&p.text) {
+            i = read_motion(ctx, paras, i, item);
+            continue;
+        }
         if !is_list(p) {
             seen_plain = true;
-            if let Some(raised_by) = narrative::concern_lead(&p.text) {
-                let list_follows = paras.get(i + 1).is_some_and(is_list);
-                if list_follows {
-                    i += 1;
-                    while let Some(q) = paras.get(i).filter(|q| is_list(q)) {
-                        item.concerns.push(Concern {
-                            raised_by: raised_by.clone(),
-                            text: q.text.clone(),
-                            span: ctx.ix.span(q.start, q.end),
-                        });
-                        i += 1;
-                    }
-                    continue;
+        }
+        if let Some(raised_by) = narrative::concern_lead(&p.text) {
+            // under a numbered lead-in only its bullets are the concerns
+            let numbered = is_list(p);
+            let fits = |q: &Para<'_>| {
+                if numbered {
+                    q.lead == Lead::Bullet
+                } else {
+                    is_list(q)
                 }
+            };
+            if paras.get(i + 1).is_some_and(fits) {
+                i += 1;
+                while let Some(q) = paras.get(i).filter(|q| fits(q)) {
+                    item.concerns.push(Concern {
+                        raised_by: raised_by.clone(),
+                        text: q.text.clone(),
+                        span: ctx.ix.span(q.start, q.end),
+                    });
+                    i += 1;
+                }
+                continue;
             }
+        }
+        if concern_item && !is_list(p) && p.text.split_whitespace().count() >= 3 {
+            item.concerns.push(Concern {
+                raised_by: None,
+                text: p.text.clone(),
+                span: ctx.ix.span(p.start, p.end),
+            });
         }
         narrative.push(i);
         i += 1;
@@ -576,6 +601,66 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             }
         }
     }
+}
+
+/// A Canadian/US motion clause: `THAT we pass By-Law ...`, `WHEREAS ...`, `BE IT RESOLVED THAT`.
+fn motion_clause(text: &str) -> bool {
+    text.starts_with("THAT ")
+        || text == "THAT:"
+        || text.starts_with("WHEREAS ")
+        || text.starts_with("BE IT RESOLVED")
+        || text.starts_with("NOW THEREFORE BE IT RESOLVED")
+}
+
+/// Clauses that continue a motion: `AND THAT`, `AND WHEREAS`, `NOW THEREFORE`.
+fn motion_continues(text: &str) -> bool {
+    motion_clause(text)
+        || text.starts_with("AND THAT")
+        || text.starts_with("AND WHEREAS")
+        || text.starts_with("NOW THEREFORE")
+        || text.starts_with("AND FURTHER")
+}
+
+/// Outcome words that close a motion: kept out of its text (they are its vote).
+fn strip_outcome(text: &str) -> &str {
+    let t = text.trim_end();
+    for w in [
+        " Carried.",
+        " Carried",
+        " CARRIED.",
+        " CARRIED",
+        " Defeated.",
+        " Lost.",
+    ] {
+        if let Some(r) = t.strip_suffix(w) {
+            return r.trim_end();
+        }
+    }
+    t
+}
+
+/// Reads a motion (`THAT ...`, `WHEREAS ... NOW THEREFORE ...`) as one resolution part, or
+/// as a lead-in with its list.
+fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item) -> usize {
+    let Some(p) = paras.get(i) else { return i + 1 };
+    if p.text.ends_with(':') && paras.get(i + 1).is_some_and(is_list) {
+        return read_marker_block(ctx, paras, i, Marker::Resolved, &p.text, item);
+    }
+    let mut text = p.text.clone();
+    let mut end = p.end;
+    let mut j = i + 1;
+    while let Some(q) = paras
+        .get(j)
+        .filter(|q| !is_list(q) && motion_continues(&q.text))
+    {
+        text.push(' ');
+        text.push_str(&q.text);
+        end = q.end;
+        j += 1;
+    }
+    item.resolutions
+        .push(part(ctx, None, strip_outcome(&text), p.start, end));
+    j
 }
 
 /// Reads a marker block starting at paragraph `i`; returns the index after it.

@@ -219,58 +219,109 @@ fn span_checker_catches_what_it_should() {
     common::self_test();
 }
 
+/// The properties of `parse_str` on one text.
+fn check_text(text: &str) -> Result<(), TestCaseError> {
+    let options = Options::default();
+    let first = parse_str(text, &options);
+    let blank = text.chars().all(|c| c.is_whitespace() || c == '\u{feff}');
+    prop_assert_eq!(
+        first.is_err(),
+        blank,
+        "parse_str must fail exactly on blank text"
+    );
+    let Ok(doc) = first else { return Ok(()) };
+
+    let errors = common::span_errors(&doc, text, &[]);
+    prop_assert!(
+        errors.is_empty(),
+        "span invariants broken:\n  {}",
+        errors.join("\n  ")
+    );
+    round_trips(&doc)?;
+    let again = parse_str(text, &options).unwrap();
+    prop_assert_eq!(&again, &doc, "parsing is not deterministic");
+    Ok(())
+}
+
+/// The properties of `parse_bytes` on one input.
+fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let options = Options::with_path("input.txt");
+    let first = parse_bytes(bytes, &options);
+    let again = parse_bytes(bytes, &options);
+    let doc = match (first, again) {
+        (Ok(a), Ok(b)) => {
+            prop_assert_eq!(&a, &b, "parsing is not deterministic");
+            a
+        }
+        (Err(a), Err(b)) => {
+            prop_assert_eq!(a.to_string(), b.to_string(), "errors are not deterministic");
+            return Ok(());
+        }
+        (a, b) => {
+            return Err(TestCaseError::fail(format!(
+                "parsing is not deterministic: first {:?}, then {:?}",
+                a.map(|_| "a record"),
+                b.map(|_| "a record")
+            )));
+        }
+    };
+
+    let src = source_text(bytes, &options).map_err(|e| {
+        TestCaseError::fail(format!("parse_bytes succeeded but source_text failed: {e}"))
+    })?;
+    let errors = common::span_errors(&doc, &src.text, &src.page_starts);
+    prop_assert!(
+        errors.is_empty(),
+        "span invariants broken:\n  {}",
+        errors.join("\n  ")
+    );
+    round_trips(&doc)?;
+
+    if doc.source.format == Format::Text {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            let via_str = parse_str(text, &options).unwrap();
+            prop_assert_eq!(
+                &via_str,
+                &doc,
+                "parse_str and parse_bytes disagree on valid UTF-8 text"
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config())]
 
     #[test]
     fn parse_str_holds_its_invariants(text in any_text()) {
-        let options = Options::default();
-        let first = parse_str(&text, &options);
-        let blank = text.chars().all(|c| c.is_whitespace() || c == '\u{feff}');
-        prop_assert_eq!(first.is_err(), blank, "parse_str must fail exactly on blank text");
-        let Ok(doc) = first else { return Ok(()) };
-
-        let errors = common::span_errors(&doc, &text, &[]);
-        prop_assert!(errors.is_empty(), "span invariants broken:\n  {}", errors.join("\n  "));
-        round_trips(&doc)?;
-        let again = parse_str(&text, &options).unwrap();
-        prop_assert_eq!(&again, &doc, "parsing is not deterministic");
+        check_text(&text)?;
     }
 
     #[test]
     fn parse_bytes_holds_its_invariants(bytes in any_bytes()) {
-        let options = Options::with_path("input.txt");
-        let first = parse_bytes(&bytes, &options);
-        let again = parse_bytes(&bytes, &options);
-        let doc = match (first, again) {
-            (Ok(a), Ok(b)) => {
-                prop_assert_eq!(&a, &b, "parsing is not deterministic");
-                a
-            }
-            (Err(a), Err(b)) => {
-                prop_assert_eq!(a.to_string(), b.to_string(), "errors are not deterministic");
-                return Ok(());
-            }
-            (a, b) => {
-                return Err(TestCaseError::fail(format!(
-                    "parsing is not deterministic: first {:?}, then {:?}",
-                    a.map(|_| "a record"),
-                    b.map(|_| "a record")
-                )));
-            }
-        };
-
-        let src = source_text(&bytes, &options)
-            .map_err(|e| TestCaseError::fail(format!("parse_bytes succeeded but source_text failed: {e}")))?;
-        let errors = common::span_errors(&doc, &src.text, &src.page_starts);
-        prop_assert!(errors.is_empty(), "span invariants broken:\n  {}", errors.join("\n  "));
-        round_trips(&doc)?;
-
-        if doc.source.format == Format::Text {
-            if let Ok(text) = std::str::from_utf8(&bytes) {
-                let via_str = parse_str(text, &options).unwrap();
-                prop_assert_eq!(&via_str, &doc, "parse_str and parse_bytes disagree on valid UTF-8 text");
-            }
-        }
+        check_bytes(&bytes)?;
     }
+}
+
+// Regressions: inputs the properties once failed on, shrunk, one named test each.
+
+/// Runs both properties on `text`, failing with their message.
+fn regression(text: &str) {
+    if let Err(e) = check_text(text).and_then(|()| check_bytes(text.as_bytes())) {
+        panic!("{e}\ninput: {text:?}");
+    }
+}
+
+/// A BOM before an "Issue - decisions" heading gave an item the span 3..0.
+#[test]
+fn regression_bom_before_issue_decisions() {
+    regression("\u{feff}Issue - decisions\n");
+}
+
+/// An attachment line inside a resolution was cut out of the part's text, so the text was no
+/// longer found at the part's span.
+#[test]
+fn regression_attachment_line_inside_resolution() {
+    regression("Resolved:\n0\npdf icon PDF 59 KB\nDecision Maker: Cabinet\n");
 }

@@ -12,11 +12,14 @@
 //!   document (a meeting's span need not cover its attendance block);
 //! - siblings in document order: every list (meetings, items, each part list, persons of each
 //!   attendance role, attachments, concerns, statements, votes, amounts) ordered by `start`;
-//! - every `text` field (Item, Part, Concern, Statement, Amount) found in the source text at its
+//! - every `text` field of a Part, Concern, Statement or Amount found in the source text at its
 //!   span modulo whitespace: after collapsing all whitespace (NBSP, form feed, BOM included) to
 //!   single spaces, the node's text equals or is a substring of the span's text. This is strict
 //!   on purpose: a text rewritten beyond whitespace (a hyphenated line break joined, quotes
-//!   straightened) is reported, with the node's path, so the difference is seen and decided.
+//!   straightened, a furniture line cut out of the middle) is reported, with the node's path,
+//!   so the difference is seen and decided;
+//! - an Item's `text` (the whole item "as extracted, for search") may leave out lines of its
+//!   span, such as page furniture, but each of its words must be found in order in the span.
 //!
 //! Every failure names its node by path, e.g. `meetings[0].items[2].resolutions[1]`.
 
@@ -178,14 +181,49 @@ impl<'a> Checker<'a> {
         let want = collapse_ws(node_text);
         let have = collapse_ws(slice);
         if !have.contains(&want) {
+            let (w, h) = divergence(&want, &have);
             self.fail(
                 path,
                 format!(
-                    "{field} not found at its span {}..{} modulo whitespace\n      {field}: {:?}\n      span: {:?}",
+                    "{field} not found at its span {}..{} modulo whitespace; first difference at ⟦\n      {field}: {w}\n      span: {h}",
+                    span.start, span.end
+                ),
+            );
+        }
+    }
+
+    /// Checks that every word of an item's `text` is found, in order, in the source text at its
+    /// span: the item's text may leave out page furniture (`Page 1 of 2`, attachment lines)
+    /// inside its span, but holds nothing from outside it and nothing reordered or rewritten.
+    fn words_at(&mut self, path: &str, node_text: &str, span: &Span, usable: bool) {
+        if !usable {
+            return;
+        }
+        let Some(slice) = self.text.get(span.start..span.end) else {
+            return;
+        };
+        let want = collapse_ws(node_text);
+        let have = collapse_ws(slice);
+        let mut hay = have.split(' ').filter(|w| !w.is_empty());
+        // Byte offset in `want` of the first word not found in order.
+        let mut missing = None;
+        let mut at = 0;
+        for word in want.split(' ') {
+            if !word.is_empty() && !hay.any(|h| h == word) {
+                missing = Some(at);
+                break;
+            }
+            at += word.len() + 1;
+        }
+        if let Some(at) = missing {
+            let (_, h) = divergence(&want[..at], &have);
+            self.fail(
+                path,
+                format!(
+                    "text: a word not found in order at its span {}..{} (words of the span may be left out, not changed) at ⟦\n      text: {}\n      span: {h}",
                     span.start,
                     span.end,
-                    clip(&want),
-                    clip(&have)
+                    around(&want, at)
                 ),
             );
         }
@@ -249,7 +287,7 @@ impl<'a> Checker<'a> {
 
     fn item(&mut self, path: &str, item: &Item, parent: (&str, &Span)) {
         let ok = self.span(path, &item.span, parent);
-        self.text_at(path, "text", &item.text, &item.span, ok);
+        self.words_at(path, &item.text, &item.span, ok);
         let me = (path, &item.span);
 
         let list = format!("{path}.attachments");
@@ -303,14 +341,41 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// At most 160 chars of `s`, for messages.
-fn clip(s: &str) -> String {
-    const MAX: usize = 160;
-    if s.chars().count() <= MAX {
-        return s.to_owned();
+/// Where `want` stops being found in `have`: both texts around that point, marked with `⟦`.
+///
+/// The longest prefix of `want` that `have` contains ends where they part; `have` is shown from
+/// the first place it holds that prefix.
+fn divergence(want: &str, have: &str) -> (String, String) {
+    let bounds: Vec<usize> = want.char_indices().map(|(i, _)| i).collect();
+    // Containment of a prefix is monotonic in its length, so search it by halves.
+    let (mut lo, mut hi) = (0, bounds.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let end = bounds.get(mid).copied().unwrap_or(want.len());
+        if have.contains(&want[..end]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
     }
-    let head: String = s.chars().take(MAX).collect();
-    format!("{head}…")
+    let at = bounds.get(lo).copied().unwrap_or(want.len());
+    let prefix = &want[..at];
+    let h_at = have.find(prefix).map_or(0, |i| i + prefix.len());
+    (around(want, at), around(have, h_at))
+}
+
+/// Up to 60 chars before and 80 after byte `at` of `s`, with `⟦` at `at`, as a debug string.
+fn around(s: &str, at: usize) -> String {
+    let before: Vec<char> = s[..at].chars().collect();
+    let skip = before.len().saturating_sub(60);
+    let head: String = before[skip..].iter().collect();
+    let tail: String = s[at..].chars().take(80).collect();
+    let more = s[at..].chars().count() > 80;
+    format!(
+        "{}{:?}",
+        if skip > 0 { "…" } else { "" },
+        format!("{head}⟦{tail}{}", if more { "…" } else { "" })
+    )
 }
 
 /// A self-check of the checker on hand-made documents, run by every test crate that uses it.
@@ -372,6 +437,10 @@ pub fn self_test() {
         diagnostics: Vec::new(),
     };
     assert_eq!(span_errors(&doc, text, &[]), Vec::<String>::new());
+    // An item's text may leave out words of its span (furniture), in order.
+    let mut shorter = doc.clone();
+    shorter.meetings[0].items[0].text = "5. Budget That the report be noted.".into();
+    assert_eq!(span_errors(&shorter, text, &[]), Vec::<String>::new());
 
     // Each corruption must be caught and named by its path.
     type Corruption = fn(&mut Document);
@@ -383,6 +452,10 @@ pub fn self_test() {
         (
             "meetings[0].items[0].resolutions[0]: text not found",
             (|d| d.meetings[0].items[0].resolutions[0].text = "That it be noted.".into()),
+        ),
+        (
+            "meetings[0].items[0]: text: a word not found in order",
+            |d| d.meetings[0].items[0].text = "5. Budget noted. That".into(),
         ),
         (
             "meetings[0].items[0]: span",
@@ -424,10 +497,10 @@ pub fn self_test() {
         corrupt(&mut bad);
         let errors = span_errors(&bad, text, &[]);
         assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with(want.split(": ").next().unwrap())
-                    && e.contains(want.split(": ").nth(1).unwrap())),
+            errors.iter().any(|e| {
+                let (path, msg) = want.split_once(": ").unwrap();
+                e.starts_with(&format!("{path}: ")) && e.contains(msg)
+            }),
             "checker missed {want:?}; it said {errors:#?}"
         );
     }

@@ -60,13 +60,9 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
     let mut out: Vec<Para<'a>> = Vec::new();
     let mut cur: Option<Para<'a>> = None;
     for line in lines {
-        if line.furniture {
-            if let Some(p) = cur.as_mut() {
-                p.lines.push(line);
-            }
-            continue;
-        }
-        if line.is_blank() {
+        // Furniture ends a paragraph: a node's text must be found at its span, and page
+        // furniture is not part of any text. (A paragraph cut by a page footer becomes two.)
+        if line.is_blank() || line.furniture {
             out.extend(cur.take());
             continue;
         }

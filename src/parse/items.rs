@@ -393,6 +393,10 @@ pub(crate) fn build(
                 span: ctx.ix.span(line.text_start + at, line.text_end()),
             });
             if !on_heading && before.split_whitespace().count() <= 12 {
+                // an attachment line ends any paragraph around it
+                let mut gap = line.clone();
+                gap.text = "";
+                kept.push(gap);
                 continue;
             }
         }
@@ -412,7 +416,7 @@ pub(crate) fn build(
                 | "related documents"
                 | "documents"
         ) {
-            l.furniture = true;
+            l.text = "";
         }
     }
     item.text = kept
@@ -443,6 +447,12 @@ pub(crate) fn build(
             });
         }
     }
+    // lists in document order (narrative parts are found after marked ones)
+    item.resolutions.sort_by_key(|p| p.span.start);
+    item.recommendations.sort_by_key(|p| p.span.start);
+    item.decision.sort_by_key(|p| p.span.start);
+    item.concerns.sort_by_key(|c| c.span.start);
+    item.statements.sort_by_key(|s| s.span.start);
     // votes, per paragraph
     for p in &paras {
         let ls: Vec<(usize, &str)> = p

@@ -97,7 +97,17 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
             for it in &mut m.items {
                 let moved = std::mem::take(&mut it.resolutions);
                 it.recommendations.extend(moved);
+                it.recommendations.sort_by_key(|p| p.span.start);
                 it.decision.clear();
+            }
+        }
+    }
+    // an item with no text of its own sits at the end of its meeting
+    for m in &mut meetings {
+        let (ms, me) = (m.span.start, m.span.end);
+        for it in &mut m.items {
+            if it.span.start == it.span.end && (it.span.start < ms || it.span.end > me) {
+                it.span = ctx.ix.span(me, me);
             }
         }
     }
@@ -273,10 +283,8 @@ fn decision_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
     let body_from = head.body_from.min(lines.len());
     let (h, b) = lines.split_at(body_from);
     let title = f.title.clone().or_else(|| head.title.clone());
-    let mut item = items::build(ctx, f.number.clone(), title, &[], b, false);
-    if item.span.start < first_text(h) {
-        item.span.start = first_text(h);
-    }
+    let _ = h;
+    let item = items::build(ctx, f.number.clone(), title, &[], b, false);
     m.items.push(item);
     m
 }

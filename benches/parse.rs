@@ -1,8 +1,14 @@
 //! Throughput of `parse_str` beside a baseline measured in the same run.
 //!
-//! Input: every top-level `fixtures/*.txt`, read at bench time and concatenated (`1x`), and the
-//! same concatenation repeated ten times (`10x`). Each group runs, over the same bytes:
+//! Inputs, read at bench time:
+//! - `input_1x`: every top-level `fixtures/*.txt`, concatenated; `input_10x`: the same
+//!   concatenation repeated ten times;
+//! - `distinct_1x` / `distinct_10x` (only where `../shared/corpus/pdf/text/` exists): the first
+//!   `input_1x`-many and ten times as many bytes of that corpus's texts, concatenated. Repeated
+//!   text can hide a quadratic path (ten copies add no new distinct lines) or trip
+//!   repetition-based furniture detection; these inputs grow with new text.
 //!
+//! Each group runs, over the same bytes:
 //! - `newline_count`: a plain newline count (`memchr`), the machine's floor for touching
 //!   every byte;
 //! - `lines_trim`: `str::lines()` with `trim()` on each line, the least any line-based
@@ -10,17 +16,18 @@
 //! - `parse_str`: the whole parse.
 //!
 //! Reading the figures (throughput is in bytes; criterion prints MiB/s or GiB/s):
+//! - parse cost against the baseline: within one group, `parse_str` MiB/s ÷ `newline_count`
+//!   MiB/s is the share of the machine's byte-scanning speed the parser keeps. The bar is
+//!   `parse_str` ≥ 100 MB/s (≈ 95 MiB/s).
+//! - scaling: `*_10x/parse_str` time ÷ `*_1x/parse_str` time must be ≤ 12 (linear is 10);
+//!   put otherwise, the 10x throughput must be at least 10/12 of the 1x throughput. The
+//!   baselines' own 10x/1x ratio shows how much of any drift is the machine (caches).
+//! - before measuring, the bench prints the shape of each input's record (meetings, items,
+//!   parts); a 10x record without about ten times the items of the 1x one means the parser
+//!   did less work per byte there, and the scaling ratio flatters it.
 //!
-//! - parse cost against the baseline: within one group, `newline_count` time ÷ `parse_str`
-//!   time (equivalently `parse_str` MiB/s ÷ `newline_count` MiB/s) is the share of the
-//!   machine's byte-scanning speed the parser keeps. The bar is `parse_str` ≥ 100 MB/s.
-//! - scaling: `input_10x/parse_str` time ÷ `input_1x/parse_str` time must be ≤ 12 (linear is
-//!   10); put otherwise, the 10x throughput must be at least 10/12 of the 1x throughput. The
-//!   baselines' own 10x/1x ratio shows how much of any drift is the machine (caches), not
-//!   the parser.
-//!
-//! `cargo bench --bench parse` takes about a minute; `cargo bench --bench parse -- parse_str`
-//! runs the parser only.
+//! `cargo bench --bench parse` takes about a minute and a half;
+//! `cargo bench --bench parse -- parse_str` runs the parser only.
 
 #![allow(
     clippy::unwrap_used,
@@ -34,43 +41,91 @@
 use council_minutes::{parse_str, Options};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// All top-level `fixtures/*.txt`, sorted by name and joined by a blank line.
-fn fixtures() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
+/// The files with extension `ext` directly in `dir`, sorted by name.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
         .collect();
     paths.sort();
+    paths
+}
+
+/// The files' texts joined by a blank line (lossily: invalid UTF-8 still adds its bytes).
+fn concat(paths: &[PathBuf]) -> String {
     let mut out = String::new();
     for p in paths {
-        // Lossy: a fixture of invalid UTF-8 still adds its bytes (decoded) to the input.
-        let bytes = std::fs::read(&p).unwrap();
+        let bytes = std::fs::read(p).unwrap();
         out.push_str(&String::from_utf8_lossy(&bytes));
         out.push_str("\n\n");
     }
     out
 }
 
+/// The first `n` bytes of `text` or a little less, cut after a newline.
+fn prefix(text: &str, n: usize) -> Option<&str> {
+    if text.len() < n {
+        return None;
+    }
+    let n = (0..=n)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let cut = text[..n].rfind('\n').map_or(n, |i| i + 1);
+    Some(&text[..cut])
+}
+
+/// One line on what the parser made of `text`, to tell whether two inputs did like work.
+fn shape(name: &str, text: &str) {
+    match parse_str(text, &Options::default()) {
+        Ok(d) => {
+            let items: Vec<_> = d.meetings.iter().flat_map(|m| &m.items).collect();
+            let parts: usize = items
+                .iter()
+                .map(|i| i.resolutions.len() + i.decision.len() + i.recommendations.len())
+                .sum();
+            eprintln!(
+                "{name}: {} bytes -> kind {:?}, {} meetings, {} items, {parts} parts, {} diagnostics",
+                text.len(),
+                d.kind,
+                d.meetings.len(),
+                items.len(),
+                d.diagnostics.len()
+            );
+        }
+        Err(e) => eprintln!("{name}: {} bytes -> error {e}", text.len()),
+    }
+}
+
 fn bench(c: &mut Criterion) {
-    let one = fixtures();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let one = concat(&files(&root.join("fixtures"), "txt"));
     if one.trim().is_empty() {
         eprintln!("no fixtures/*.txt to benchmark");
         return;
     }
     let ten = one.repeat(10);
-    let options = Options::default();
-    eprintln!(
-        "input_1x: {} bytes, input_10x: {} bytes",
-        one.len(),
-        ten.len()
-    );
+    let corpus = concat(&files(&root.join("../shared/corpus/pdf/text"), "txt"));
+    let mut inputs: Vec<(&str, &str)> = vec![("input_1x", &one), ("input_10x", &ten)];
+    match (prefix(&corpus, one.len()), prefix(&corpus, ten.len())) {
+        (Some(a), Some(b)) => {
+            inputs.push(("distinct_1x", a));
+            inputs.push(("distinct_10x", b));
+        }
+        _ => eprintln!("../shared/corpus/pdf/text not found or too small: distinct_* skipped"),
+    }
+    for (name, text) in &inputs {
+        shape(name, text);
+    }
 
-    for (name, text) in [("input_1x", &one), ("input_10x", &ten)] {
+    let options = Options::default();
+    for (name, text) in inputs {
         let mut g = c.benchmark_group(name);
         g.throughput(Throughput::Bytes(text.len() as u64))
             .sampling_mode(SamplingMode::Flat)
@@ -82,7 +137,7 @@ fn bench(c: &mut Criterion) {
         });
         g.bench_function("lines_trim", |b| {
             b.iter(|| {
-                black_box(text.as_str())
+                black_box(text)
                     .lines()
                     .map(|l| l.trim().len())
                     .sum::<usize>()

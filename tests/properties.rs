@@ -325,3 +325,14 @@ fn regression_bom_before_issue_decisions() {
 fn regression_attachment_line_inside_resolution() {
     regression("Resolved:\n0\npdf icon PDF 59 KB\nDecision Maker: Cabinet\n");
 }
+
+/// An item after a leading furniture line (`Share this item`) got span start 0 but line 2.
+#[test]
+fn regression_item_line_after_leading_furniture() {
+    regression(
+        "Share this item\nDecided at meeting: 14/03/2019 - Cabinet\nDecided at meeting: 14/03/2019 - Cabinet\n\
+         Decision Maker: Cabinet\nhyphen-\nated\nDecided at meeting: 14/03/2019 - Cabinet\nResolved:\n\
+         Decided at meeting: 14/03/2019 - Cabinet\nIssue - decisions\nIssue - decisions\nIssue - decisions\n\
+         Decided at meeting: 14/03/2019 - Cabinet\nMinutes:\n",
+    );
+}

@@ -80,7 +80,10 @@ impl fmt::Display for Error {
             }
             ErrorKind::NotPdf { what } => write!(f, "not a PDF: {what}"),
             ErrorKind::Encrypted => {
-                write!(f, "the PDF is encrypted with a password; it cannot be read without it")
+                write!(
+                    f,
+                    "the PDF is encrypted with a password; it cannot be read without it"
+                )
             }
             ErrorKind::NoTextLayer { pages } => write!(
                 f,
@@ -91,7 +94,10 @@ impl fmt::Display for Error {
                 write!(f, "extraction took longer than {seconds} s and was stopped")
             }
             ErrorKind::MemoryLimit { bytes } => {
-                write!(f, "extraction needed more than {bytes} bytes of memory and was stopped")
+                write!(
+                    f,
+                    "extraction needed more than {bytes} bytes of memory and was stopped"
+                )
             }
             ErrorKind::ExtractorFailed { reason } => {
                 write!(f, "the PDF extractor failed: {reason}")

@@ -37,14 +37,23 @@ fn hex_digit(n: u8) -> char {
 /// What the first bytes of an input say it is.
 pub(crate) fn detect(bytes: &[u8]) -> Detected {
     let head = trim_leading_ws(bytes.get(..bytes.len().min(1024)).unwrap_or(bytes));
-    if head.starts_with(b"%PDF-") || memchr::memmem::find(bytes.get(..1024.min(bytes.len())).unwrap_or(bytes), b"%PDF-").is_some() {
+    if head.starts_with(b"%PDF-")
+        || memchr::memmem::find(
+            bytes.get(..1024.min(bytes.len())).unwrap_or(bytes),
+            b"%PDF-",
+        )
+        .is_some()
+    {
         return Detected::Pdf;
     }
     if head.starts_with(b"%!PS") {
         return Detected::Unsupported("a PostScript print job (%!PS), not a PDF".into());
     }
     let lower: Vec<u8> = head.iter().take(256).map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || lower.starts_with(b"<head") {
+    if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || lower.starts_with(b"<head")
+    {
         return Detected::Html;
     }
     for (magic, what) in [
@@ -52,7 +61,10 @@ pub(crate) fn detect(bytes: &[u8]) -> Detected {
         (&b"\xff\xd8\xff"[..], "a JPEG image"),
         (&b"GIF8"[..], "a GIF image"),
         (&b"PK\x03\x04"[..], "a ZIP archive (perhaps .docx or .xlsx)"),
-        (&b"\xd0\xcf\x11\xe0"[..], "an old Microsoft Office file (.doc/.xls)"),
+        (
+            &b"\xd0\xcf\x11\xe0"[..],
+            "an old Microsoft Office file (.doc/.xls)",
+        ),
         (&b"\x1f\x8b"[..], "a gzip archive"),
     ] {
         if bytes.starts_with(magic) {
@@ -168,7 +180,10 @@ mod tests {
         for (input, want) in table {
             assert_eq!(&detect(input), want, "{input:?}");
         }
-        assert!(matches!(detect(b"%!PS-Adobe-3.0\n"), Detected::Unsupported(_)));
+        assert!(matches!(
+            detect(b"%!PS-Adobe-3.0\n"),
+            Detected::Unsupported(_)
+        ));
         assert!(matches!(detect(&[0u8; 100]), Detected::Unsupported(_)));
     }
 

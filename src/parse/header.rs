@@ -462,19 +462,20 @@ static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A page heading before the meeting's own line: `Agenda and minutes`.
-static PAGE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)^agenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+)?minutes\s+")
-});
+static PAGE_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)^agenda,?\s+(?:decisions\s+)?and\s+(?:draft\s+)?minutes\s+"));
 
 /// `Ashcombe Parish Council – Minutes of the meeting held on ...`: the body before the dash.
-static BODY_BEFORE_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)^(?P<b>.{3,80}?)\s+[–—-]\s+minutes\b")
-});
+static BODY_BEFORE_MINUTES: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)^(?P<b>.{3,80}?)\s+[–—-]\s+minutes\b"));
 
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     let joined = PAGE_HEADING.replace(joined, "");
     let joined = joined.as_ref();
-    if let Some(b) = BODY_BEFORE_MINUTES.captures(joined).and_then(|c| c.name("b")) {
+    if let Some(b) = BODY_BEFORE_MINUTES
+        .captures(joined)
+        .and_then(|c| c.name("b"))
+    {
         return Some(b.as_str().trim().to_string());
     }
     if let Some(c) = BODY_PATTERNS.captures(joined) {
@@ -486,7 +487,10 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
                     .trim_start_matches("the ")
                     .trim_start_matches("The ")
                     .trim();
-                if !b.is_empty() && b.split_whitespace().count() <= 12 && !b.eq_ignore_ascii_case("meeting") {
+                if !b.is_empty()
+                    && b.split_whitespace().count() <= 12
+                    && !b.eq_ignore_ascii_case("meeting")
+                {
                     return Some(b.to_string());
                 }
             }

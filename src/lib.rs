@@ -28,6 +28,7 @@ mod parse;
 mod pdf;
 mod segment;
 mod source;
+pub mod worker;
 
 pub use error::{Error, ErrorKind};
 pub use model::*;

@@ -5,7 +5,9 @@ use crate::model::{Diagnostic, Format, Severity, Span};
 use sha2::{Digest, Sha256};
 
 /// The text every span of a record indexes into, as `minutes text` prints it.
-#[derive(Debug, Clone)]
+///
+/// Serialisable so that the PDF worker process ([`crate::worker`]) can hand it to its parent.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SourceText {
     /// The text. For valid UTF-8 input this is the input itself (BOM and CRLF kept).
     pub text: String,
@@ -17,6 +19,14 @@ pub struct SourceText {
     pub extractor: Option<String>,
     /// Problems met while decoding or extracting.
     pub diagnostics: Vec<Diagnostic>,
+    /// Byte ranges `(start, end)` of running headers and footers in `text` (PDF only): lines
+    /// near the top or bottom of a page that repeat across pages once digits are ignored
+    /// ("Page 3 of 16", the council's name, "DRAFT", a lone page number). They stay in the
+    /// text, so spans keep pointing into what `minutes text` prints; the grammar should skip
+    /// them when building items. Sorted, non-overlapping, each within one line (indentation and
+    /// newline excluded). Empty for text input.
+    #[serde(default)]
+    pub furniture: Vec<(usize, usize)>,
 }
 
 /// Hex SHA-256 of bytes.
@@ -127,6 +137,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<SourceText, Error> {
         page_starts: Vec::new(),
         extractor: None,
         diagnostics,
+        furniture: Vec::new(),
     })
 }
 

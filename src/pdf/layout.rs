@@ -1,0 +1,743 @@
+//! Layout reconstruction: glyph positions → words → lines → page text.
+//!
+//! pdf-extract reports every glyph through its `OutputDev` trait with the text rendering matrix,
+//! the glyph's advance width and the font size. Its own `PlainTextOutput` decides spaces only at
+//! the start of each string operand, which loses every space in producers that position words
+//! without space glyphs (cairo, corpus 005) and splits words where a producer draws one word
+//! with several strings (Skia, corpus 002). Here the decisions are made from geometry:
+//!
+//! 1. glyphs are collected per page in content-stream order, in a frame where the baseline runs
+//!    along +x and y grows downwards (rotated text gets its own frame, emitted after upright
+//!    text);
+//! 2. consecutive glyphs on one baseline form *chunks*; chunks whose vertical extents overlap
+//!    form *lines* (so superscripts such as the "th" of "28th" stay on their line);
+//! 3. within a line glyphs are ordered by x; a gap wider than [`WORD_GAP`] × font size, or a
+//!    space glyph, is a word break, and a gap wider than [`COLUMN_GAP`] character widths is a
+//!    column gap rendered with several spaces, the way `pdftotext -layout` renders it;
+//! 4. a run of lines split by one empty vertical band with prose on both sides is a two-column
+//!    block and is emitted column by column.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// A gap between glyphs wider than this fraction of the font size is a word break.
+///
+/// Space glyphs are about 0.25–0.33 em wide; kerning and tracking stay well under 0.1 em.
+/// Calibrated on the corpus (cairo 005, Skia 002): 0.1 splits Skia's loosely set words, 0.2
+/// glues words set with narrow justified spaces.
+pub(crate) const WORD_GAP: f64 = 0.15;
+
+/// A gap wider than this many average character widths separates columns (rendered with at
+/// least two spaces, as `pdftotext -layout` does).
+pub(crate) const COLUMN_GAP: f64 = 2.2;
+
+/// Indentation is rendered in character widths up to this many columns.
+const MAX_INDENT: usize = 160;
+
+/// One glyph, in its baseline frame: `x` along the baseline, `y` downwards.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    /// Advance width along the baseline.
+    w: f64,
+    /// Font size (em) in page units.
+    h: f64,
+    /// Character spacing (`Tc`) added after this glyph, in page units.
+    cs: f64,
+    /// A space glyph came before this one in the content stream.
+    space_before: bool,
+    text: String,
+}
+
+/// Glyphs of one rotation (0, 90, 180 or 270 degrees) on one page.
+#[derive(Debug, Default)]
+struct Frame {
+    glyphs: Vec<Glyph>,
+    pending_space: bool,
+}
+
+/// An `OutputDev` that records glyphs and rebuilds each page's text at `end_page`.
+#[derive(Debug, Default)]
+pub(crate) struct LayoutDev {
+    frames: [Frame; 4],
+    /// Finished pages, in the order `begin_page` was called.
+    pub(crate) pages: Vec<String>,
+    /// Glyphs seen on the current page (including spaces), for limits and diagnostics.
+    glyph_count: usize,
+    /// Stop recording glyphs of one page beyond this count (a page with millions of text
+    /// operators is an attack or an error; its text is cut off with a diagnostic).
+    max_glyphs: usize,
+    /// Pages whose glyph count hit `max_glyphs` (1-based).
+    pub(crate) truncated_pages: Vec<u32>,
+    page_num: u32,
+}
+
+impl LayoutDev {
+    pub(crate) fn new(max_glyphs_per_page: usize) -> LayoutDev {
+        LayoutDev {
+            max_glyphs: max_glyphs_per_page,
+            ..LayoutDev::default()
+        }
+    }
+}
+
+impl OutputDev for LayoutDev {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        _media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        for f in &mut self.frames {
+            f.glyphs.clear();
+            f.pending_space = false;
+        }
+        self.glyph_count = 0;
+        self.page_num = page_num;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        let mut out = String::new();
+        for frame in &mut self.frames {
+            let glyphs = std::mem::take(&mut frame.glyphs);
+            if glyphs.is_empty() {
+                continue;
+            }
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&layout_page(glyphs));
+        }
+        self.pages.push(out);
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
+        self.glyph_count += 1;
+        if self.glyph_count > self.max_glyphs {
+            if self.glyph_count == self.max_glyphs + 1 {
+                self.truncated_pages.push(self.page_num);
+            }
+            return Ok(());
+        }
+        // Baseline direction and "up" direction of the glyph in PDF user space.
+        let (dx, dy) = (trm.m11, trm.m12);
+        let (ux, uy) = (trm.m21, trm.m22);
+        let scale_x = dx.hypot(dy);
+        let scale_y = ux.hypot(uy);
+        if !(scale_x.is_finite() && scale_y.is_finite() && font_size.is_finite()) {
+            return Ok(());
+        }
+        let rot = if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                0
+            } else {
+                2
+            }
+        } else if dy > 0.0 {
+            1
+        } else {
+            3
+        };
+        // Rotate the origin so that the baseline runs along +x, then flip y to grow downwards.
+        let (ox, oy) = (trm.m31, trm.m32);
+        let (x, y_up) = match rot {
+            0 => (ox, oy),
+            1 => (oy, -ox),
+            2 => (-ox, -oy),
+            _ => (-oy, ox),
+        };
+        // A mirrored "up" vector (text drawn upside down within its frame) still reads left to
+        // right along the baseline; only its extent flips, which the line grouping tolerates.
+        let fs = font_size.abs();
+        let frame = &mut self.frames[rot];
+        let is_space = ch.chars().all(char::is_whitespace);
+        if is_space {
+            frame.pending_space = true;
+            return Ok(());
+        }
+        let h = (fs * scale_y).max(1e-6);
+        let g = Glyph {
+            x,
+            y: -y_up,
+            w: (width * fs * scale_x).max(0.0),
+            h,
+            cs: spacing * scale_x,
+            space_before: std::mem::take(&mut frame.pending_space),
+            text: ch.to_owned(),
+        };
+        frame.glyphs.push(g);
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A run of consecutive glyphs (stream order) on one baseline.
+#[derive(Debug)]
+struct Chunk {
+    /// Indices into the page's glyphs.
+    start: usize,
+    end: usize,
+    y: f64,
+    h: f64,
+    x0: f64,
+    x1: f64,
+}
+
+impl Chunk {
+    fn top(&self) -> f64 {
+        self.y - 0.75 * self.h
+    }
+}
+
+/// One reconstructed line: glyph indices sorted by x.
+#[derive(Debug)]
+struct Line {
+    glyphs: Vec<usize>,
+    y: f64,
+    h: f64,
+    x0: f64,
+    x1: f64,
+}
+
+/// Builds the text of one page (one rotation frame) from its glyphs.
+fn layout_page(glyphs: Vec<Glyph>) -> String {
+    let chunks = chunks(&glyphs);
+    let lines = lines(&glyphs, chunks);
+    let metrics = PageMetrics::of(&glyphs, &lines);
+    let blocks = columns(&glyphs, lines, &metrics);
+    let mut out = String::new();
+    for block in blocks {
+        render_block(&glyphs, &block, &metrics, &mut out);
+    }
+    out
+}
+
+/// Splits glyphs into chunks: a new chunk starts where the baseline changes or the pen jumps
+/// backwards or far forwards.
+fn chunks(glyphs: &[Glyph]) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        if let Some(c) = out.last_mut() {
+            let prev = &glyphs[i - 1];
+            let same_baseline = (g.y - prev.y).abs() <= 0.2 * g.h.max(prev.h)
+                || (g.h < prev.h * 0.85 || prev.h < g.h * 0.85)
+                    && (g.y - prev.y).abs() <= 0.45 * g.h.max(prev.h);
+            let gap = g.x - (prev.x + prev.w);
+            let near = gap >= -0.5 * prev.h && gap <= 3.0 * prev.h;
+            if same_baseline && near {
+                c.end = i + 1;
+                c.x0 = c.x0.min(g.x);
+                c.x1 = c.x1.max(g.x + g.w);
+                if g.h > c.h {
+                    c.h = g.h;
+                    c.y = g.y;
+                }
+                continue;
+            }
+        }
+        out.push(Chunk {
+            start: i,
+            end: i + 1,
+            y: g.y,
+            h: g.h,
+            x0: g.x,
+            x1: g.x + g.w,
+        });
+    }
+    out
+}
+
+/// Groups chunks whose vertical extents overlap into lines, top to bottom.
+fn lines(glyphs: &[Glyph], mut chunks: Vec<Chunk>) -> Vec<Line> {
+    chunks.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<Line> = Vec::new();
+    // Lines still open for joining: recent lines whose extent may overlap later chunks.
+    for c in chunks {
+        let (ctop, cbot) = (c.top(), c.y);
+        let mut joined = false;
+        for line in out.iter_mut().rev().take(4) {
+            let (ltop, lbot) = (line.y - 0.75 * line.h, line.y);
+            let overlap = cbot.min(lbot) - ctop.max(ltop);
+            let smaller = (cbot - ctop).min(lbot - ltop).max(1e-6);
+            if overlap / smaller >= 0.6 {
+                line.glyphs.extend(c.start..c.end);
+                line.x0 = line.x0.min(c.x0);
+                line.x1 = line.x1.max(c.x1);
+                if c.h > line.h {
+                    line.h = c.h;
+                    line.y = c.y;
+                }
+                joined = true;
+                break;
+            }
+        }
+        if !joined {
+            out.push(Line {
+                glyphs: (c.start..c.end).collect(),
+                y: c.y,
+                h: c.h,
+                x0: c.x0,
+                x1: c.x1,
+            });
+        }
+    }
+    for line in &mut out {
+        line.glyphs
+            .sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+        dedup_overdrawn(glyphs, &mut line.glyphs);
+    }
+    out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    out
+}
+
+/// Drops glyphs drawn twice at (almost) the same place, as fake bold and shadowed text do.
+fn dedup_overdrawn(glyphs: &[Glyph], ids: &mut Vec<usize>) {
+    let mut kept: Vec<usize> = Vec::with_capacity(ids.len());
+    for &i in ids.iter() {
+        let g = &glyphs[i];
+        let dup = kept.iter().rev().take(3).any(|&k| {
+            let p = &glyphs[k];
+            p.text == g.text && (p.x - g.x).abs() < 0.15 * g.h && (p.y - g.y).abs() < 0.15 * g.h
+        });
+        if !dup {
+            kept.push(i);
+        }
+    }
+    *ids = kept;
+}
+
+/// Page-wide measures used to render gaps as spaces.
+#[derive(Debug)]
+struct PageMetrics {
+    /// Average character width (page units) for converting distances to columns.
+    char_w: f64,
+    /// Left edge of the text on the page.
+    left: f64,
+    /// Typical distance between consecutive baselines.
+    pitch: f64,
+}
+
+impl PageMetrics {
+    fn of(glyphs: &[Glyph], lines: &[Line]) -> PageMetrics {
+        let mut widths: Vec<f64> = glyphs
+            .iter()
+            .filter(|g| g.w > 0.0 && g.text.chars().count() == 1)
+            .map(|g| g.w)
+            .collect();
+        let char_w = median(&mut widths)
+            .or_else(|| {
+                let mut hs: Vec<f64> = glyphs.iter().map(|g| g.h * 0.5).collect();
+                median(&mut hs)
+            })
+            .unwrap_or(5.0)
+            .max(0.5);
+        let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+        let mut pitches: Vec<f64> = lines
+            .windows(2)
+            .map(|w| w[1].y - w[0].y)
+            .filter(|d| *d > 0.0)
+            .collect();
+        let mut hs: Vec<f64> = lines.iter().map(|l| l.h).collect();
+        let typical_h = median(&mut hs).unwrap_or(10.0);
+        let pitch = median(&mut pitches)
+            .unwrap_or(typical_h * 1.2)
+            .clamp(typical_h * 0.9, typical_h * 2.5);
+        PageMetrics {
+            char_w,
+            left: if left.is_finite() { left } else { 0.0 },
+            pitch,
+        }
+    }
+}
+
+fn median(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    let mid = v.len() / 2;
+    let (_, m, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
+    Some(*m)
+}
+
+/// A run of lines rendered together: either whole lines, or one column of a two-column run.
+#[derive(Debug)]
+struct Block {
+    lines: Vec<Line>,
+    /// Whether a blank line separates this block from the one before.
+    gap_before: bool,
+}
+
+/// Splits runs of two-column prose into column blocks; everything else stays whole lines.
+fn columns(glyphs: &[Glyph], lines: Vec<Line>, m: &PageMetrics) -> Vec<Block> {
+    let n = lines.len();
+    let mut gutters: Vec<Option<f64>> = Vec::with_capacity(n);
+    let page_right = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+    let width = page_right - m.left;
+    for line in &lines {
+        gutters.push(widest_gap(glyphs, line, m, width));
+    }
+    // Find runs of at least MIN_RUN lines sharing a gutter position.
+    const MIN_RUN: usize = 6;
+    let mut out: Vec<Block> = Vec::new();
+    let mut plain: Vec<Line> = Vec::new();
+    let mut i = 0;
+    let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    while i < n {
+        let run_end = gutter_run(glyphs, &gutters, &lines, i, m);
+        if run_end >= i + MIN_RUN {
+            let cut = gutter_cut(&gutters[i..run_end]);
+            if !plain.is_empty() {
+                out.push(Block {
+                    lines: std::mem::take(&mut plain),
+                    gap_before: !out.is_empty(),
+                });
+            }
+            let mut left = Vec::new();
+            let mut right = Vec::new();
+            for slot in lines.iter_mut().take(run_end).skip(i) {
+                if let Some(line) = slot.take() {
+                    let (l, r) = split_line(glyphs, line, cut);
+                    left.extend(l);
+                    right.extend(r);
+                }
+            }
+            out.push(Block {
+                lines: left,
+                gap_before: !out.is_empty(),
+            });
+            out.push(Block {
+                lines: right,
+                gap_before: true,
+            });
+            i = run_end;
+        } else {
+            if let Some(line) = lines[i].take() {
+                plain.push(line);
+            }
+            i += 1;
+        }
+    }
+    if !plain.is_empty() {
+        out.push(Block {
+            lines: plain,
+            gap_before: !out.is_empty(),
+        });
+    }
+    out
+}
+
+/// The x position of a line's column gutter: the middle of a gap wider than `COLUMN_GAP`
+/// characters between two runs of prose, in the middle half of the text width.
+fn widest_gap(glyphs: &[Glyph], line: &Line, m: &PageMetrics, width: f64) -> Option<f64> {
+    let ids = &line.glyphs;
+    let mut best: Option<(f64, f64, usize)> = None;
+    for k in 1..ids.len() {
+        let a = &glyphs[ids[k - 1]];
+        let b = &glyphs[ids[k]];
+        let gap = b.x - (a.x + a.w);
+        if gap > COLUMN_GAP * m.char_w && best.is_none_or(|(g, _, _)| gap > g) {
+            best = Some((gap, a.x + a.w + gap / 2.0, k));
+        }
+    }
+    let (_, mid, k) = best?;
+    let rel = (mid - m.left) / width.max(1.0);
+    if !(0.25..=0.75).contains(&rel) {
+        return None;
+    }
+    // Prose on both sides: at least a few words' worth of characters each.
+    let left_chars = k;
+    let right_chars = ids.len() - k;
+    (left_chars >= 12 && right_chars >= 12).then_some(mid)
+}
+
+/// The end (exclusive) of the run of lines starting at `i` that share one gutter. Lines
+/// without a gutter of their own (the short last line of a paragraph, a heading in one column)
+/// continue the run if none of their glyphs crosses it.
+fn gutter_run(
+    glyphs: &[Glyph],
+    gutters: &[Option<f64>],
+    lines: &[Option<Line>],
+    i: usize,
+    m: &PageMetrics,
+) -> usize {
+    let Some(g0) = gutters[i] else {
+        return i;
+    };
+    let tol = 2.0 * m.char_w;
+    let mut lo = g0;
+    let mut hi = g0;
+    let mut j = i + 1;
+    let mut with_gutter = 1;
+    while j < gutters.len() {
+        match (gutters[j], &lines[j]) {
+            (Some(g), _) if (g - lo).abs() <= tol * 2.0 && (g - hi).abs() <= tol * 2.0 => {
+                lo = lo.min(g);
+                hi = hi.max(g);
+                with_gutter += 1;
+            }
+            (None, Some(line))
+                if !line.glyphs.iter().any(|&k| {
+                    let g = &glyphs[k];
+                    g.x < hi + tol * 0.5 && g.x + g.w > lo - tol * 0.5
+                }) => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    if with_gutter * 2 >= j - i {
+        j
+    } else {
+        i
+    }
+}
+
+fn gutter_cut(gutters: &[Option<f64>]) -> f64 {
+    let mut v: Vec<f64> = gutters.iter().flatten().copied().collect();
+    median(&mut v).unwrap_or(0.0)
+}
+
+/// Splits a line at x = `cut` into its left and right parts (either may be absent).
+fn split_line(glyphs: &[Glyph], line: Line, cut: f64) -> (Option<Line>, Option<Line>) {
+    let (l, r): (Vec<usize>, Vec<usize>) = line
+        .glyphs
+        .iter()
+        .partition(|&&i| glyphs[i].x + glyphs[i].w / 2.0 < cut);
+    let make = |ids: Vec<usize>| -> Option<Line> {
+        let first = *ids.first()?;
+        let last = *ids.last()?;
+        Some(Line {
+            x0: glyphs[first].x,
+            x1: glyphs[last].x + glyphs[last].w,
+            glyphs: ids,
+            y: line.y,
+            h: line.h,
+        })
+    };
+    (make(l), make(r))
+}
+
+/// Renders a block's lines: indentation and column gaps in character widths, blank lines for
+/// vertical gaps wider than one and a half line pitches.
+fn render_block(glyphs: &[Glyph], block: &Block, m: &PageMetrics, out: &mut String) {
+    if block.lines.is_empty() {
+        return;
+    }
+    if block.gap_before && !out.is_empty() {
+        out.push('\n');
+    }
+    let left = block
+        .lines
+        .iter()
+        .map(|l| l.x0)
+        .fold(f64::INFINITY, f64::min);
+    let left = if left.is_finite() { left } else { m.left };
+    let mut prev_y: Option<f64> = None;
+    for line in &block.lines {
+        if let Some(py) = prev_y {
+            if line.y - py > 1.5 * m.pitch.max(line.h) {
+                out.push('\n');
+            }
+        }
+        prev_y = Some(line.y);
+        render_line(glyphs, line, left, m, out);
+        out.push('\n');
+    }
+}
+
+fn render_line(glyphs: &[Glyph], line: &Line, left: f64, m: &PageMetrics, out: &mut String) {
+    let line_start = out.len();
+    let mut col = 0usize;
+    let mut prev: Option<&Glyph> = None;
+    for &i in &line.glyphs {
+        let g = &glyphs[i];
+        let target = (((g.x - left) / m.char_w).round().max(0.0) as usize).min(MAX_INDENT * 2);
+        match prev {
+            None => {
+                let indent = target.min(MAX_INDENT);
+                push_spaces(out, indent);
+                col = indent;
+            }
+            Some(p) => {
+                let gap = g.x - (p.x + p.w) - p.cs.max(0.0);
+                let em = g.h.max(p.h);
+                if gap > COLUMN_GAP * m.char_w {
+                    let n = target.saturating_sub(col).max(2);
+                    push_spaces(out, n);
+                    col += n;
+                } else if gap > WORD_GAP * em || (g.space_before && gap > -0.2 * em) {
+                    out.push(' ');
+                    col += 1;
+                }
+            }
+        }
+        out.push_str(&g.text);
+        col += g.text.chars().count();
+        prev = Some(g);
+    }
+    // Text made only of glyphs that render as nothing leaves an indented empty line.
+    if out[line_start..].trim().is_empty() {
+        out.truncate(line_start);
+    }
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn g(x: f64, y: f64, text: &str) -> Glyph {
+        Glyph {
+            x,
+            y,
+            w: 5.0,
+            h: 10.0,
+            cs: 0.0,
+            space_before: false,
+            text: text.into(),
+        }
+    }
+
+    /// Lays out a word per (x, y, text), letters 5 units wide.
+    fn words(spec: &[(f64, f64, &str)]) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        for &(x, y, w) in spec {
+            for (k, c) in w.chars().enumerate() {
+                out.push(g(x + 5.0 * k as f64, y, &c.to_string()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gaps_become_spaces_without_space_glyphs() {
+        let glyphs = words(&[(0.0, 10.0, "Parish"), (33.0, 10.0, "council")]);
+        assert_eq!(layout_page(glyphs), "Parish council\n");
+    }
+
+    #[test]
+    fn tight_letters_stay_one_word() {
+        // 0.5-unit gaps between letters (kerning), 10-unit font: well under the word gap.
+        let mut glyphs = Vec::new();
+        for (k, c) in "provide".chars().enumerate() {
+            glyphs.push(g(5.5 * k as f64, 10.0, &c.to_string()));
+        }
+        assert_eq!(layout_page(glyphs), "provide\n");
+    }
+
+    #[test]
+    fn lines_are_ordered_top_to_bottom_whatever_the_stream_order() {
+        let glyphs = words(&[(0.0, 30.0, "second"), (0.0, 18.0, "first")]);
+        assert_eq!(layout_page(glyphs), "first\nsecond\n");
+    }
+
+    #[test]
+    fn superscript_stays_on_its_line() {
+        let mut glyphs = words(&[(0.0, 10.0, "28")]);
+        let mut th = words(&[(10.0, 6.5, "th")]);
+        for t in &mut th {
+            t.h = 6.0;
+            t.w = 3.0;
+        }
+        th[1].x = 13.0;
+        glyphs.extend(th);
+        glyphs.extend(words(&[(20.0, 10.0, "June")]));
+        assert_eq!(layout_page(glyphs), "28th June\n");
+    }
+
+    #[test]
+    fn wide_gaps_are_rendered_as_columns() {
+        let glyphs = words(&[(0.0, 10.0, "Present:"), (100.0, 10.0, "Apologies:")]);
+        let text = layout_page(glyphs);
+        assert!(text.starts_with("Present:   "), "{text:?}");
+        assert!(text.trim_end().ends_with("Apologies:"));
+    }
+
+    #[test]
+    fn overdrawn_text_is_kept_once() {
+        let mut glyphs = words(&[(0.0, 10.0, "Bold")]);
+        glyphs.extend(words(&[(0.4, 10.0, "Bold")]));
+        assert_eq!(layout_page(glyphs), "Bold\n");
+    }
+
+    #[test]
+    fn paragraph_gap_gives_a_blank_line() {
+        let glyphs = words(&[
+            (0.0, 10.0, "one"),
+            (0.0, 22.0, "two"),
+            (0.0, 34.0, "three"),
+            (0.0, 70.0, "four"),
+        ]);
+        assert_eq!(layout_page(glyphs), "one\ntwo\nthree\n\nfour\n");
+    }
+
+    #[test]
+    fn two_column_prose_is_read_column_by_column() {
+        let mut spec = Vec::new();
+        let left = [
+            "alpha one two three",
+            "alpha three four five",
+            "alpha five six seven",
+            "alpha seven eight nine",
+            "alpha nine ten eleven",
+            "alpha eleven twelve",
+            "alpha end",
+        ];
+        let right = [
+            "bravo one two three",
+            "bravo three four five",
+            "bravo five six seven",
+            "bravo seven eight nine",
+            "bravo nine ten eleven",
+            "bravo eleven twelve",
+            "bravo end",
+        ];
+        let mut owned: Vec<(f64, f64, String)> = Vec::new();
+        for (k, (l, r)) in left.iter().zip(right.iter()).enumerate() {
+            let y = 10.0 + 12.0 * k as f64;
+            let mut x = 0.0;
+            for w in l.split(' ') {
+                owned.push((x, y, w.to_string()));
+                x += 5.0 * w.len() as f64 + 3.0;
+            }
+            let mut x = 200.0;
+            for w in r.split(' ') {
+                owned.push((x, y, w.to_string()));
+                x += 5.0 * w.len() as f64 + 3.0;
+            }
+        }
+        for (x, y, w) in &owned {
+            spec.push((*x, *y, w.as_str()));
+        }
+        let text = layout_page(words(&spec));
+        let a = text.find("alpha end").unwrap();
+        let b = text.find("bravo one").unwrap();
+        assert!(a < b, "{text}");
+        assert!(!text
+            .lines()
+            .any(|l| l.contains("alpha") && l.contains("bravo")));
+    }
+}

@@ -22,6 +22,11 @@
 //! assert!(json.contains("\"2012-06-20\""));
 //! ```
 
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)
+)]
+
 pub mod error;
 pub mod model;
 mod parse;

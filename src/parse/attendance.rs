@@ -208,9 +208,8 @@ pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
         let wide = cs.len() > 1;
         for (k, (off, cell)) in cs.into_iter().enumerate() {
             let far = line.indent + (off - line.text_start) > 30;
-            let col = if (wide && k > 0 && far)
-                || (!wide && far && open.get(1).is_some_and(Option::is_some))
-            {
+            let right_open = open.get(1).is_some_and(Option::is_some);
+            let col = if far && ((wide && k > 0) || right_open) {
                 1
             } else {
                 0

@@ -110,7 +110,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], paged: bool) {
             continue;
         }
         let bare_number = t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
-        if (PAGE_FOOTER.is_match(t) && (bare_number && (paged || l.indent > 10) || !bare_number))
+        if (PAGE_FOOTER.is_match(t) && (!bare_number || paged || l.indent > 10))
             || (t.len() < 120 && PAGE_ANYWHERE.is_match(t))
             || WEB_CHROME.is_match(t)
             || (paged && repeats.get(t).is_some_and(|&n| n >= 3))
@@ -355,7 +355,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     };
     let body_from = head
         .iter()
-        .find(|(_, l)| l.text.len() > 0)
+        .find(|(_, l)| !l.text.is_empty())
         .map_or(0, |(i, _)| *i);
     mk(
         kind,

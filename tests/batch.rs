@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "cli_support/mod.rs"]
+mod support;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -87,6 +90,20 @@ fn archive(councils: usize, years: usize) -> Archive {
                 good.push(path.to_str().unwrap().to_owned());
                 n += 1;
             }
+            // One PDF per folder, extracted by the worker process.
+            let path = sub.join("scan.pdf");
+            let heading = format!(
+                "Minutes of a meeting of the Cabinet held on {} June 2012",
+                1 + n % 28
+            );
+            let number = format!("{n}. Budget");
+            std::fs::write(
+                &path,
+                support::pdf(&[&heading, &number, "RESOLVED - That the report be noted."]),
+            )
+            .unwrap();
+            good.push(path.to_str().unwrap().to_owned());
+            n += 1;
         }
     }
     let mut broken = BTreeSet::new();
@@ -310,7 +327,7 @@ fn files_from_and_globs_select_inputs() {
     let want: Vec<String> = a
         .good
         .iter()
-        .filter(|p| p.contains("/council-0/"))
+        .filter(|p| p.contains("/council-0/") && p.ends_with(".txt"))
         .cloned()
         .collect();
     assert_eq!(got, want);

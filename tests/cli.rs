@@ -2,10 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "cli_support/mod.rs"]
+mod support;
+
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use support::pdf;
 
 const SEED: &str = "fixtures/newcastle-under-lyme_cabinet_2012-06-20_item5.txt";
 
@@ -258,4 +262,116 @@ fn closed_stdout_stops_quietly() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.code().is_some(), "killed by a signal");
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+const PDF_LINES: &[&str] = &[
+    "Minutes of a meeting of the Cabinet held on 20 June 2012",
+    "5. Budget",
+    "RESOLVED - That the report be noted.",
+];
+
+#[test]
+fn a_pdf_gives_a_record_whose_spans_index_into_minutes_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cabinet.pdf", &pdf(PDF_LINES));
+    let out = run(&["parse", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["source"]["format"], "pdf");
+    assert_eq!(doc["source"]["pages"], 1);
+
+    let text = run(&["text", path.to_str().unwrap()]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let text = stdout(&text);
+    assert!(text.contains("RESOLVED"), "{text}");
+    // Every item's span, taken from the record, cuts its text out of what `minutes text` printed.
+    let mut checked = 0;
+    for meeting in doc["meetings"].as_array().unwrap() {
+        for item in meeting["items"].as_array().unwrap() {
+            let span = &item["span"];
+            let (start, end) = (
+                span["start"].as_u64().unwrap() as usize,
+                span["end"].as_u64().unwrap() as usize,
+            );
+            let cut: String = text[start..end].split_whitespace().collect();
+            let want: String = item["text"].as_str().unwrap().split_whitespace().collect();
+            assert!(cut.contains(&want), "{cut:?} does not hold {want:?}");
+            assert_eq!(span["page"], 1);
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no items in {doc}");
+}
+
+#[test]
+fn broken_pdfs_are_refused_by_name_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = pdf(PDF_LINES);
+    let truncated = write(dir.path(), "truncated.pdf", &good[..good.len() / 2]);
+    let html = write(
+        dir.path(),
+        "html.pdf",
+        b"<!DOCTYPE html><html><head><title>302 Found</title></head></html>",
+    );
+    let ok = write(dir.path(), "ok.pdf", &good);
+    let errors = dir.path().join("errors.jsonl");
+    let out = run(&[
+        "parse",
+        truncated.to_str().unwrap(),
+        html.to_str().unwrap(),
+        ok.to_str().unwrap(),
+        "--errors",
+        errors.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = json_lines(&stdout(&out));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"]["path"], ok.to_str().unwrap());
+    let errs = json_lines(&std::fs::read_to_string(&errors).unwrap());
+    assert_eq!(errs.len(), 2);
+    assert_eq!(errs[0]["path"], truncated.to_str().unwrap());
+    assert_eq!(errs[1]["path"], html.to_str().unwrap());
+    assert_eq!(errs[1]["code"], "unsupported-format");
+    let err = stderr(&out);
+    assert!(err.contains("truncated.pdf: "), "{err}");
+    assert!(err.contains("html.pdf: "), "{err}");
+}
+
+#[test]
+fn a_pdf_over_the_memory_cap_is_a_per_file_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // About 2 MB of text to extract: more than a 1 MiB address-space cap allows.
+    let line = "Resolved that the report be noted and the budget of 163,000 pounds approved.";
+    let lines: Vec<&str> = std::iter::repeat_n(line, 25_000).collect();
+    let big = write(dir.path(), "big.pdf", &pdf(&lines));
+    let small = write(dir.path(), "small.pdf", &pdf(PDF_LINES));
+    let out = run(&[
+        "parse",
+        "--max-memory",
+        "1M",
+        big.to_str().unwrap(),
+        small.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("big.pdf: "), "{err}");
+    assert!(err.contains("[memory-limit]"), "{err}");
+    assert!(!err.contains("small.pdf"), "{err}");
+    assert_eq!(json_lines(&stdout(&out)).len(), 1);
+}
+
+#[test]
+fn the_worker_subcommand_is_hidden_and_limits_are_checked() {
+    let help = stdout(&run(&["--help"]));
+    assert!(!help.contains("worker"), "{help}");
+    assert_eq!(
+        run(&["parse", SEED, "--timeout", "0"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["parse", SEED, "--max-memory", "lots"]).status.code(),
+        Some(2)
+    );
+    let out = run(&["parse", SEED, "--timeout", "30", "--max-memory", "512M"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -5,6 +5,7 @@
 //! unwritable output file, an unreadable `--files-from` list).
 
 mod batch;
+mod extract;
 mod inputs;
 mod io;
 mod known;
@@ -32,6 +33,22 @@ enum Command {
     Text(TextArgs),
     /// Print the JSON Schema of a record
     Schema,
+    /// Extract one PDF under limits (run by `minutes` itself, one process per PDF)
+    #[command(name = "__pdf-worker", hide = true)]
+    PdfWorker,
+}
+
+/// Per-file limits on PDF extraction, which runs in a worker process per PDF.
+#[derive(Debug, Args)]
+pub(crate) struct LimitArgs {
+    /// Stop extracting a PDF after SECS seconds; it becomes a `timeout` error
+    /// [default: 10 s + 0.2 s per page, at most 120 s]
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..), help_heading = "Limits (per PDF)")]
+    pub timeout: Option<u64>,
+    /// Cap the memory of a PDF's extraction at BYTES (suffixes K, M, G); over it the PDF becomes a
+    /// `memory-limit` error [default: 2G]
+    #[arg(long, value_name = "BYTES", value_parser = extract::parse_bytes_arg, help_heading = "Limits (per PDF)")]
+    pub max_memory: Option<u64>,
 }
 
 /// Arguments of `minutes parse`.
@@ -84,6 +101,8 @@ pub(crate) struct ParseArgs {
     /// No progress bar and no summary (errors are still reported)
     #[arg(short, long, help_heading = "Batch")]
     pub quiet: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 fn parse_shard(s: &str) -> Result<inputs::Shard, String> {
@@ -96,6 +115,8 @@ pub(crate) struct TextArgs {
     /// Input file; `-` reads stdin
     #[arg(value_name = "PATH")]
     pub input: PathBuf,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -105,6 +126,10 @@ pub(crate) fn main() -> ExitCode {
         Command::Parse(args) => parse::run(&args),
         Command::Text(args) => text::run_text(&args),
         Command::Schema => text::run_schema(),
+        Command::PdfWorker => {
+            let code = council_minutes::worker::worker_main();
+            return ExitCode::from(u8::try_from(code).unwrap_or(1));
+        }
     };
     match result {
         Ok(code) => code,

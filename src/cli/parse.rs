@@ -1,6 +1,7 @@
 //! `minutes parse`: inputs → records on stdout (or `-o FILE`), failures on stderr.
 
 use super::batch;
+use super::extract::Extractor;
 use super::inputs::{self, Filter, Input};
 use super::io::Sink;
 use super::known::{self, Digest};
@@ -37,6 +38,7 @@ pub(crate) enum Outcome {
 struct Work<'a> {
     layout: Layout,
     known: Option<&'a HashSet<Digest>>,
+    extractor: &'a Extractor,
 }
 
 fn sha256(bytes: &[u8]) -> Digest {
@@ -56,15 +58,6 @@ pub(crate) fn failure(
         code: err.code().to_owned(),
         message: err.to_string(),
     }
-}
-
-/// Parses input bytes into a record.
-///
-/// PDF CONTAINMENT HOOK: PDF inputs are to be extracted in a `minutes __pdf-worker`
-/// subprocess with per-file time and memory limits, once `council_minutes::worker` lands.
-/// Until then every input goes through `parse_bytes` in-process.
-fn parse_document(bytes: &[u8], options: &Options) -> Result<Document, council_minutes::Error> {
-    council_minutes::parse_bytes(bytes, options)
 }
 
 impl Work<'_> {
@@ -87,7 +80,7 @@ impl Work<'_> {
             None => Options::default(),
         };
         let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parse_document(&bytes, &options)
+            self.extractor.parse(&bytes, &options)
         }));
         let internal = |message: String| {
             Outcome::Failed(Box::new(Failure {
@@ -176,9 +169,11 @@ pub(crate) fn run(args: &ParseArgs) -> Result<ExitCode> {
         !args.quiet,
         !args.quiet && layout == Layout::Lines,
     )?;
+    let extractor = Extractor::new(&args.limits)?;
     let work = Work {
         layout,
         known: known.as_ref(),
+        extractor: &extractor,
     };
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     batch::run(

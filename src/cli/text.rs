@@ -1,5 +1,6 @@
 //! `minutes text` and `minutes schema`.
 
+use super::extract::Extractor;
 use super::inputs::Input;
 use super::io::Sink;
 use super::parse::failure;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 pub(crate) fn run_text(args: &TextArgs) -> Result<ExitCode> {
     let input = Input::from_operand(&args.input);
     let failed = match input.read() {
-        Ok(bytes) => match council_minutes::source_text(&bytes, &Options::default()) {
+        Ok(bytes) => match Extractor::new(&args.limits)?.source_text(&bytes, &Options::default()) {
             Ok(source) => {
                 let mut out = Sink::open(None)?;
                 out.write_record(source.text.as_bytes())?;

@@ -59,15 +59,16 @@ cat "$work"/large/*/*/* > /dev/null
 # run JOBS DIR: prints "seconds peak_kib records"
 run() {
     local jobs=$1 dir=$2
-    local start end wall rss records
+    local start end wall rss records cpu
     start=$EPOCHREALTIME
     /usr/bin/time -v -o "$work/time.txt" \
         "$bin" parse "$dir" -q -j "$jobs" > "$work/out.jsonl" 2> "$work/err.txt"
     end=$EPOCHREALTIME
     wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/time.txt")
     records=$(wc -l < "$work/out.jsonl")
-    echo "$wall $rss $records"
+    echo "$wall $rss $records $cpu"
 }
 
 best() { # best JOBS DIR -> "seconds peak_kib records" of the fastest of $REPEAT runs
@@ -81,10 +82,11 @@ best() { # best JOBS DIR -> "seconds peak_kib records" of the fastest of $REPEAT
     echo "$bestline"
 }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "==> minutes parse <archive> -q -jN > out.jsonl   (best of $REPEAT)"
-read -r t1 m1 r1 <<< "$(best 1 "$work/large")"
-read -r t2 m2 r2 <<< "$(best 2 "$work/large")"
-read -r ts ms rs <<< "$(best 2 "$work/small")"
+read -r t1 m1 r1 c1 <<< "$(best 1 "$work/large")"
+read -r t2 m2 r2 c2 <<< "$(best 2 "$work/large")"
+read -r ts ms rs cs <<< "$(best 2 "$work/small")"
 [ "$r1" = "$DOCS" ] && [ "$r2" = "$DOCS" ] && [ "$rs" = "$SMALL" ] || {
     echo "unexpected record counts: $r1 $r2 $rs" >&2
     exit 1
@@ -95,12 +97,13 @@ if ! cmp -s <("$bin" parse "$work/small" -q -j1) <("$bin" parse "$work/small" -q
 fi
 
 awk -v n="$DOCS" -v s="$SMALL" -v t1="$t1" -v t2="$t2" -v m1="$m1" -v m2="$m2" -v ts="$ts" -v ms="$ms" \
-    -v mb="$bytes" 'BEGIN {
-    printf "\n%-34s %10s %12s %10s %14s\n", "run", "seconds", "documents/s", "MB/s", "peak RSS MiB"
-    printf "%-34s %10.3f %12.0f %10.1f %14.1f\n", "-j1, " n " documents", t1, n / t1, mb / t1 / 1e6, m1 / 1024
-    printf "%-34s %10.3f %12.0f %10.1f %14.1f\n", "-j2, " n " documents", t2, n / t2, mb / t2 / 1e6, m2 / 1024
-    printf "%-34s %10.3f %12.0f %10s %14.1f\n", "-j2, " s " documents", ts, s / ts, "", ms / 1024
+    -v c1="$c1" -v c2="$c2" -v cs="$cs" -v mb="$bytes" 'BEGIN {
+    printf "\n%-26s %9s %12s %8s %9s %13s\n", "run", "seconds", "documents/s", "MB/s", "CPU s", "peak RSS MiB"
+    printf "%-26s %9.3f %12.0f %8.1f %9.2f %13.1f\n", "-j1, " n " documents", t1, n / t1, mb / t1 / 1e6, c1, m1 / 1024
+    printf "%-26s %9.3f %12.0f %8.1f %9.2f %13.1f\n", "-j2, " n " documents", t2, n / t2, mb / t2 / 1e6, c2, m2 / 1024
+    printf "%-26s %9.3f %12.0f %8s %9.2f %13.1f\n", "-j2, " s " documents", ts, s / ts, "", cs, ms / 1024
     printf "\n-j2 / -j1 throughput: %.2fx   (bar: >= 1.7x)\n", t1 / t2
     printf "peak RSS, %d vs %d documents (-j2): %.1f vs %.1f MiB   (bar: < 200 MiB, not growing)\n", s, n, ms / 1024, m2 / 1024
 }'
-echo "cores: $(nproc)   binary: $bin"
+echo "cores: $(nproc)   load average before/after: $load0 / $(cut -d' ' -f1-3 /proc/loadavg)   binary: $bin"
+echo "(wall-clock ratios need an otherwise idle machine; CPU s shows the work itself)"

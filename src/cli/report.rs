@@ -3,7 +3,7 @@
 
 use super::io::{eprint, Sink};
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -51,9 +51,14 @@ impl Reporter {
             let bar =
                 ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             if let Ok(style) =
-                ProgressStyle::with_template("{bar:30} {pos}/{len} files  {per_sec}  ETA {eta}")
+                ProgressStyle::with_template("{bar:30} {pos}/{len} files  {rate}  ETA {eta}")
             {
-                bar.set_style(style);
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0} files/s", state.per_sec());
+                    },
+                ));
             }
             bar.enable_steady_tick(Duration::from_millis(200));
             bar

@@ -15,7 +15,8 @@ pub(crate) struct Quality {
     pub(crate) latin: usize,
     /// Latin tokens holding a run of 20 or more letters: words glued together.
     pub(crate) glued: usize,
-    /// Single-letter Latin tokens other than "a", "A", "I", "o" and "O" (list bullets).
+    /// Single-letter Latin tokens that are not words on their own ("a", "I", "o"/"O" as a list
+    /// bullet, French "à" and "y", Welsh "y" and "i").
     pub(crate) stray: usize,
     /// Characters that are control characters or U+FFFD.
     pub(crate) bad_chars: usize,
@@ -23,10 +24,14 @@ pub(crate) struct Quality {
     pub(crate) chars: usize,
 }
 
-/// Pages with fewer words than this are checked against pdftotext.
+/// Pages with fewer words than this, out of at least [`MANY_GLYPHS`] glyphs, are checked
+/// against pdftotext.
 pub(crate) const MIN_PAGE_WORDS: usize = 3;
-/// A document averaging fewer words per page than this fails the gate.
-pub(crate) const MIN_WORDS_PER_PAGE: usize = 20;
+/// See [`MIN_PAGE_WORDS`].
+pub(crate) const MANY_GLYPHS: usize = 40;
+/// A document averaging fewer words per page (of the pages that show text) than this fails
+/// the gate. (Pages with text operators but no words are caught one by one.)
+pub(crate) const MIN_WORDS_PER_PAGE: usize = 10;
 /// At most this share of Latin tokens may be glued (good documents: ≤ 0.75 %, 005: 100 %).
 const MAX_GLUED: f64 = 0.02;
 /// At most this share of Latin tokens may be stray letters (good: ≤ 3 %, 002: 4.6 %).
@@ -82,7 +87,10 @@ impl Quality {
                 }
                 if latin_letters == 1
                     && token.chars().count() == 1
-                    && !matches!(token, "a" | "A" | "I" | "o" | "O")
+                    && !matches!(
+                        token,
+                        "a" | "A" | "I" | "i" | "o" | "O" | "y" | "Y" | "à" | "À" | "e" | "é"
+                    )
                 {
                     q.stray += 1;
                 }
@@ -181,7 +189,7 @@ mod tests {
         let control = "minutes\u{1}\u{2}\u{3}\u{fffd} ".repeat(40);
         let table: [(&str, usize, Option<&str>); 5] = [
             (&normal, 1, None),
-            (&normal, 20, Some("per page")),
+            (&normal, 30, Some("per page")),
             (&glued, 1, Some("glued")),
             (&split, 1, Some("stray")),
             (&control, 1, Some("control")),

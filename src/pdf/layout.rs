@@ -46,7 +46,26 @@ struct Glyph {
     cs: f64,
     /// A space glyph came before this one in the content stream.
     space_before: bool,
-    text: String,
+    /// The glyph's text: one character, or (ligatures, multi-character ToUnicode entries) more.
+    ch: char,
+    more: Option<Box<str>>,
+}
+
+impl Glyph {
+    fn push_to(&self, out: &mut String) {
+        match &self.more {
+            Some(s) => out.push_str(s),
+            None => out.push(self.ch),
+        }
+    }
+
+    fn char_count(&self) -> usize {
+        self.more.as_ref().map_or(1, |s| s.chars().count())
+    }
+
+    fn same_text(&self, o: &Glyph) -> bool {
+        self.ch == o.ch && self.more == o.more
+    }
 }
 
 /// Glyphs of one rotation (0, 90, 180 or 270 degrees) on one page.
@@ -62,14 +81,21 @@ pub(crate) struct LayoutDev {
     frames: [Frame; 4],
     /// Finished pages, in the order `begin_page` was called.
     pub(crate) pages: Vec<String>,
-    /// Glyphs seen on the current page (including spaces), for limits and diagnostics.
+    /// Glyphs pdf-extract reported for each finished page: (other than spaces, all).
+    pub(crate) page_glyphs: Vec<(usize, usize)>,
+    /// Glyphs seen on the current page (including spaces), for the limit.
     glyph_count: usize,
+    /// Glyphs other than spaces seen on the current page.
+    ink_count: usize,
     /// Stop recording glyphs of one page beyond this count (a page with millions of text
     /// operators is an attack or an error; its text is cut off with a diagnostic).
     max_glyphs: usize,
     /// Pages whose glyph count hit `max_glyphs` (1-based).
     pub(crate) truncated_pages: Vec<u32>,
     page_num: u32,
+    /// The page's media box (llx, lly, urx, ury): glyphs outside it are not on the page
+    /// (InDesign pasteboard text, corpus 035) and are dropped, as viewers and pdftotext do.
+    page_box: Option<(f64, f64, f64, f64)>,
 }
 
 impl LayoutDev {
@@ -85,14 +111,23 @@ impl OutputDev for LayoutDev {
     fn begin_page(
         &mut self,
         page_num: u32,
-        _media_box: &MediaBox,
+        media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
+        let b = (
+            media_box.llx.min(media_box.urx),
+            media_box.lly.min(media_box.ury),
+            media_box.llx.max(media_box.urx),
+            media_box.lly.max(media_box.ury),
+        );
+        let usable = [b.0, b.1, b.2, b.3].iter().all(|v| v.is_finite()) && b.2 > b.0 && b.3 > b.1;
+        self.page_box = usable.then_some(b);
         for f in &mut self.frames {
             f.glyphs.clear();
             f.pending_space = false;
         }
         self.glyph_count = 0;
+        self.ink_count = 0;
         self.page_num = page_num;
         Ok(())
     }
@@ -110,6 +145,7 @@ impl OutputDev for LayoutDev {
             out.push_str(&layout_page(glyphs));
         }
         self.pages.push(out);
+        self.page_glyphs.push((self.ink_count, self.glyph_count));
         Ok(())
     }
 
@@ -149,6 +185,12 @@ impl OutputDev for LayoutDev {
         };
         // Rotate the origin so that the baseline runs along +x, then flip y to grow downwards.
         let (ox, oy) = (trm.m31, trm.m32);
+        if let Some((x0, y0, x1, y1)) = self.page_box {
+            let margin = (font_size.abs() * scale_y).min(72.0);
+            if ox < x0 - margin || ox > x1 + margin || oy < y0 - margin || oy > y1 + margin {
+                return Ok(());
+            }
+        }
         let (x, y_up) = match rot {
             0 => (ox, oy),
             1 => (oy, -ox),
@@ -159,20 +201,32 @@ impl OutputDev for LayoutDev {
         // right along the baseline; only its extent flips, which the line grouping tolerates.
         let fs = font_size.abs();
         let frame = &mut self.frames[rot];
-        let is_space = ch.chars().all(char::is_whitespace);
-        if is_space {
+        let mut chars = ch.chars();
+        let Some(first) = chars.next() else {
+            return Ok(());
+        };
+        let single = chars.next().is_none();
+        if first.is_whitespace() && (single || ch.chars().all(char::is_whitespace)) {
             frame.pending_space = true;
             return Ok(());
         }
+        self.ink_count += 1;
         let h = (fs * scale_y).max(1e-6);
+        let mut w = (width * fs * scale_x).max(0.0);
+        // A visible glyph with no width is a font without widths for it (a missing /W entry
+        // with /DW 0); half an em is the usual advance and keeps the next gap meaningful.
+        if w == 0.0 && !('\u{300}'..='\u{36f}').contains(&first) {
+            w = 0.5 * h;
+        }
         let g = Glyph {
             x,
             y: -y_up,
-            w: (width * fs * scale_x).max(0.0),
+            w,
             h,
             cs: spacing * scale_x,
             space_before: std::mem::take(&mut frame.pending_space),
-            text: ch.to_owned(),
+            ch: first,
+            more: (!single).then(|| ch.into()),
         };
         frame.glyphs.push(g);
         Ok(())
@@ -209,10 +263,12 @@ impl Chunk {
     }
 }
 
-/// One reconstructed line: glyph indices sorted by x.
-#[derive(Debug)]
+/// One reconstructed line: glyph indices in reading order.
+#[derive(Debug, Default)]
 struct Line {
     glyphs: Vec<usize>,
+    /// The chunks (glyph index ranges) while the line is being built.
+    chunks: Vec<(usize, usize)>,
     y: f64,
     h: f64,
     x0: f64,
@@ -279,8 +335,8 @@ fn lines(glyphs: &[Glyph], mut chunks: Vec<Chunk>) -> Vec<Line> {
             let (ltop, lbot) = (line.y - 0.75 * line.h, line.y);
             let overlap = cbot.min(lbot) - ctop.max(ltop);
             let smaller = (cbot - ctop).min(lbot - ltop).max(1e-6);
-            if overlap / smaller >= 0.6 {
-                line.glyphs.extend(c.start..c.end);
+            if overlap / smaller >= 0.6 || is_script_of(&c, line) {
+                line.chunks.push((c.start, c.end));
                 line.x0 = line.x0.min(c.x0);
                 line.x1 = line.x1.max(c.x1);
                 if c.h > line.h {
@@ -293,21 +349,58 @@ fn lines(glyphs: &[Glyph], mut chunks: Vec<Chunk>) -> Vec<Line> {
         }
         if !joined {
             out.push(Line {
-                glyphs: (c.start..c.end).collect(),
+                chunks: vec![(c.start, c.end)],
                 y: c.y,
                 h: c.h,
                 x0: c.x0,
                 x1: c.x1,
+                ..Line::default()
             });
         }
     }
     for line in &mut out {
-        line.glyphs
-            .sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+        // Chunks left to right; inside a chunk the content stream's order stands (sorting
+        // glyphs by x would shuffle letters wherever a font's widths are off).
+        let mut chunks = std::mem::take(&mut line.chunks);
+        chunks.sort_by(|a, b| glyphs[a.0].x.total_cmp(&glyphs[b.0].x));
+        let mut prev: Option<(usize, usize)> = None;
+        for (a, b) in chunks {
+            if prev.is_some_and(|p| same_run(glyphs, p, (a, b))) {
+                continue;
+            }
+            line.glyphs.extend(a..b);
+            prev = Some((a, b));
+        }
         dedup_overdrawn(glyphs, &mut line.glyphs);
     }
     out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     out
+}
+
+/// Whether a chunk and a line are a superscript or subscript and its line ("th" of "28th", a
+/// footnote mark): one in a smaller font, its baseline within the other's body, and the two
+/// touching end to start.
+fn is_script_of(c: &Chunk, line: &Line) -> bool {
+    let ((ys, hs), (yb, hb)) = if c.h < line.h {
+        ((c.y, c.h), (line.y, line.h))
+    } else {
+        ((line.y, line.h), (c.y, c.h))
+    };
+    let touching = |end: f64, start: f64| start >= end - 0.1 * hb && start <= end + 0.3 * hb;
+    hs < 0.85 * hb
+        && hs > 0.4 * hb
+        && ys >= yb - 0.75 * hb
+        && ys <= yb + 0.35 * hb
+        && (touching(line.x1, c.x0) || touching(c.x1, line.x0))
+}
+
+/// Whether two chunks are the same text drawn twice at (almost) the same place.
+fn same_run(glyphs: &[Glyph], a: (usize, usize), b: (usize, usize)) -> bool {
+    a.1 - a.0 == b.1 - b.0
+        && (a.0..a.1).zip(b.0..b.1).all(|(i, j)| {
+            let (p, q) = (&glyphs[i], &glyphs[j]);
+            p.same_text(q) && (p.x - q.x).abs() < 0.15 * p.h && (p.y - q.y).abs() < 0.15 * p.h
+        })
 }
 
 /// Drops glyphs drawn twice at (almost) the same place, as fake bold and shadowed text do.
@@ -317,7 +410,7 @@ fn dedup_overdrawn(glyphs: &[Glyph], ids: &mut Vec<usize>) {
         let g = &glyphs[i];
         let dup = kept.iter().rev().take(3).any(|&k| {
             let p = &glyphs[k];
-            p.text == g.text && (p.x - g.x).abs() < 0.15 * g.h && (p.y - g.y).abs() < 0.15 * g.h
+            p.same_text(g) && (p.x - g.x).abs() < 0.15 * g.h && (p.y - g.y).abs() < 0.15 * g.h
         });
         if !dup {
             kept.push(i);
@@ -341,7 +434,7 @@ impl PageMetrics {
     fn of(glyphs: &[Glyph], lines: &[Line]) -> PageMetrics {
         let mut widths: Vec<f64> = glyphs
             .iter()
-            .filter(|g| g.w > 0.0 && g.text.chars().count() == 1)
+            .filter(|g| g.w > 0.0 && g.more.is_none())
             .map(|g| g.w)
             .collect();
         let char_w = median(&mut widths)
@@ -531,6 +624,7 @@ fn split_line(glyphs: &[Glyph], line: Line, cut: f64) -> (Option<Line>, Option<L
             glyphs: ids,
             y: line.y,
             h: line.h,
+            ..Line::default()
         })
     };
     (make(l), make(r))
@@ -590,8 +684,8 @@ fn render_line(glyphs: &[Glyph], line: &Line, left: f64, m: &PageMetrics, out: &
                 }
             }
         }
-        out.push_str(&g.text);
-        col += g.text.chars().count();
+        g.push_to(out);
+        col += g.char_count();
         prev = Some(g);
     }
     // Text made only of glyphs that render as nothing leaves an indented empty line.
@@ -610,6 +704,8 @@ mod tests {
     use super::*;
 
     fn g(x: f64, y: f64, text: &str) -> Glyph {
+        let mut chars = text.chars();
+        let ch = chars.next().unwrap();
         Glyph {
             x,
             y,
@@ -617,7 +713,8 @@ mod tests {
             h: 10.0,
             cs: 0.0,
             space_before: false,
-            text: text.into(),
+            ch,
+            more: chars.next().map(|_| text.into()),
         }
     }
 

@@ -15,8 +15,8 @@
 mod clean;
 mod gate;
 mod layout;
-mod ops;
 mod poppler;
+mod repair;
 
 use crate::error::{Error, ErrorKind};
 use crate::model::{Diagnostic, Format, Severity};
@@ -57,7 +57,10 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
         );
     }
     let mut doc = doc;
-    for fix in [ops::expand_cid_width_ranges, ops::scale_type3_widths] {
+    for fix in [
+        repair::fonts::expand_cid_width_ranges,
+        repair::fonts::scale_type3_widths,
+    ] {
         if let Err(p) = fix(&mut doc) {
             diagnostics.push(diag(
                 Severity::Warning,
@@ -66,36 +69,33 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
             ));
         }
     }
-    let rewritten = ops::rewrite_quote_operators(&mut doc, &page_ids);
-    if let Err(p) = rewritten {
+    if let Err(p) = repair::annots::draw_annotations(&mut doc, &page_ids) {
         diagnostics.push(diag(
             Severity::Warning,
             "pdf-extractor-panic",
-            format!("lopdf failed while checking text operators: {p}"),
+            format!("lopdf failed while reading annotations: {p}"),
         ));
     }
+    let may_show_text = match repair::content::prepare_content_streams(&mut doc, &page_ids) {
+        Ok(prepared) => prepared.may_show_text,
+        Err(p) => {
+            diagnostics.push(diag(
+                Severity::Warning,
+                "pdf-extractor-panic",
+                format!("lopdf failed while reading content streams: {p}"),
+            ));
+            vec![true; page_ids.len()]
+        }
+    };
 
-    let mut pages: Vec<String> = Vec::with_capacity(page_ids.len());
-    let mut failed: Vec<(u32, String)> = Vec::new();
-    let mut dev = layout::LayoutDev::new(MAX_GLYPHS_PER_PAGE);
-    for &(num, _) in &page_ids {
-        let before = dev.pages.len();
-        let run = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&doc, &mut dev, num)
-        }));
-        let problem = match run {
-            Ok(Ok(())) => None,
-            Ok(Err(e)) => Some(e.to_string()),
-            Err(p) => Some(panic_message(&p)),
-        };
-        if dev.pages.len() == before {
-            dev.pages.push(String::new());
-        }
-        if let Some(why) = problem {
-            failed.push((num, why));
-        }
-        pages.push(std::mem::take(&mut dev.pages[before]));
-    }
+    // The whole document in one pass; if pdf-extract fails anywhere, again page by page so that
+    // one bad page loses only itself. (`output_doc_page` walks the page tree on every call,
+    // which is quadratic in the page count, so it is the fallback, not the rule.)
+    let (mut dev, failed) = match extract_whole(&doc, page_ids.len()) {
+        Some(dev) => (dev, Vec::new()),
+        None => extract_page_by_page(&doc, &page_ids),
+    };
+    let pages = std::mem::take(&mut dev.pages);
     for num in &dev.truncated_pages {
         diagnostics.push(diag(
             Severity::Warning,
@@ -116,109 +116,232 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
 
     let mut pages: Vec<String> = pages.iter().map(|p| clean::normalise_chars(p)).collect();
     let mut extractor = EXTRACTOR_PDF_EXTRACT.to_owned();
-    gate_and_fallback(bytes, options, &mut pages, &mut extractor, &mut diagnostics);
+    let facts = PageFacts {
+        may_show_text,
+        glyphs: dev.page_glyphs.iter().map(|g| g.0).collect(),
+        drew_nothing: dev.page_glyphs.iter().map(|g| g.1 == 0).collect(),
+        failed: page_ids
+            .iter()
+            .map(|(num, _)| failed.iter().any(|(f, _)| f == num))
+            .collect(),
+    };
+    gate_and_fallback(
+        bytes,
+        options,
+        &mut pages,
+        &facts,
+        &mut extractor,
+        &mut diagnostics,
+    );
     finish(pages, extractor, diagnostics)
 }
 
-/// The quality gate: when the whole text fails it, or single pages come out (almost) empty,
-/// ask pdftotext and keep whichever reads better.
+/// Runs pdf-extract over the whole document; `None` if it panicked, failed or lost a page.
+fn extract_whole(doc: &Document, n_pages: usize) -> Option<layout::LayoutDev> {
+    let mut dev = layout::LayoutDev::new(MAX_GLYPHS_PER_PAGE);
+    let run = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc(doc, &mut dev)));
+    match run {
+        Ok(Ok(())) if dev.pages.len() == n_pages => Some(dev),
+        _ => None,
+    }
+}
+
+/// Runs pdf-extract page by page, each under `catch_unwind`; a failed page comes back empty
+/// and is listed with the reason.
+fn extract_page_by_page(
+    doc: &Document,
+    page_ids: &[(u32, pdf_extract::ObjectId)],
+) -> (layout::LayoutDev, Vec<(u32, String)>) {
+    let mut failed: Vec<(u32, String)> = Vec::new();
+    let mut dev = layout::LayoutDev::new(MAX_GLYPHS_PER_PAGE);
+    for &(num, _) in page_ids {
+        let before = dev.pages.len();
+        let run = catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(doc, &mut dev, num)
+        }));
+        let problem = match run {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(e.to_string()),
+            Err(p) => Some(panic_message(&p)),
+        };
+        if dev.pages.len() == before {
+            // A page that failed half-way keeps the text drawn before the failure.
+            use pdf_extract::OutputDev;
+            if dev.end_page().is_err() || dev.pages.len() == before {
+                dev.pages.push(String::new());
+            }
+        }
+        dev.pages.truncate(before + 1);
+        dev.page_glyphs.resize(before + 1, (0, 0));
+        if let Some(why) = problem {
+            failed.push((num, why));
+        }
+    }
+    (dev, failed)
+}
+
+/// What the quality gate knows about each page besides its text.
+#[derive(Debug)]
+struct PageFacts {
+    /// The page's content can show text (see [`repair::content::Prepared::may_show_text`]).
+    may_show_text: Vec<bool>,
+    /// Glyphs other than spaces that pdf-extract reported on the page.
+    glyphs: Vec<usize>,
+    /// pdf-extract reported no glyph at all (not even a space) on the page.
+    drew_nothing: Vec<bool>,
+    /// pdf-extract failed on the page (panic or error).
+    failed: Vec<bool>,
+}
+
+/// Pages whose fallback is fetched page by page (one pdftotext run each) rather than with
+/// one run over the whole document.
+const MAX_PAGES_FETCHED_SINGLY: usize = 6;
+
+/// The quality gate: when the whole text fails it, or pages that should hold text come out
+/// (almost) empty, ask pdftotext and keep whichever reads better. Pages whose content shows no
+/// text at all (scans, outlines) are not asked about: no extractor finds text there.
 fn gate_and_fallback(
     bytes: &[u8],
     options: &Options,
     pages: &mut [String],
+    facts: &PageFacts,
     extractor: &mut String,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let per_page: Vec<Quality> = pages.iter().map(|p| Quality::of(p)).collect();
+    let textual: Vec<usize> = (0..pages.len())
+        .filter(|&i| facts.may_show_text[i] || facts.failed[i])
+        .collect();
     let mut total = Quality::default();
-    for q in &per_page {
-        total.add(q);
+    for &i in &textual {
+        total.add(&per_page[i]);
     }
-    let doc_failure = total.document_failure(pages.len());
-    let thin_pages: Vec<usize> = per_page
+    let doc_failure = if textual.is_empty() {
+        None
+    } else {
+        total.document_failure(textual.len())
+    };
+    // Suspicious pages: pdf-extract failed; or the page shows text, yet pdf-extract saw no glyph
+    // at all or glyphs that made no word; or many glyphs made almost no words. (A page with a
+    // lone page number, or with only spaces, is not suspicious.)
+    let thin_pages: Vec<usize> = textual
         .iter()
-        .enumerate()
-        .filter(|(_, q)| q.words < gate::MIN_PAGE_WORDS)
-        .map(|(i, _)| i)
+        .copied()
+        .filter(|&i| {
+            let words = per_page[i].words;
+            facts.failed[i]
+                || words == 0 && (facts.glyphs[i] > 0 || facts.drew_nothing[i])
+                || words < gate::MIN_PAGE_WORDS && facts.glyphs[i] >= gate::MANY_GLYPHS
+        })
         .collect();
     if doc_failure.is_none() && thin_pages.is_empty() {
         return;
     }
-    let reason = doc_failure
-        .clone()
-        .unwrap_or_else(|| format!("{} pages with (almost) no words", thin_pages.len()));
+    let reason = doc_failure.clone().unwrap_or_else(|| {
+        format!(
+            "{} that should hold text but gave (almost) no words",
+            plural_pages(&thin_pages)
+        )
+    });
     if !options.pdftotext_fallback {
-        if doc_failure.is_some() {
-            diagnostics.push(diag(
-                Severity::Warning,
-                "pdf-text-quality",
-                format!("extracted text looks damaged ({reason}); pdftotext fallback is off"),
-            ));
-        }
-        return;
-    }
-    let theirs = match poppler::pdftotext_pages(bytes, pages.len()) {
-        Ok(p) => p,
-        Err(why) => {
-            if doc_failure.is_some() {
-                diagnostics.push(diag(
-                    Severity::Warning,
-                    "pdf-text-quality",
-                    format!("extracted text looks damaged ({reason}); {why}"),
-                ));
-            }
-            return;
-        }
-    };
-    let mut theirs: Vec<String> = theirs.iter().map(|p| clean::normalise_chars(p)).collect();
-    if theirs.len() != pages.len() {
         diagnostics.push(diag(
-            Severity::Info,
-            "pdf-fallback-unused",
-            format!(
-                "pdftotext saw {} pages where pdf-extract saw {}; kept pdf-extract's text",
-                theirs.len(),
-                pages.len()
-            ),
+            Severity::Warning,
+            "pdf-text-quality",
+            format!("extracted text looks damaged ({reason}); pdftotext fallback is off"),
         ));
         return;
     }
-    let their_q: Vec<Quality> = theirs.iter().map(|p| Quality::of(p)).collect();
-    let mut their_total = Quality::default();
-    for q in &their_q {
-        their_total.add(q);
-    }
-    let mut replaced: Vec<usize> = Vec::new();
-    if doc_failure.is_some() && their_total.score() > total.score() {
-        replaced = (0..pages.len()).collect();
-    } else {
-        for &i in &thin_pages {
-            if their_q[i].words >= per_page[i].words + gate::MIN_PAGE_WORDS {
-                replaced.push(i);
+    let whole = doc_failure.is_some() || thin_pages.len() > MAX_PAGES_FETCHED_SINGLY;
+    let fetched: Result<Vec<(usize, String)>, String> = if whole {
+        poppler::pdftotext_pages(bytes, None).and_then(|theirs| {
+            if theirs.len() == pages.len() {
+                Ok(theirs.into_iter().enumerate().collect())
+            } else {
+                Err(format!(
+                    "pdftotext saw {} pages where pdf-extract saw {}",
+                    theirs.len(),
+                    pages.len()
+                ))
             }
+        })
+    } else {
+        thin_pages
+            .iter()
+            .map(|&i| {
+                let one = poppler::pdftotext_pages(bytes, Some(i + 1))?;
+                Ok((i, one.into_iter().next().unwrap_or_default()))
+            })
+            .collect()
+    };
+    let theirs = match fetched {
+        Ok(t) => t,
+        Err(why) => {
+            diagnostics.push(diag(
+                Severity::Warning,
+                "pdf-text-quality",
+                format!("extracted text looks damaged ({reason}); {why}"),
+            ));
+            return;
+        }
+    };
+    let theirs: Vec<(usize, String, Quality)> = theirs
+        .into_iter()
+        .map(|(i, t)| {
+            let t = clean::normalise_chars(&t);
+            let q = Quality::of(&t);
+            (i, t, q)
+        })
+        .collect();
+    let mut their_total = Quality::default();
+    for &i in &textual {
+        if let Some((_, _, q)) = theirs.iter().find(|(k, _, _)| *k == i) {
+            their_total.add(q);
         }
     }
-    if replaced.is_empty() {
+    let replace: Vec<usize> = if doc_failure.is_some() && their_total.score() > total.score() {
+        theirs.iter().map(|(i, _, _)| *i).collect()
+    } else {
+        theirs
+            .iter()
+            .filter(|(i, _, q)| {
+                thin_pages.contains(i) && q.words >= per_page[*i].words + gate::MIN_PAGE_WORDS
+            })
+            .map(|(i, _, _)| *i)
+            .collect()
+    };
+    if replace.is_empty() {
+        diagnostics.push(diag(
+            Severity::Info,
+            "pdf-fallback-unused",
+            format!("pdf-extract's text failed the quality gate ({reason}), but pdftotext's text was not better; kept pdf-extract's"),
+        ));
         return;
     }
-    for &i in &replaced {
-        pages[i] = std::mem::take(&mut theirs[i]);
+    for (i, text, _) in theirs {
+        if replace.contains(&i) {
+            pages[i] = text;
+        }
     }
-    *extractor = if replaced.len() == pages.len() {
+    let all = replace.len() == pages.len();
+    *extractor = if all {
         EXTRACTOR_PDFTOTEXT.to_owned()
     } else {
         format!("{EXTRACTOR_PDF_EXTRACT}+{EXTRACTOR_PDFTOTEXT}")
     };
-    let which = if replaced.len() == pages.len() {
+    let which = if all {
         "all pages".to_owned()
     } else {
-        format!("page{} {}", plural(replaced.len()), page_list(&replaced))
+        format!("page{} {}", plural(replace.len()), page_list(&replace))
     };
     diagnostics.push(diag(
         Severity::Info,
         "pdf-fallback-pdftotext",
         format!("text of {which} comes from pdftotext: pdf-extract's text failed the quality gate ({reason})"),
     ));
+}
+
+fn plural_pages(idx: &[usize]) -> String {
+    format!("page{} {}", plural(idx.len()), page_list(idx))
 }
 
 /// A PDF that lopdf cannot load: pdftotext may still repair and read it (it rebuilds damaged
@@ -228,7 +351,7 @@ fn extract_unloadable(bytes: &[u8], options: &Options, err: Error) -> Result<Sou
     if !repairable || !options.pdftotext_fallback {
         return Err(err);
     }
-    let Ok(pages) = poppler::pdftotext_pages(bytes, 0) else {
+    let Ok(pages) = poppler::pdftotext_pages(bytes, None) else {
         return Err(err);
     };
     let pages: Vec<String> = pages.iter().map(|p| clean::normalise_chars(p)).collect();

@@ -13,16 +13,21 @@ fn program() -> String {
     std::env::var("MINUTES_PDFTOTEXT").unwrap_or_else(|_| "pdftotext".to_owned())
 }
 
-/// Time allowed for pdftotext: 10 s plus 0.2 s per page, at most 120 s.
-fn timeout(pages: usize) -> Duration {
-    Duration::from_millis((10_000 + 200 * pages as u64).min(120_000))
-}
+/// Time allowed for one pdftotext run. The worker process that runs extraction in the CLI has
+/// its own, page-scaled limit; this one only keeps a library caller from waiting forever.
+const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The text of each page according to pdftotext, or why it could not be had.
-pub(crate) fn pdftotext_pages(bytes: &[u8], pages_hint: usize) -> Result<Vec<String>, String> {
+/// The text of each page according to pdftotext (of one page, 1-based, if `page` is given),
+/// or why it could not be had.
+pub(crate) fn pdftotext_pages(bytes: &[u8], page: Option<usize>) -> Result<Vec<String>, String> {
     let mut cmd = Command::new(program());
-    cmd.args(["-layout", "-enc", "UTF-8", "-q", "-", "-"]);
-    let out = match run_with_timeout(cmd, bytes, timeout(pages_hint)) {
+    cmd.args(["-layout", "-enc", "UTF-8", "-q"]);
+    if let Some(p) = page {
+        let p = p.to_string();
+        cmd.args(["-f", &p, "-l", &p]);
+    }
+    cmd.args(["-", "-"]);
+    let out = match run_with_timeout(cmd, bytes, TIMEOUT) {
         Ok(out) => out,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(

@@ -5,15 +5,15 @@
 #   DOCS=50000 benches/batch.sh # a larger second archive
 #   KEEP=1 benches/batch.sh     # keep the archives (printed path) for a closer look
 #
-# Reports documents/s for -j1 and -j2 over the same archive in the same run (best of $REPEAT runs
-# each), the -j2/-j1 ratio, and the peak resident memory (/usr/bin/time -v) of -j2 runs over the
+# Reports documents/s for -j1 and -j2 over the same archive in the same run (best of $REPEAT
+# interleaved runs each), the -j2/-j1 ratio, and the peak resident memory (/usr/bin/time -v) of -j2 runs over the
 # small and the large archive, to show that memory does not grow with the archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SMALL=${SMALL:-1000}
 DOCS=${DOCS:-10000}
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
 target=${CARGO_TARGET_DIR:-target}
 
 echo "==> cargo build --release"
@@ -71,22 +71,25 @@ run() {
     echo "$wall $rss $records $cpu"
 }
 
-best() { # best JOBS DIR -> "seconds peak_kib records" of the fastest of $REPEAT runs
-    local jobs=$1 dir=$2 bestline="" r
-    for _ in $(seq "$REPEAT"); do
-        r=$(run "$jobs" "$dir")
-        if [ -z "$bestline" ] || awk -v a="${r%% *}" -v b="${bestline%% *}" 'BEGIN { exit !(a < b) }'; then
-            bestline=$r
-        fi
-    done
-    echo "$bestline"
+faster() { # faster A B -> whichever "seconds ..." line has fewer seconds
+    if [ -z "$2" ] || awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { exit !(a < b) }'; then
+        echo "$1"
+    else
+        echo "$2"
+    fi
 }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "==> minutes parse <archive> -q -jN > out.jsonl   (best of $REPEAT)"
-read -r t1 m1 r1 c1 <<< "$(best 1 "$work/large")"
-read -r t2 m2 r2 c2 <<< "$(best 2 "$work/large")"
-read -r ts ms rs cs <<< "$(best 2 "$work/small")"
+echo "==> minutes parse <archive> -q -jN > out.jsonl   (best of $REPEAT, -j1 and -j2 interleaved)"
+b1="" b2="" bs=""
+for _ in $(seq "$REPEAT"); do
+    b1=$(faster "$(run 1 "$work/large")" "$b1")
+    b2=$(faster "$(run 2 "$work/large")" "$b2")
+    bs=$(faster "$(run 2 "$work/small")" "$bs")
+done
+read -r t1 m1 r1 c1 <<< "$b1"
+read -r t2 m2 r2 c2 <<< "$b2"
+read -r ts ms rs cs <<< "$bs"
 [ "$r1" = "$DOCS" ] && [ "$r2" = "$DOCS" ] && [ "$rs" = "$SMALL" ] || {
     echo "unexpected record counts: $r1 $r2 $rs" >&2
     exit 1

@@ -8,8 +8,41 @@
 
 use anyhow::{Context, Result};
 use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::sync::{mpsc, Condvar, Mutex};
+
+const WORKER_PREFIX: &str = "minutes-worker-";
+
+thread_local! {
+    /// The last panic on this worker thread: message and location.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs a panic hook that keeps worker threads quiet.
+///
+/// A panic on a worker thread is always caught: inside the library (pdf-extract panics on some
+/// PDFs by design) or by the runner, which turns it into a per-file error carrying the message
+/// taken by [`last_panic`]. Printing a backtrace for it would only bury the real messages.
+/// Panics anywhere else are reported in one line.
+pub(crate) fn quiet_worker_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let on_worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(WORKER_PREFIX));
+        if on_worker {
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
+        } else {
+            let _ = writeln!(std::io::stderr().lock(), "minutes: internal error: {info}");
+        }
+    }));
+}
+
+/// The last panic caught on this worker thread, if any.
+pub(crate) fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow_mut().take())
+}
 
 /// Output order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -114,7 +147,7 @@ where
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
-        .thread_name(|i| format!("minutes-worker-{i}"))
+        .thread_name(|i| format!("{WORKER_PREFIX}{i}"))
         .build()
         .context("cannot start worker threads")?;
     let gate = Gate::new((jobs * 8).max(32));

@@ -122,6 +122,9 @@ pub(crate) struct TextArgs {
 /// Runs the command line and returns the process exit code.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::PdfWorker) {
+        batch::quiet_worker_panics();
+    }
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Text(args) => text::run_text(&args),

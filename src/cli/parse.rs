@@ -79,6 +79,7 @@ impl Work<'_> {
             Some(p) => Options::with_path(p),
             None => Options::default(),
         };
+        batch::last_panic();
         let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.extractor.parse(&bytes, &options)
         }));
@@ -98,11 +99,13 @@ impl Work<'_> {
             },
             Ok(Err(e)) => Outcome::Failed(Box::new(failure(input, Some(&bytes), &e))),
             Err(panic) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
+                let what = batch::last_panic().unwrap_or_else(|| {
+                    panic
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default()
+                });
                 internal(format!("the parser failed on this input (a bug): {what}"))
             }
         }

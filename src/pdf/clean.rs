@@ -11,7 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises the characters of extracted text.
 ///
 /// - ligatures and presentation forms (U+FB00–FB4F), fullwidth ASCII and halfwidth katakana
-///   (U+FF01–FF9F): NFKC, so "ﬁnance" reads "finance" and "２０２４" reads "2024";
+///   (U+FF01–FF9F), Kangxi radicals and CJK compatibility ideographs (U+2F00–2FDF,
+///   U+F900–FAFF, which CJK fonts map some glyphs to): NFKC, so "ﬁnance" reads "finance",
+///   "２０２４" reads "2024" and "表⽰" reads "表示";
 /// - no-break and typographic spaces: a plain space (the ideographic space U+3000 is kept);
 /// - control characters other than tab and newline, zero-width characters and BOMs: removed;
 /// - Private Use Area bullets of the Symbol/Wingdings fonts: the bullet they draw;
@@ -25,7 +27,10 @@ pub(crate) fn normalise_chars(s: &str) -> String {
             '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {}
             '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => out.push(' '),
-            '\u{fb00}'..='\u{fb4f}' | '\u{ff01}'..='\u{ff9f}' => out.extend(c.nfkc()),
+            '\u{fb00}'..='\u{fb4f}'
+            | '\u{ff01}'..='\u{ff9f}'
+            | '\u{2f00}'..='\u{2fdf}'
+            | '\u{f900}'..='\u{faff}' => out.extend(c.nfkc()),
             '\u{e000}'..='\u{f8ff}' => out.push(private_use(c)),
             '\u{300}'..='\u{36f}' => {
                 combining = true;
@@ -140,7 +145,7 @@ pub(crate) fn vocabulary<'a>(pages: impl Iterator<Item = &'a str>) -> HashSet<St
 }
 
 /// How many non-blank lines at the top and at the bottom of a page can be running furniture.
-const EDGE_LINES: usize = 3;
+const EDGE_LINES: usize = 2;
 
 /// Finds running headers and footers: lines near the top or bottom of a page whose text repeats
 /// on other pages once digits are ignored ("Page 3 of 16", "Minutes – December 3, 2024 – Page
@@ -153,9 +158,11 @@ pub(crate) fn find_furniture(text: &str, page_starts: &[usize]) -> Vec<(usize, u
     if n_pages < 2 {
         return Vec::new();
     }
-    // (key → pages it appears on at an edge), and each edge line's range and key.
-    let mut pages_of: BTreeMap<String, HashSet<usize>> = BTreeMap::new();
-    let mut candidates: Vec<(usize, usize, String)> = Vec::new();
+    // Each edge line's identity is its key and its place: nth line from the top, or from the
+    // bottom. A running header sits at the same place on every page; body lines that happen to
+    // repeat ("RESOLVED that the report be noted.") rarely do.
+    let mut pages_of: BTreeMap<(String, isize), HashSet<usize>> = BTreeMap::new();
+    let mut candidates: Vec<(usize, usize, (String, isize))> = Vec::new();
     for (p, &start) in page_starts.iter().enumerate() {
         let end = page_starts
             .get(p + 1)
@@ -174,19 +181,23 @@ pub(crate) fn find_furniture(text: &str, page_starts: &[usize]) -> Vec<(usize, u
             off += line.len() + 1;
         }
         let k = lines.len();
-        let mut edge: Vec<(usize, usize)> = lines.iter().take(EDGE_LINES).copied().collect();
-        edge.extend(
-            lines
-                .iter()
-                .skip(k.saturating_sub(EDGE_LINES).max(EDGE_LINES.min(k))),
-        );
-        for (s, e) in edge {
+        let mut edge: Vec<((usize, usize), isize)> = Vec::new();
+        for (i, &l) in lines.iter().enumerate() {
+            if i < EDGE_LINES {
+                edge.push((l, i as isize));
+            }
+            if i + EDGE_LINES >= k {
+                edge.push((l, i as isize - k as isize));
+            }
+        }
+        for ((s, e), place) in edge {
             let key = furniture_key(&text[s..e]);
             if key.is_empty() {
                 continue;
             }
-            pages_of.entry(key.clone()).or_default().insert(p);
-            candidates.push((s, e, key));
+            let id = (key, place);
+            pages_of.entry(id.clone()).or_default().insert(p);
+            candidates.push((s, e, id));
         }
     }
     let need = (n_pages * 2).div_ceil(5).clamp(2, 5);
@@ -247,6 +258,7 @@ mod tests {
             ("\u{f0b7} item", "• item"),
             ("cafe\u{301}", "café"),
             ("令和6年　委員会", "令和6年　委員会"),
+            ("会議録表\u{2f70}", "会議録表示"),
             ("Ŵyn ŷ Môn", "Ŵyn ŷ Môn"),
         ];
         for (input, want) in table {

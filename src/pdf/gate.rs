@@ -24,14 +24,11 @@ pub(crate) struct Quality {
     pub(crate) chars: usize,
 }
 
-/// Pages with fewer words than this, out of at least [`MANY_GLYPHS`] glyphs, are checked
-/// against pdftotext.
+/// Pages with fewer words than this, out of at least [`MANY_GLYPHS`] glyphs or ten times as
+/// many text-showing operators, are checked against pdftotext.
 pub(crate) const MIN_PAGE_WORDS: usize = 3;
 /// See [`MIN_PAGE_WORDS`].
 pub(crate) const MANY_GLYPHS: usize = 40;
-/// A document averaging fewer words per page (of the pages that show text) than this fails
-/// the gate. (Pages with text operators but no words are caught one by one.)
-pub(crate) const MIN_WORDS_PER_PAGE: usize = 10;
 /// At most this share of Latin tokens may be glued (good documents: ≤ 0.75 %, 005: 100 %).
 const MAX_GLUED: f64 = 0.02;
 /// At most this share of Latin tokens may be stray letters (good: ≤ 3 %, 002: 4.6 %).
@@ -110,15 +107,9 @@ impl Quality {
         self.chars += o.chars;
     }
 
-    /// Why a document of `pages` pages with this measure fails the gate, or `None`.
-    pub(crate) fn document_failure(&self, pages: usize) -> Option<String> {
-        let pages = pages.max(1);
-        if self.words < MIN_WORDS_PER_PAGE * pages {
-            return Some(format!(
-                "{} words over {pages} pages (fewer than {MIN_WORDS_PER_PAGE} per page)",
-                self.words
-            ));
-        }
+    /// Why a text with this measure fails the gate, or `None`. (Too few words is judged page
+    /// by page, against what the page's content stream draws; see `pdf::gate_and_fallback`.)
+    pub(crate) fn document_failure(&self) -> Option<String> {
         if self.latin >= MIN_TOKENS_FOR_RATIOS {
             let glued = self.glued as f64 / self.latin as f64;
             if glued > MAX_GLUED {
@@ -187,15 +178,14 @@ mod tests {
         let glued = "Theminutesofthepreviousmeetingwereapproved signed ".repeat(40);
         let split = "p rovide re q uest the council will r e v i e w it ".repeat(20);
         let control = "minutes\u{1}\u{2}\u{3}\u{fffd} ".repeat(40);
-        let table: [(&str, usize, Option<&str>); 5] = [
-            (&normal, 1, None),
-            (&normal, 30, Some("per page")),
-            (&glued, 1, Some("glued")),
-            (&split, 1, Some("stray")),
-            (&control, 1, Some("control")),
+        let table: [(&str, Option<&str>); 4] = [
+            (&normal, None),
+            (&glued, Some("glued")),
+            (&split, Some("stray")),
+            (&control, Some("control")),
         ];
-        for (text, pages, want) in table {
-            let got = Quality::of(text).document_failure(pages);
+        for (text, want) in table {
+            let got = Quality::of(text).document_failure();
             match want {
                 None => assert!(got.is_none(), "{got:?}"),
                 Some(w) => assert!(got.as_deref().is_some_and(|g| g.contains(w)), "{got:?}"),

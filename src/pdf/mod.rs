@@ -76,15 +76,15 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
             format!("lopdf failed while reading annotations: {p}"),
         ));
     }
-    let may_show_text = match repair::content::prepare_content_streams(&mut doc, &page_ids) {
-        Ok(prepared) => prepared.may_show_text,
+    let prepared = match repair::content::prepare_content_streams(&mut doc, &page_ids) {
+        Ok(prepared) => prepared,
         Err(p) => {
             diagnostics.push(diag(
                 Severity::Warning,
                 "pdf-extractor-panic",
                 format!("lopdf failed while reading content streams: {p}"),
             ));
-            vec![true; page_ids.len()]
+            repair::content::Prepared::unknown(page_ids.len())
         }
     };
 
@@ -117,9 +117,11 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
     let mut pages: Vec<String> = pages.iter().map(|p| clean::normalise_chars(p)).collect();
     let mut extractor = EXTRACTOR_PDF_EXTRACT.to_owned();
     let facts = PageFacts {
-        may_show_text,
+        may_show_text: prepared.may_show_text,
         glyphs: dev.page_glyphs.iter().map(|g| g.0).collect(),
-        drew_nothing: dev.page_glyphs.iter().map(|g| g.1 == 0).collect(),
+        all_glyphs: dev.page_glyphs.iter().map(|g| g.1).collect(),
+        paints: prepared.paints,
+        text_ops: prepared.text_ops,
         failed: page_ids
             .iter()
             .map(|(num, _)| failed.iter().any(|(f, _)| f == num))
@@ -133,7 +135,7 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
         &mut extractor,
         &mut diagnostics,
     );
-    finish(pages, extractor, diagnostics)
+    finish(pages, extractor, diagnostics, Some(&facts))
 }
 
 /// Runs pdf-extract over the whole document; `None` if it panicked, failed or lost a page.
@@ -187,8 +189,12 @@ struct PageFacts {
     may_show_text: Vec<bool>,
     /// Glyphs other than spaces that pdf-extract reported on the page.
     glyphs: Vec<usize>,
-    /// pdf-extract reported no glyph at all (not even a space) on the page.
-    drew_nothing: Vec<bool>,
+    /// Glyphs, spaces included, that pdf-extract reported on the page.
+    all_glyphs: Vec<usize>,
+    /// The page paints paths, images or forms.
+    paints: Vec<bool>,
+    /// Text-showing operators in the page's own content stream.
+    text_ops: Vec<usize>,
     /// pdf-extract failed on the page (panic or error).
     failed: Vec<bool>,
 }
@@ -219,19 +225,24 @@ fn gate_and_fallback(
     let doc_failure = if textual.is_empty() {
         None
     } else {
-        total.document_failure(textual.len())
+        total.document_failure()
     };
     // Suspicious pages: pdf-extract failed; or the page shows text, yet pdf-extract saw no glyph
-    // at all or glyphs that made no word; or many glyphs made almost no words. (A page with a
-    // lone page number, or with only spaces, is not suspicious.)
+    // at all, or glyphs that made no word (a font decoded to nothing but spaces, corpus 032
+    // page 8); or many glyphs made almost no words. (A page with a lone page number, or a few
+    // spaces, is not suspicious.)
     let thin_pages: Vec<usize> = textual
         .iter()
         .copied()
         .filter(|&i| {
             let words = per_page[i].words;
             facts.failed[i]
-                || words == 0 && (facts.glyphs[i] > 0 || facts.drew_nothing[i])
+                || words == 0
+                    && (facts.glyphs[i] > 0
+                        || facts.all_glyphs[i] == 0
+                        || facts.all_glyphs[i] >= gate::MANY_GLYPHS)
                 || words < gate::MIN_PAGE_WORDS && facts.glyphs[i] >= gate::MANY_GLYPHS
+                || words * 10 < facts.text_ops[i] && facts.text_ops[i] >= gate::MANY_GLYPHS / 2
         })
         .collect();
     if doc_failure.is_none() && thin_pages.is_empty() {
@@ -364,7 +375,7 @@ fn extract_unloadable(bytes: &[u8], options: &Options, err: Error) -> Result<Sou
         "pdf-repaired",
         format!("the PDF is damaged ({err}); pdftotext repaired it and its text is used"),
     )];
-    finish(pages, EXTRACTOR_PDFTOTEXT.to_owned(), diagnostics)
+    finish(pages, EXTRACTOR_PDFTOTEXT.to_owned(), diagnostics, None)
 }
 
 /// Clean-up, page joining and the no-text-layer decision.
@@ -372,10 +383,20 @@ fn finish(
     pages: Vec<String>,
     extractor: String,
     mut diagnostics: Vec<Diagnostic>,
+    facts: Option<&PageFacts>,
 ) -> Result<SourceText, Error> {
     let n = pages.len();
     let words: Vec<usize> = pages.iter().map(|p| Quality::of(p).words).collect();
     if words.iter().sum::<usize>() == 0 {
+        // Nothing readable: because pdf-extract failed, or because there is no text.
+        let failure = diagnostics.iter().find(|d| d.code == "pdf-page-failed");
+        if let (Some(f), Some(facts)) = (failure, facts) {
+            if facts.failed.iter().all(|&x| x) || facts.may_show_text.iter().any(|&x| x) {
+                return Err(Error::new(ErrorKind::ExtractorFailed {
+                    reason: f.message.clone(),
+                }));
+            }
+        }
         return Err(Error::new(ErrorKind::NoTextLayer {
             pages: u32::try_from(n).unwrap_or(u32::MAX),
         }));
@@ -392,20 +413,36 @@ fn finish(
         text.push_str(&joined);
     }
     let index = LineIndex::new(&text, &page_starts);
-    let empty: Vec<usize> = (0..n).filter(|&i| words[i] == 0).collect();
-    if !empty.is_empty() {
-        for &i in &empty {
-            let at = page_starts[i];
-            diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                code: "pdf-page-no-text".into(),
-                message: format!(
+    // Pages without a word: a scan or outlines (OCR is needed), text pdf-extract could not
+    // decode, or a blank page (no diagnostic).
+    for i in (0..n).filter(|&i| words[i] == 0) {
+        let (shows_text, ink, paints) = match facts {
+            Some(f) => (f.may_show_text[i], f.glyphs[i], f.paints[i]),
+            None => (false, 0, true),
+        };
+        let (code, message) = if shows_text && ink > 0 {
+            (
+                "pdf-page-unreadable",
+                format!("page {} draws text that could not be decoded (a font without a usable encoding)", i + 1),
+            )
+        } else if !shows_text && paints {
+            (
+                "pdf-page-no-text",
+                format!(
                     "page {} has no text layer (a scan or outlined text): OCR is needed to read it",
                     i + 1
                 ),
-                span: Some(index.span(at, at)),
-            });
-        }
+            )
+        } else {
+            continue;
+        };
+        let at = page_starts[i];
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: code.into(),
+            message,
+            span: Some(index.span(at, at)),
+        });
     }
     let furniture = clean::find_furniture(&text, &page_starts);
     Ok(SourceText {

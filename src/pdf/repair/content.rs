@@ -38,9 +38,25 @@ const MAX_FORM_COPIES: usize = 4000;
 /// What [`prepare_content_streams`] learnt about the pages.
 #[derive(Debug, Default)]
 pub(crate) struct Prepared {
+    /// Per page: text-showing operators in its own content stream (forms not counted).
+    pub(crate) text_ops: Vec<usize>,
+    /// Per page: whether its content paints anything (paths, images, forms): a page without
+    /// text that paints is a scan or outlined text; one that does not is blank.
+    pub(crate) paints: Vec<bool>,
     /// Per page (in the order given): whether its content can show text at all: it uses a
     /// text-showing operator, or invokes an XObject while some form XObject shows text.
     pub(crate) may_show_text: Vec<bool>,
+}
+
+impl Prepared {
+    /// What to assume about `n` pages when the scan could not run.
+    pub(crate) fn unknown(n: usize) -> Prepared {
+        Prepared {
+            text_ops: vec![0; n],
+            paints: vec![true; n],
+            may_show_text: vec![true; n],
+        }
+    }
 }
 
 /// State shared while preparing one document.
@@ -56,6 +72,8 @@ struct Ctx {
 struct Shows {
     text: bool,
     xobject: bool,
+    paints: bool,
+    text_ops: usize,
 }
 
 /// Prepares the content streams of every page and form XObject (see the module doc). Fails with
@@ -81,6 +99,8 @@ pub(crate) fn prepare_content_streams(
             any_form_shows_text |= prepare_form_in_place(doc, id, &mut ctx).text;
         }
         Prepared {
+            text_ops: page_shows.iter().map(|s| s.text_ops).collect(),
+            paints: page_shows.iter().map(|s| s.paints).collect(),
             may_show_text: page_shows
                 .into_iter()
                 .map(|s| s.text || s.xobject && any_form_shows_text)
@@ -105,6 +125,8 @@ fn prepare_page(doc: &mut Document, page_id: ObjectId, ctx: &mut Ctx) -> Shows {
         return Shows {
             text: true,
             xobject: true,
+            paints: true,
+            text_ops: 0,
         };
     };
     let mut resources = super::effective_resources(doc, page_id);
@@ -127,6 +149,8 @@ fn prepare_form_in_place(doc: &mut Document, id: ObjectId, ctx: &mut Ctx) -> Sho
         return Shows {
             text: true,
             xobject: true,
+            paints: true,
+            text_ops: 0,
         };
     };
     let (content, shows, renamed) = transform(doc, &content, resources.as_mut(), IDENTITY, 1, ctx);
@@ -182,6 +206,8 @@ fn transform(
     let mut shows = Shows {
         text: found.shows_text,
         xobject: !found.dos.is_empty(),
+        paints: found.paints || !found.dos.is_empty(),
+        text_ops: found.text_ops,
     };
     let mut edits = found.edits;
     let mut renamed = false;
@@ -330,6 +356,10 @@ struct Scan {
     quote: bool,
     /// A text-showing operator (`Tj`, `TJ`, `'`, `"`) is used.
     shows_text: bool,
+    /// How many.
+    text_ops: usize,
+    /// A path is painted or an inline image drawn.
+    paints: bool,
     /// Byte ranges of comments (from `%` to the end of the line).
     comments: Vec<(usize, usize)>,
     /// Replacements, in order and not overlapping: comments blanked, quote operators rewritten.
@@ -405,6 +435,7 @@ fn scan(s: &[u8], ctm: Matrix) -> Scan {
             b'\'' | b'"' if s.get(i + 1).is_none_or(|&b| is_delimiter(b)) => {
                 found.quote = true;
                 found.shows_text = true;
+                found.text_ops += 1;
                 let is_quote = s[i] == b'\'';
                 i += 1;
                 if let Some(edit) = quote_edit(s, &operands, is_quote, i) {
@@ -418,6 +449,7 @@ fn scan(s: &[u8], ctm: Matrix) -> Scan {
                 && s.get(i + 2).is_none_or(|&b| is_delimiter(b)) =>
             {
                 i = skip_inline_image(s, i + 2);
+                found.paints = true;
                 operands.clear();
             }
             b'[' | b']' | b'{' | b'}' | b'>' | b')' => {
@@ -444,7 +476,13 @@ fn scan(s: &[u8], ctm: Matrix) -> Scan {
                     continue;
                 }
                 match tok {
-                    b"Tj" | b"TJ" => found.shows_text = true,
+                    b"Tj" | b"TJ" => {
+                        found.shows_text = true;
+                        found.text_ops += 1;
+                    }
+                    b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"S" | b"s" | b"sh" => {
+                        found.paints = true
+                    }
                     b"q" => stack.push(ctm),
                     b"Q" => ctm = stack.pop().unwrap_or(ctm),
                     b"cm" => {

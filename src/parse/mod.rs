@@ -25,9 +25,13 @@ use crate::{DateOrder, Options};
 ///
 /// Every pattern is a literal in this crate and each is exercised by a unit test, so a
 /// failure here is a bug caught by `cargo test`, not an input-dependent condition.
+///
+/// Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` stops the regex engine's DFAs on any
+/// non-ASCII text and sends it to the slow backtracker, and in minutes the letters that touch a
+/// keyword are ASCII anyway.
 #[allow(clippy::expect_used)]
 pub(crate) fn pattern(p: &str) -> Regex {
-    Regex::new(p).expect("the crate's regex literals compile")
+    Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("the crate's regex literals compile")
 }
 
 /// What the grammar found in one document.

@@ -47,10 +47,6 @@ pub(crate) struct Para<'a> {
     pub row: bool,
 }
 
-fn sentence_end(s: &str) -> bool {
-    s.ends_with(['.', ':', ';', '!', '?']) || s.ends_with(".)") || s.ends_with(".”")
-}
-
 fn starts_upper(s: &str) -> bool {
     s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
 }
@@ -89,7 +85,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
                     .map_or("", |l| l.text);
                 lead != Lead::Plain
                     || marker(t).is_some()
-                    || (sentence_end(prev) && starts_upper(t))
+                    || (super::narrative::ends_sentence(prev) && starts_upper(t))
                     || (prev.ends_with(':') && !t.is_empty())
             }
         };

@@ -31,6 +31,9 @@ pub(crate) struct Heading {
     pub line: usize,
     /// Index of the line holding the title (the heading line or the next one).
     pub title_line: usize,
+    /// Byte offset within the heading line where its text is body, not title: a numbered
+    /// paragraph (`5.1.1  On motion of Dr. A, seconded by Mr. B, the Board ...`) has no title.
+    pub inline_body: Option<usize>,
     pub number: Option<String>,
     pub title: Option<String>,
     pub shape: String,
@@ -238,6 +241,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             continue;
         }
         let rest_t = rest.trim_start_matches(crate::segment::is_space);
+        let mut inline_body = None;
         let (title, title_line) = if rest_t.is_empty() {
             if shape == "9" && !punct {
                 continue; // a bare number alone on a line is a page number
@@ -260,21 +264,35 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 _ => (None, i),
             }
         } else {
-            if !looks_like_title(rest_t) {
-                continue;
-            }
             if rest_t.len() == rest.len() && !punct {
                 continue;
             }
-            (clean_title(rest_t), i)
+            // a numbered paragraph: a long first line that runs on under its own text
+            let col = line.indent + (line.text.len() - rest_t.len());
+            let runs_on = lines.get(i + 1).is_some_and(|n| {
+                !n.is_blank()
+                    && n.indent + 2 >= col
+                    && n.indent <= col + 2
+                    && number(n.text).is_err()
+            });
+            let upper = rest_t.starts_with(|c: char| c.is_uppercase());
+            if runs_on && upper && rest_t.chars().count() > 50 && !rest_t.ends_with(':') {
+                inline_body = Some(line.text.len() - rest_t.len());
+                (None, i)
+            } else if looks_like_title(rest_t) {
+                (clean_title(rest_t), i)
+            } else {
+                continue;
+            }
         };
-        if title.is_none() && !punct {
+        if title.is_none() && !punct && inline_body.is_none() {
             continue;
         }
         let (prefix, value) = prefix_value(num, &shape);
         out.push(Heading {
             line: i,
             title_line,
+            inline_body,
             number: Some(num.to_string()),
             title,
             shape,
@@ -306,39 +324,89 @@ pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
     else {
         return Vec::new();
     };
+    if is_outline(&dominant) {
+        return select_outline(cands);
+    }
     let mut out: Vec<Heading> = Vec::new();
     let mut seen: Vec<(String, u32)> = Vec::new();
     let mut last_top: Option<u32> = None;
     let mut max_value = 0;
     for c in cands {
-        if c.shape == dominant {
-            let ok = if dominant == "9" || dominant == "A" {
-                last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
-            } else {
-                !seen.contains(&(c.prefix.clone(), c.value))
-                    && (seen.is_empty() || c.value <= max_value + 40)
-                    && (seen.is_empty() || seen.iter().any(|(p, _)| *p == c.prefix))
-            };
-            if ok {
-                seen.push((c.prefix.clone(), c.value));
-                max_value = max_value.max(c.value);
-                if dominant == "9" || dominant == "A" {
-                    last_top = Some(c.value);
-                }
-                out.push(c);
-            }
-        } else if dominant == "9" && c.shape.starts_with("9.9") {
-            // 5.1 / 5.1.1 under item 5
-            let first: Option<u32> = c
-                .number
-                .as_deref()
-                .and_then(|n| n.split('.').next())
-                .and_then(|f| f.parse().ok());
-            if first.is_some() && first == last_top && c.title.is_some() {
-                out.push(c);
-            }
+        if c.shape != dominant {
+            continue;
+        }
+        let ok = if dominant == "A" {
+            last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
+        } else {
+            !seen.contains(&(c.prefix.clone(), c.value))
+                && (seen.is_empty() || c.value <= max_value + 40)
+                && (seen.is_empty() || seen.iter().any(|(p, _)| *p == c.prefix))
+        };
+        if ok {
+            seen.push((c.prefix.clone(), c.value));
+            max_value = max_value.max(c.value);
+            last_top = Some(c.value);
+            out.push(c);
         }
     }
+    out
+}
+
+/// Whether a shape is an outline number: `9`, `9.9`, `9.9.9`.
+fn is_outline(shape: &str) -> bool {
+    !shape.is_empty() && shape.split('.').all(|p| p == "9")
+}
+
+fn outline_key(h: &Heading) -> Vec<u32> {
+    h.number
+        .as_deref()
+        .unwrap_or_default()
+        .split('.')
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+/// Outline numbers (`5`, `5.1`, `5.1.1`, `17.03.02`) form one running sequence: each heading
+/// must come after the last in outline order (`5.1.9` < `5.2` < `6`), or be a not-yet-seen
+/// number under the same parent (minutes sometimes print `19.05.03` before `19.05.01`).
+fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
+    let mut out: Vec<Heading> = Vec::new();
+    let mut seen: Vec<Vec<u32>> = Vec::new();
+    let mut last: Option<Vec<u32>> = None;
+    for c in cands {
+        if !is_outline(&c.shape) {
+            continue;
+        }
+        let key = outline_key(&c);
+        let Some(first) = key.first().copied() else {
+            continue;
+        };
+        let ok = match &last {
+            None => true,
+            Some(l) => {
+                let top = l.first().copied().unwrap_or(0);
+                let after = key > *l && first <= top + 40;
+                let sibling = key.len() == l.len()
+                    && key.len() > 1
+                    && key.get(..key.len() - 1) == l.get(..l.len() - 1)
+                    && !seen.contains(&key);
+                // a sub-number needs a title of its own or a parent already seen
+                (after || sibling)
+                    && (key.len() == 1
+                        || c.title.is_some()
+                        || key.len() == l.len()
+                        || seen.iter().any(|s| key.starts_with(s)))
+            }
+        };
+        if ok {
+            seen.push(key.clone());
+            if last.as_ref().is_none_or(|l| key > *l) {
+                last = Some(key);
+            }
+            out.push(c);
+        }
+    }
+    // a lone outline level mixed into another style is noise: keep levels that recur
     out
 }
 

@@ -366,14 +366,26 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
             let end = hs.get(j + 1).map_or(to, |n| n.line);
             let head_lines = lines.get(h.line..=h.title_line).unwrap_or_default();
             let body_lines = lines.get(h.title_line + 1..end).unwrap_or_default();
-            let item: Item = items::build(
-                ctx,
-                h.number.clone(),
-                h.title.clone(),
-                head_lines,
-                body_lines,
-                false,
-            );
+            let item: Item = match (h.inline_body, lines.get(h.line)) {
+                (Some(at), Some(first)) => {
+                    // the heading line's text after its number opens the body
+                    let mut body: Vec<Line<'_>> = Vec::with_capacity(body_lines.len() + 1);
+                    let mut opening = first.clone();
+                    opening.text = first.text.get(at..).unwrap_or_default();
+                    opening.text_start = first.text_start + at;
+                    body.push(opening);
+                    body.extend(body_lines.iter().cloned());
+                    items::build(ctx, h.number.clone(), None, &[], &body, false)
+                }
+                _ => items::build(
+                    ctx,
+                    h.number.clone(),
+                    h.title.clone(),
+                    head_lines,
+                    body_lines,
+                    false,
+                ),
+            };
             m.items.push(item);
         }
         if m.attendance.apologies.is_empty() {

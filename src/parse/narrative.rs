@@ -23,6 +23,29 @@ const ABBREVIATIONS: [&str; 24] = [
     "jr", "sr", "vs", "etc", "approx", "dept", "inc", "cllrs", "e.g", "i.e",
 ];
 
+/// Whether a line's last word ends a sentence (not `Mr.`, `No.`, `§101.`, `p.m.`).
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    if !t.ends_with(['.', ':', ';', '!', '?']) && !t.ends_with(".)") && !t.ends_with(".”") {
+        return false;
+    }
+    if !t.ends_with('.') {
+        return true;
+    }
+    let last = t
+        .get(..t.len() - 1)
+        .unwrap_or_default()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !(ABBREVIATIONS.contains(&last.as_str())
+        || last.starts_with('§')
+        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+        || last.ends_with("a.m")
+        || last.ends_with("p.m"))
+}
+
 /// Splits collapsed text into sentences: `(start, end)` byte ranges.
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -48,6 +71,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             .to_ascii_lowercase();
         if c == '.'
             && (ABBREVIATIONS.contains(&last_word.as_str())
+                || last_word.starts_with('§')
                 || (last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic))
                 || last_word.ends_with("a.m")
                 || last_word.ends_with("p.m"))

@@ -649,7 +649,11 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
     }
     // statements and narrative decisions
     let explicit = !item.resolutions.is_empty() || !item.decision.is_empty();
-    for &k in &narrative {
+    let mut skip_to = 0;
+    for (n, &k) in narrative.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
         let Some(p) = paras.get(k) else { continue };
         let span = ctx.ix.span(p.start, p.end);
         if let Some((a, b)) = narrative::motion(&p.text) {
@@ -674,11 +678,38 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 continue;
             }
             if let Some(at) = narrative::decision_start(s) {
-                let t = s.get(at..).unwrap_or(s);
-                item.resolutions.push(part(ctx, None, t, p.start, p.end));
+                let mut t = s.get(at..).unwrap_or(s).to_string();
+                let mut end = p.end;
+                // "... approved the following allocation:" takes the detail lines after it
+                if t.ends_with(':') && b == p.text.len() {
+                    let mut m = n + 1;
+                    while let Some(q) = narrative
+                        .get(m)
+                        .filter(|&&j| j == k + (m - n))
+                        .and_then(|&j| paras.get(j))
+                        .filter(|q| q.row || field_line(&q.text))
+                    {
+                        t.push(' ');
+                        t.push_str(&q.text);
+                        end = q.end;
+                        m += 1;
+                    }
+                    skip_to = k + (m - n);
+                }
+                item.resolutions.push(part(ctx, None, &t, p.start, end));
             }
         }
     }
+}
+
+/// A detail line of a table flattened into text: `Contractor: LSU Health`, `Amount: $250,000`.
+fn field_line(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(k, v)| {
+        let words = k.split_whitespace().count();
+        (1..=4).contains(&words)
+            && !v.trim().is_empty()
+            && k.starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// A Canadian/US motion clause: `THAT we pass By-Law ...`, `WHEREAS ...`, `BE IT RESOLVED THAT`.

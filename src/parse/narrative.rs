@@ -23,6 +23,30 @@ const ABBREVIATIONS: [&str; 24] = [
     "jr", "sr", "vs", "etc", "approx", "dept", "inc", "cllrs", "e.g", "i.e",
 ];
 
+/// `Chapter 5.`, `Section 12.`: a number that names a part of a document, not a sentence end.
+fn numbered_reference(before: &str) -> bool {
+    let mut words = before.rsplit(' ');
+    let last = words.next().unwrap_or_default();
+    let prev = words.next().unwrap_or_default().to_ascii_lowercase();
+    last.chars().all(|c| c.is_ascii_digit())
+        && !last.is_empty()
+        && matches!(
+            prev.as_str(),
+            "chapter"
+                | "section"
+                | "part"
+                | "article"
+                | "paragraph"
+                | "schedule"
+                | "appendix"
+                | "item"
+                | "bulletin"
+                | "rule"
+                | "regulation"
+                | "clause"
+        )
+}
+
 /// Whether a line's last word ends a sentence (not `Mr.`, `No.`, `§101.`, `p.m.`).
 pub(crate) fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end();
@@ -72,6 +96,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         if c == '.'
             && (ABBREVIATIONS.contains(&last_word.as_str())
                 || last_word.starts_with('§')
+                || numbered_reference(before)
                 || (last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic))
                 || last_word.ends_with("a.m")
                 || last_word.ends_with("p.m"))

@@ -335,7 +335,13 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
                 || t.starts_with("decision number")
                 || t.starts_with("date of decision")
         })
-        .count();
+        .count()
+        + 2 * usize::from(head.iter().take(3).any(|(_, l)| {
+            let t = l.text.to_ascii_lowercase();
+            t.contains("record of decision")
+                || t.contains("decision notice")
+                || t.contains("officer decision")
+        }));
     // the heading: the first lines up to a blank line, or up to the first label
     let title = heading_title(lines);
     let minutes = head
@@ -535,7 +541,14 @@ pub(crate) fn decision_fields(lines: &[Line<'_>], order: DateOrder) -> DecisionF
     let mut line_date = None;
     for (i, l) in lines.iter().enumerate().take(200) {
         let t = l.text;
-        let lower = t.to_ascii_lowercase();
+        // labels side by side with their values on the next line, in the same columns
+        let side = column_fields(lines, i);
+        if !side.is_empty() {
+            for (label, value) in side {
+                apply_field(&mut f, &label.to_ascii_lowercase(), Some(value), order);
+            }
+            continue;
+        }
         let value = t
             .split_once(':')
             .map(|(_, v)| v.trim_start_matches('-').trim().to_string())
@@ -547,37 +560,13 @@ pub(crate) fn decision_fields(lines: &[Line<'_>], order: DateOrder) -> DecisionF
                     .filter(|v| !v.is_empty())
             })
             .or_else(|| next_text(lines, i + 1).map(|(_, v)| v));
-        if lower.starts_with("decided at meeting") {
-            if let Some(v) = &value {
-                if let Some(d) = dates::first(v, order) {
-                    f.date.get_or_insert(d);
-                    let b = v
-                        .get(d.end..)
-                        .unwrap_or_default()
-                        .trim_start_matches([' ', '-', '–'])
-                        .trim();
-                    if !b.is_empty() {
-                        f.body.get_or_insert_with(|| collapse(b));
-                    }
-                }
-            }
-        } else if lower.starts_with("decision maker")
-            || lower.starts_with("decision to be taken by")
-        {
-            if let Some(v) = value.filter(|v| !v.is_empty()) {
-                f.body = Some(collapse(&v));
-            }
-        } else if lower.starts_with("date of decision") || lower.starts_with("date of the decision")
-        {
-            if let Some(d) = value.as_deref().and_then(|v| dates::first(v, order)) {
-                f.date = Some(d);
-            }
-        } else if lower.starts_with("decision number") || lower.starts_with("decision no") {
-            if let Some(v) = value {
-                let n = v.split_whitespace().next().unwrap_or_default().to_string();
-                if n.chars().any(|c| c.is_ascii_digit()) {
-                    f.number = Some(n);
-                }
+        let lower = t.to_ascii_lowercase();
+        if apply_field(&mut f, &lower, value, order) {
+            continue;
+        }
+        if lower.starts_with("subject matter") || lower.starts_with("title of decision") {
+            if let Some((_, v)) = next_text(lines, i + 1) {
+                f.title.get_or_insert(v);
             }
         } else if line_date.is_none() {
             if let Some(d) = dates::first(t, order).filter(|d| d.start == 0) {
@@ -593,16 +582,101 @@ pub(crate) fn decision_fields(lines: &[Line<'_>], order: DateOrder) -> DecisionF
         f.date = line_date;
     }
     if f.date.is_none() {
-        // a signature date near the end, else any date
+        // a signature date near the end (a line holding only a date, or `Date: ...`)
         f.date = lines
             .iter()
             .rev()
             .take(60)
-            .find(|l| l.text.to_ascii_lowercase().starts_with("date"))
-            .and_then(|l| dates::first(l.text, order))
+            .find_map(|l| {
+                let d = dates::first(l.text, order)?;
+                let alone = d.start == 0 && d.end == l.text.len();
+                (alone || l.text.to_ascii_lowercase().starts_with("date")).then_some(d)
+            })
             .or_else(|| lines.iter().find_map(|l| dates::first(l.text, order)));
     }
     f
+}
+
+/// Labels ending in `:` set side by side on one line, each with its value on the next line in
+/// the same column: `DECISION TO BE TAKEN BY:      DECISION NUMBER:`.
+fn column_fields(lines: &[Line<'_>], i: usize) -> Vec<(String, String)> {
+    let Some(l) = lines.get(i) else {
+        return Vec::new();
+    };
+    let cells = split_cells(l);
+    if cells.len() < 2 || !cells.iter().all(|(_, c)| c.ends_with(':')) {
+        return Vec::new();
+    }
+    let Some(next) = lines.iter().skip(i + 1).find(|n| !n.is_blank()) else {
+        return Vec::new();
+    };
+    let values = split_cells(next);
+    let mut out = Vec::new();
+    for (col, label) in &cells {
+        let nearest = values.iter().min_by_key(|(vc, _)| vc.abs_diff(*col));
+        if let Some((_, v)) = nearest {
+            out.push((label.trim_end_matches(':').to_string(), (*v).to_string()));
+        }
+    }
+    out
+}
+
+/// Cells of a line split at runs of three or more spaces, with their columns.
+fn split_cells<'a>(l: &Line<'a>) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut col = l.indent;
+    for (k, piece) in l.text.split("   ").enumerate() {
+        let t = piece.trim();
+        if !t.is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            out.push((col + lead, t));
+        }
+        col += piece.chars().count() + 3;
+        let _ = k;
+    }
+    out
+}
+
+/// Applies one `label: value` field; returns whether the label was a known field.
+fn apply_field(
+    f: &mut DecisionFields,
+    lower: &str,
+    value: Option<String>,
+    order: DateOrder,
+) -> bool {
+    if lower.starts_with("decided at meeting") {
+        if let Some(v) = &value {
+            if let Some(d) = dates::first(v, order) {
+                f.date.get_or_insert(d);
+                let b = v
+                    .get(d.end..)
+                    .unwrap_or_default()
+                    .trim_start_matches([' ', '-', '–'])
+                    .trim();
+                if !b.is_empty() {
+                    f.body.get_or_insert_with(|| collapse(b));
+                }
+            }
+        }
+    } else if lower.starts_with("decision maker") || lower.starts_with("decision to be taken by") {
+        if let Some(v) = value.filter(|v| !v.is_empty() && !v.ends_with(':')) {
+            f.body = Some(collapse(&v));
+        }
+    } else if lower.starts_with("date of decision") || lower.starts_with("date of the decision") {
+        if let Some(d) = value.as_deref().and_then(|v| dates::first(v, order)) {
+            f.date = Some(d);
+        }
+    } else if lower.starts_with("decision number") || lower.starts_with("decision no") {
+        if let Some(v) = value {
+            let n = v.split_whitespace().next().unwrap_or_default().to_string();
+            if n.chars().any(|c| c.is_ascii_digit()) {
+                f.number = Some(n);
+            }
+        }
+    } else {
+        return false;
+    }
+    true
 }
 
 #[cfg(test)]

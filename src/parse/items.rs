@@ -813,12 +813,15 @@ fn read_marker_block(
             if is_list(q) || stops_block(q) {
                 break;
             }
-            let lead_in = q.text.ends_with(':') && paras.get(i + 1).is_some_and(is_list);
+            // `As Cabinet Member ... I agree to:` introduces what follows
+            let lead_in = q.text.ends_with(':')
+                && (paras.get(i + 1).is_some_and(is_list)
+                    || (multi && paras.get(i + 1).is_some_and(|n| !stops_block(n))));
             if !lead_in {
                 parts.push(part(ctx, None, &q.text, q.start, q.end));
             }
             i += 1;
-            if !multi || lead_in {
+            if !multi || (lead_in && paras.get(i).is_some_and(is_list)) {
                 break;
             }
         }

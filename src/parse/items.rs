@@ -543,7 +543,52 @@ pub(crate) fn build(
             });
         }
     }
+    item.votes = merge_votes(std::mem::take(&mut item.votes), &ctx.ix);
     item
+}
+
+/// Joins a vote printed across paragraphs: `For (52)` / names / `Against (0)` / names /
+/// `Abstain (11)` / names, then `Carried` on its own.
+fn merge_votes(votes: Vec<Vote>, ix: &crate::source::LineIndex) -> Vec<Vote> {
+    let mut out: Vec<Vote> = Vec::with_capacity(votes.len());
+    for v in votes {
+        if let Some(last) = out.last_mut() {
+            let counted = |x: &Vote| x.for_.is_some() || x.against.is_some() || x.abstain.is_some();
+            let fits = counted(&v)
+                && (v.for_.is_none() || last.for_.is_none())
+                && (v.against.is_none() || last.against.is_none())
+                && (v.abstain.is_none() || last.abstain.is_none())
+                && v.for_.is_none()
+                && counted(last)
+                && last.result.is_none();
+            let outcome = !counted(&v) && counted(last) && last.result.is_none();
+            if fits || outcome {
+                last.for_ = last.for_.or(v.for_);
+                last.against = last.against.or(v.against);
+                last.abstain = last.abstain.or(v.abstain);
+                last.result = v.result.or(last.result);
+                last.kind = last.kind.or(v.kind);
+                last.for_names.extend(v.for_names);
+                last.against_names.extend(v.against_names);
+                last.abstain_names.extend(v.abstain_names);
+                last.span = ix.span(last.span.start, v.span.end.max(last.span.end));
+                if last.result.is_none() {
+                    last.result = match (last.for_, last.against) {
+                        (Some(a), Some(b)) if a > b => Some(crate::model::VoteResult::Carried),
+                        (Some(a), Some(b)) if a < b => Some(crate::model::VoteResult::Lost),
+                        _ => None,
+                    };
+                    // keep the vote open for a later `Carried`
+                    if v.result.is_none() {
+                        last.result = None;
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(v);
+    }
+    out
 }
 
 fn part(ctx: &Ctx<'_>, label: Option<String>, text: &str, start: usize, end: usize) -> Part {

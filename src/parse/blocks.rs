@@ -47,6 +47,19 @@ pub(crate) struct Para<'a> {
     pub row: bool,
 }
 
+/// A table row: cells apart by column gaps. A short note in a right-hand margin (an "Action"
+/// column's initials: `AM`, `(DB)`) does not make a line a row.
+fn is_row(text: &str) -> bool {
+    let t = text.trim_end();
+    let body = match t.rfind("   ") {
+        Some(i) if t.get(i..).is_some_and(|c| c.trim().chars().count() <= 6) => {
+            t.get(..i).unwrap_or(t)
+        }
+        _ => t,
+    };
+    body.trim_end().contains("   ")
+}
+
 fn starts_upper(s: &str) -> bool {
     s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
 }
@@ -71,7 +84,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             (Lead::Plain, 0)
         };
         // a table row (cells apart by column gaps) is a paragraph of its own
-        let row = t.get(skip..).is_some_and(|r| r.trim_end().contains("   "));
+        let row = t.get(skip..).is_some_and(is_row);
         let breaks = match &cur {
             None => true,
             Some(_) if row => true,

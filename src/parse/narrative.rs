@@ -191,6 +191,26 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     if sentence.len() < 12 || sentence.len() > 1200 {
         return None;
     }
+    // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
+    if let Some(c) = RUN_IN.captures(sentence) {
+        let at = c
+            .name("dash")
+            .or_else(|| c.name("head"))
+            .map_or(0, |m| m.end());
+        let rest = sentence.get(at..).unwrap_or_default();
+        return decision_start_plain(rest).map(|k| at + k);
+    }
+    decision_start_plain(sentence)
+}
+
+/// A short heading run into the sentence after it.
+static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:(?P<dash>[A-Z0-9][\w’'&/,()]*(?:\s+[\w’'&/,()]+){0,5}\s+[–—-]\s+)|(?P<head>(?:[A-Z][\w’']*\s+){1,4})It\s+was\b)",
+    )
+});
+
+fn decision_start_plain(sentence: &str) -> Option<usize> {
     // an exclusion counts when it comes before the decision wording
     let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
     if let Some(c) = FORMULA_THAT.captures(sentence) {

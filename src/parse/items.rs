@@ -276,7 +276,8 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                     && number(n.text).is_err()
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
-            if runs_on && upper && rest_t.chars().count() > 50 && !rest_t.ends_with(':') {
+            let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);
+            if runs_on && upper && first_cell.chars().count() > 50 && !first_cell.ends_with(':') {
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)
             } else if looks_like_title(rest_t) {

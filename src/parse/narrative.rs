@@ -76,6 +76,16 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
+        // `... to the wood It was also resolved ...`: a capital `It was` after a word starts a
+        // sentence whose full stop was lost at a line end
+        if c == ' ' && text.get(i + 1..).is_some_and(|r| r.starts_with("It was ")) {
+            let prev = text.get(..i).and_then(|b| b.chars().next_back());
+            if prev.is_some_and(char::is_alphanumeric) && i > start {
+                out.push((start, i));
+                start = i + 1;
+            }
+            continue;
+        }
         if !matches!(c, '.' | '?' | '!') {
             continue;
         }

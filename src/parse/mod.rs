@@ -333,13 +333,14 @@ fn agenda_item_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Hea
 
 /// Printed minutes and agendas: meetings by their headings, items by their numbers.
 fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Vec<Meeting> {
-    let headings = items::select(items::candidates(lines));
-    // meeting boundaries: a later heading of a new meeting after some items
+    let cands = items::candidates(lines);
+    // meeting boundaries: a later heading of a new meeting after some numbered lines; each
+    // meeting numbers its items afresh, so headings are chosen per meeting
     let mut bounds = vec![0usize];
     for (i, l) in lines.iter().enumerate().skip(1) {
         if header::is_meeting_heading(l.text)
-            && !headings.iter().any(|h| h.line == i || h.title_line == i)
-            && headings
+            && !cands.iter().any(|h| h.line == i || h.title_line == i)
+            && cands
                 .iter()
                 .any(|h| h.line < i && h.line > bounds.last().copied().unwrap_or(0))
         {
@@ -352,10 +353,14 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         let Some(region) = lines.get(from..to) else {
             continue;
         };
-        let hs: Vec<&items::Heading> = headings
-            .iter()
-            .filter(|h| h.line >= from && h.line < to)
-            .collect();
+        let selected = items::select(
+            cands
+                .iter()
+                .filter(|h| h.line >= from && h.line < to)
+                .cloned()
+                .collect(),
+        );
+        let hs: Vec<&items::Heading> = selected.iter().collect();
         let first_item = hs.first().map_or(to, |h| h.line);
         let intro = lines.get(from..first_item).unwrap_or_default();
         let (date, body) = header::meeting_of(intro, ctx.order);

@@ -108,6 +108,8 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
                 || last_word.starts_with('§')
                 || numbered_reference(before)
                 || (last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic))
+                || (last_word.contains('.')
+                    && last_word.chars().filter(|c| c.is_alphabetic()).count() <= 4)
                 || last_word.ends_with("a.m")
                 || last_word.ends_with("p.m"))
         {

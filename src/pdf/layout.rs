@@ -11,11 +11,14 @@
 //!    text);
 //! 2. consecutive glyphs on one baseline form *chunks*; chunks whose vertical extents overlap
 //!    form *lines* (so superscripts such as the "th" of "28th" stay on their line);
-//! 3. within a line glyphs are ordered by x; a gap wider than [`WORD_GAP`] × font size, or a
-//!    space glyph, is a word break, and a gap wider than [`COLUMN_GAP`] character widths is a
-//!    column gap rendered with several spaces, the way `pdftotext -layout` renders it;
+//! 3. within a line, chunks go left to right (inside a chunk the content stream's order
+//!    stands); a gap wider than [`WORD_GAP`] × font size, or a space glyph in the gap, is a word
+//!    break;
 //! 4. a run of lines split by one empty vertical band with prose on both sides is a two-column
-//!    block and is emitted column by column.
+//!    block and is emitted column by column;
+//! 5. the text is laid out as `pdftotext -layout` lays it out (poppler's physical layout: each
+//!    run of words gets the column that clears everything to its left, and vertical gaps become
+//!    blank lines), because the grammar and the corpus labels were made on that text.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -44,8 +47,9 @@ struct Glyph {
     h: f64,
     /// Character spacing (`Tc`) added after this glyph, in page units.
     cs: f64,
-    /// A space glyph came before this one in the content stream.
-    space_before: bool,
+    /// Where (x, in this frame) a space glyph was drawn since the glyph before this one in the
+    /// content stream, if one was.
+    space_before: Option<f64>,
     /// The glyph's text: one character, or (ligatures, multi-character ToUnicode entries) more.
     ch: char,
     more: Option<Box<str>>,
@@ -72,7 +76,7 @@ impl Glyph {
 #[derive(Debug, Default)]
 struct Frame {
     glyphs: Vec<Glyph>,
-    pending_space: bool,
+    pending_space: Option<f64>,
 }
 
 /// An `OutputDev` that records glyphs and rebuilds each page's text at `end_page`.
@@ -124,7 +128,7 @@ impl OutputDev for LayoutDev {
         self.page_box = usable.then_some(b);
         for f in &mut self.frames {
             f.glyphs.clear();
-            f.pending_space = false;
+            f.pending_space = None;
         }
         self.glyph_count = 0;
         self.ink_count = 0;
@@ -207,7 +211,7 @@ impl OutputDev for LayoutDev {
         };
         let single = chars.next().is_none();
         if first.is_whitespace() && (single || ch.chars().all(char::is_whitespace)) {
-            frame.pending_space = true;
+            frame.pending_space = Some(x);
             return Ok(());
         }
         self.ink_count += 1;
@@ -426,8 +430,6 @@ struct PageMetrics {
     char_w: f64,
     /// Left edge of the text on the page.
     left: f64,
-    /// Typical distance between consecutive baselines.
-    pitch: f64,
 }
 
 impl PageMetrics {
@@ -445,20 +447,9 @@ impl PageMetrics {
             .unwrap_or(5.0)
             .max(0.5);
         let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
-        let mut pitches: Vec<f64> = lines
-            .windows(2)
-            .map(|w| w[1].y - w[0].y)
-            .filter(|d| *d > 0.0)
-            .collect();
-        let mut hs: Vec<f64> = lines.iter().map(|l| l.h).collect();
-        let typical_h = median(&mut hs).unwrap_or(10.0);
-        let pitch = median(&mut pitches)
-            .unwrap_or(typical_h * 1.2)
-            .clamp(typical_h * 0.9, typical_h * 2.5);
         PageMetrics {
             char_w,
             left: if left.is_finite() { left } else { 0.0 },
-            pitch,
         }
     }
 }
@@ -544,23 +535,36 @@ fn columns(glyphs: &[Glyph], lines: Vec<Line>, m: &PageMetrics) -> Vec<Block> {
 fn widest_gap(glyphs: &[Glyph], line: &Line, m: &PageMetrics, width: f64) -> Option<f64> {
     let ids = &line.glyphs;
     let mut best: Option<(f64, f64, usize)> = None;
+    let mut wide = 0;
     for k in 1..ids.len() {
         let a = &glyphs[ids[k - 1]];
         let b = &glyphs[ids[k]];
         let gap = b.x - (a.x + a.w);
-        if gap > COLUMN_GAP * m.char_w && best.is_none_or(|(g, _, _)| gap > g) {
-            best = Some((gap, a.x + a.w + gap / 2.0, k));
+        if gap > COLUMN_GAP * m.char_w {
+            wide += 1;
+            if best.is_none_or(|(g, _, _)| gap > g) {
+                best = Some((gap, a.x + a.w + gap / 2.0, k));
+            }
         }
+    }
+    // One wide gap: a table row has several (name, amount, VAT, comment).
+    if wide != 1 {
+        return None;
     }
     let (_, mid, k) = best?;
     let rel = (mid - m.left) / width.max(1.0);
     if !(0.25..=0.75).contains(&rel) {
         return None;
     }
-    // Prose on both sides: at least a few words' worth of characters each.
-    let left_chars = k;
-    let right_chars = ids.len() - k;
-    (left_chars >= 12 && right_chars >= 12).then_some(mid)
+    // Prose on both sides: a few words' worth of characters each, mostly letters.
+    let prose = |part: &[usize]| {
+        let letters = part
+            .iter()
+            .filter(|&&i| glyphs[i].ch.is_alphabetic())
+            .count();
+        part.len() >= 15 && letters * 10 >= part.len() * 7
+    };
+    (prose(&ids[..k]) && prose(&ids[k..])).then_some(mid)
 }
 
 /// The end (exclusive) of the run of lines starting at `i` that share one gutter. Lines
@@ -630,8 +634,45 @@ fn split_line(glyphs: &[Glyph], line: Line, cut: f64) -> (Option<Line>, Option<L
     (make(l), make(r))
 }
 
-/// Renders a block's lines: indentation and column gaps in character widths, blank lines for
-/// vertical gaps wider than one and a half line pitches.
+/// A gap of this many ems or more splits a line into fragments placed by column (poppler's
+/// `minColSpacing2`, the minimum spacing between columns: a bullet and its tab-aligned text are
+/// two fragments, so the text lines up with its continuation lines).
+const FRAGMENT_GAP: f64 = 1.0;
+
+/// Blocks with more fragments than this are laid out by distance alone (column assignment
+/// compares every pair of fragments).
+const MAX_FRAGMENTS: usize = 3000;
+
+/// One run of words of a line: the unit that gets a column.
+#[derive(Debug)]
+struct Frag {
+    /// Index of the line in the block.
+    line: usize,
+    text: String,
+    /// x of the left edge of each character, and of the right edge of the last.
+    edges: Vec<f64>,
+    x0: f64,
+    x1: f64,
+    col: usize,
+}
+
+impl Frag {
+    fn chars(&self) -> usize {
+        self.edges.len().saturating_sub(1)
+    }
+}
+
+/// Renders a block the way `pdftotext -layout` does (poppler's physical layout), since the
+/// grammar and its gold labels were made on that text:
+///
+/// - each line is cut into fragments at gaps wider than [`FRAGMENT_GAP`]; inside a fragment
+///   words are separated by one space;
+/// - a fragment's column is the smallest that clears everything to its left on the page: for
+///   each fragment that starts further left, its end column plus one if it ends before this one
+///   starts, else the column of its character under this one's left edge (poppler's
+///   `assignColumns`);
+/// - between lines, one newline per font size of baseline distance (at least one, at most
+///   five), so a paragraph gap gives a blank line and a wide gap two.
 fn render_block(glyphs: &[Glyph], block: &Block, m: &PageMetrics, out: &mut String) {
     if block.lines.is_empty() {
         return;
@@ -639,59 +680,138 @@ fn render_block(glyphs: &[Glyph], block: &Block, m: &PageMetrics, out: &mut Stri
     if block.gap_before && !out.is_empty() {
         out.push('\n');
     }
-    let left = block
-        .lines
-        .iter()
-        .map(|l| l.x0)
-        .fold(f64::INFINITY, f64::min);
-    let left = if left.is_finite() { left } else { m.left };
-    let mut prev_y: Option<f64> = None;
-    for line in &block.lines {
-        if let Some(py) = prev_y {
-            if line.y - py > 1.5 * m.pitch.max(line.h) {
-                out.push('\n');
+    let mut frags: Vec<Frag> = Vec::new();
+    for (li, line) in block.lines.iter().enumerate() {
+        fragments(glyphs, line, li, &mut frags);
+    }
+    if frags.len() > MAX_FRAGMENTS {
+        place_by_distance(&mut frags, m);
+    } else {
+        assign_columns(&mut frags);
+    }
+    // Fragments are in line order, and left to right within a line.
+    let mut k = 0;
+    for (li, line) in block.lines.iter().enumerate() {
+        let mut col = 0;
+        let line_start = out.len();
+        while k < frags.len() && frags[k].line == li {
+            let f = &frags[k];
+            if col > 0 && f.col <= col {
+                out.push(' ');
+                col += 1;
             }
+            push_spaces(out, f.col.saturating_sub(col));
+            col = col.max(f.col);
+            out.push_str(&f.text);
+            col += f.chars();
+            k += 1;
         }
-        prev_y = Some(line.y);
-        render_line(glyphs, line, left, m, out);
-        out.push('\n');
+        if out[line_start..].trim().is_empty() {
+            out.truncate(line_start);
+        }
+        let newlines = match block.lines.get(li + 1) {
+            Some(next) => ((next.y - line.y) / line.h.max(1e-6)).clamp(1.0, 5.0) as usize,
+            None => 1,
+        };
+        out.extend(std::iter::repeat_n('\n', newlines));
     }
 }
 
-fn render_line(glyphs: &[Glyph], line: &Line, left: f64, m: &PageMetrics, out: &mut String) {
-    let line_start = out.len();
-    let mut col = 0usize;
+/// Cuts a line into fragments (see [`render_block`]).
+fn fragments(glyphs: &[Glyph], line: &Line, li: usize, out: &mut Vec<Frag>) {
+    let mut cur: Option<Frag> = None;
     let mut prev: Option<&Glyph> = None;
     for &i in &line.glyphs {
         let g = &glyphs[i];
-        let target = (((g.x - left) / m.char_w).round().max(0.0) as usize).min(MAX_INDENT * 2);
-        match prev {
-            None => {
-                let indent = target.min(MAX_INDENT);
-                push_spaces(out, indent);
-                col = indent;
-            }
-            Some(p) => {
-                let gap = g.x - (p.x + p.w) - p.cs.max(0.0);
-                let em = g.h.max(p.h);
-                if gap > COLUMN_GAP * m.char_w {
-                    let n = target.saturating_sub(col).max(2);
-                    push_spaces(out, n);
-                    col += n;
-                } else if gap > WORD_GAP * em || (g.space_before && gap > -0.2 * em) {
-                    out.push(' ');
-                    col += 1;
-                }
+        let mut space = false;
+        if let Some(p) = prev {
+            let gap = g.x - (p.x + p.w) - p.cs.max(0.0);
+            let em = g.h.max(p.h);
+            if gap >= FRAGMENT_GAP * em {
+                out.extend(cur.take());
+            } else if gap > WORD_GAP * em || spaced(p, g, gap, em) {
+                space = true;
             }
         }
-        g.push_to(out);
-        col += g.char_count();
+        let f = cur.get_or_insert_with(|| Frag {
+            line: li,
+            text: String::new(),
+            edges: Vec::new(),
+            x0: g.x,
+            x1: g.x,
+            col: 0,
+        });
+        if space {
+            f.text.push(' ');
+            let end = prev.map_or(g.x, |p| p.x + p.w);
+            f.edges.push(end.min(g.x));
+        }
+        let n = g.char_count();
+        g.push_to(&mut f.text);
+        for c in 0..n {
+            f.edges.push(g.x + g.w * c as f64 / n as f64);
+        }
+        f.x1 = f.x1.max(g.x + g.w);
         prev = Some(g);
     }
-    // Text made only of glyphs that render as nothing leaves an indented empty line.
-    if out[line_start..].trim().is_empty() {
-        out.truncate(line_start);
+    if let Some(mut f) = cur {
+        if f.text.trim().is_empty() {
+            return;
+        }
+        f.edges.push(f.x1);
+        out.push(f);
     }
+    // Every fragment but the last got its closing edge when the next one began.
+    for f in out.iter_mut().filter(|f| f.line == li) {
+        while f.edges.len() < f.text.chars().count() + 1 {
+            f.edges.push(f.x1);
+        }
+    }
+}
+
+/// Poppler's column assignment (see [`render_block`]).
+fn assign_columns(frags: &mut [Frag]) {
+    let mut order: Vec<usize> = (0..frags.len()).collect();
+    order.sort_by(|&a, &b| {
+        frags[a]
+            .x0
+            .total_cmp(&frags[b].x0)
+            .then(frags[a].line.cmp(&frags[b].line))
+    });
+    for (n, &i) in order.iter().enumerate() {
+        let x0 = frags[i].x0;
+        let mut col = 0;
+        for &j in &order[..n] {
+            let f = &frags[j];
+            let c = if x0 >= f.x1 {
+                f.col + f.chars() + 1
+            } else {
+                let under = f
+                    .edges
+                    .windows(2)
+                    .take_while(|e| x0 >= 0.5 * (e[0] + e[1]))
+                    .count();
+                f.col + under
+            };
+            col = col.max(c);
+        }
+        frags[i].col = col;
+    }
+}
+
+/// The cheap fallback for huge blocks: columns from distances in average character widths.
+fn place_by_distance(frags: &mut [Frag], m: &PageMetrics) {
+    let left = frags.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+    for f in frags.iter_mut() {
+        f.col = (((f.x0 - left) / m.char_w).round().max(0.0) as usize).min(MAX_INDENT);
+    }
+}
+
+/// Whether a space glyph between `p` and `g` separates them: one drawn after `p` ends (a space
+/// drawn over the end of the glyph before it, as Word does before a superscript, is not a gap).
+fn spaced(p: &Glyph, g: &Glyph, gap: f64, em: f64) -> bool {
+    g.space_before
+        .is_some_and(|sx| sx >= p.x + p.w - 0.15 * em && gap > -0.2 * em)
 }
 
 fn push_spaces(out: &mut String, n: usize) {
@@ -712,7 +832,7 @@ mod tests {
             w: 5.0,
             h: 10.0,
             cs: 0.0,
-            space_before: false,
+            space_before: None,
             ch,
             more: chars.next().map(|_| text.into()),
         }
@@ -766,11 +886,23 @@ mod tests {
     }
 
     #[test]
-    fn wide_gaps_are_rendered_as_columns() {
-        let glyphs = words(&[(0.0, 10.0, "Present:"), (100.0, 10.0, "Apologies:")]);
-        let text = layout_page(glyphs);
-        assert!(text.starts_with("Present:   "), "{text:?}");
-        assert!(text.trim_end().ends_with("Apologies:"));
+    fn columns_are_assigned_as_poppler_does() {
+        // "Apologies:" starts under the 13th character of the title line, so it goes in column
+        // 12 on its own line, and the names under it follow; alone, a fragment would only need
+        // one space after the text to its left.
+        let glyphs = words(&[
+            (0.0, 10.0, "MINUTESOFTHEMEETING"),
+            (0.0, 30.0, "Present:"),
+            (60.0, 30.0, "Apologies:"),
+            (0.0, 42.0, "Cllr"),
+            (60.0, 42.0, "Mr"),
+        ]);
+        assert_eq!(
+            layout_page(glyphs),
+            "MINUTESOFTHEMEETING\n\nPresent:    Apologies:\nCllr        Mr\n"
+        );
+        let alone = words(&[(0.0, 10.0, "Present:"), (100.0, 10.0, "Apologies:")]);
+        assert_eq!(layout_page(alone), "Present: Apologies:\n");
     }
 
     #[test]
@@ -781,14 +913,15 @@ mod tests {
     }
 
     #[test]
-    fn paragraph_gap_gives_a_blank_line() {
+    fn vertical_gaps_give_one_newline_per_font_size() {
+        // 10-unit font: 12 apart is one line, 24 two (a blank line), 36 three.
         let glyphs = words(&[
             (0.0, 10.0, "one"),
             (0.0, 22.0, "two"),
-            (0.0, 34.0, "three"),
-            (0.0, 70.0, "four"),
+            (0.0, 46.0, "three"),
+            (0.0, 82.0, "four"),
         ]);
-        assert_eq!(layout_page(glyphs), "one\ntwo\nthree\n\nfour\n");
+        assert_eq!(layout_page(glyphs), "one\ntwo\n\nthree\n\n\nfour\n");
     }
 
     #[test]

@@ -269,11 +269,17 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             }
             // a numbered paragraph: a long first line that runs on under its own text
             let col = line.indent + (line.text.len() - rest_t.len());
-            let runs_on = lines.get(i + 1).is_some_and(|n| {
+            let next = lines.get(i + 1).filter(|n| {
                 !n.is_blank()
                     && n.indent + 2 >= col
                     && n.indent <= col + 2
                     && number(n.text).is_err()
+            });
+            // a sentence runs on when the next line starts in lower case, or the first line
+            // reads as a clause (commas, many words) rather than a heading
+            let runs_on = next.is_some_and(|n| {
+                n.text.starts_with(|c: char| c.is_lowercase())
+                    || (rest_t.contains(", ") && rest_t.split_whitespace().count() >= 9)
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
             let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);

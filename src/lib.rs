@@ -28,6 +28,7 @@
 )]
 
 pub mod error;
+pub mod export;
 pub mod model;
 mod parse;
 mod pdf;

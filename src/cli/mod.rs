@@ -5,11 +5,13 @@
 //! unwritable output file, an unreadable `--files-from` list).
 
 mod batch;
+mod export;
 mod extract;
 mod inputs;
 mod io;
 mod known;
 mod parse;
+mod query;
 mod report;
 mod text;
 
@@ -33,6 +35,10 @@ enum Command {
     Text(TextArgs),
     /// Print the JSON Schema of a record
     Schema,
+    /// Export records to a Datasette-ready SQLite database or to CSV files
+    Export(export::ExportArgs),
+    /// Find resolutions, recommendations, decisions, concerns and votes, with citations
+    Query(query::QueryArgs),
     /// Extract one PDF under limits (run by `minutes` itself, one process per PDF)
     #[command(name = "__pdf-worker", hide = true)]
     PdfWorker,
@@ -129,6 +135,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Parse(args) => parse::run(&args),
         Command::Text(args) => text::run_text(&args),
         Command::Schema => text::run_schema(),
+        Command::Export(args) => export::run(&args),
+        Command::Query(args) => query::run(&args),
         Command::PdfWorker => {
             let code = council_minutes::worker::worker_main();
             return ExitCode::from(u8::try_from(code).unwrap_or(1));

@@ -24,8 +24,8 @@ pub(crate) struct Quality {
     pub(crate) chars: usize,
 }
 
-/// Pages with fewer words than this, out of at least [`MANY_GLYPHS`] glyphs or ten times as
-/// many text-showing operators, are checked against pdftotext.
+/// Pages with fewer words than this, out of at least [`MANY_GLYPHS`] glyphs, are checked
+/// against pdftotext.
 pub(crate) const MIN_PAGE_WORDS: usize = 3;
 /// See [`MIN_PAGE_WORDS`].
 pub(crate) const MANY_GLYPHS: usize = 40;

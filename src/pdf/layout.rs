@@ -769,7 +769,9 @@ fn fragments(glyphs: &[Glyph], line: &Line, li: usize, out: &mut Vec<Frag>) {
     }
 }
 
-/// Poppler's column assignment (see [`render_block`]).
+/// Poppler's column assignment (see [`render_block`]), in one sweep from left to right:
+/// fragments that end before the current one starts only count through the largest end column
+/// among them; only the ones still open at its left edge are looked into.
 fn assign_columns(frags: &mut [Frag]) {
     let mut order: Vec<usize> = (0..frags.len()).collect();
     order.sort_by(|&a, &b| {
@@ -778,25 +780,41 @@ fn assign_columns(frags: &mut [Frag]) {
             .total_cmp(&frags[b].x0)
             .then(frags[a].line.cmp(&frags[b].line))
     });
-    for (n, &i) in order.iter().enumerate() {
+    let mut closed_max = 0usize;
+    let mut open: Vec<usize> = Vec::new();
+    for &i in &order {
         let x0 = frags[i].x0;
-        let mut col = 0;
-        for &j in &order[..n] {
+        open.retain(|&j| {
             let f = &frags[j];
-            let c = if x0 >= f.x1 {
-                f.col + f.chars() + 1
+            if x0 >= f.x1 {
+                closed_max = closed_max.max(f.col + f.chars() + 1);
+                false
             } else {
-                let under = f
-                    .edges
-                    .windows(2)
-                    .take_while(|e| x0 >= 0.5 * (e[0] + e[1]))
-                    .count();
-                f.col + under
-            };
-            col = col.max(c);
+                true
+            }
+        });
+        let mut col = closed_max;
+        for &j in &open {
+            let f = &frags[j];
+            col = col.max(f.col + chars_left_of(f, x0));
         }
         frags[i].col = col;
+        open.push(i);
     }
+}
+
+/// How many of a fragment's characters have their middle left of `x` (or at it).
+fn chars_left_of(f: &Frag, x: f64) -> usize {
+    let (mut lo, mut hi) = (0, f.chars());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if x >= 0.5 * (f.edges[mid] + f.edges[mid + 1]) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The cheap fallback for huge blocks: columns from distances in average character widths.

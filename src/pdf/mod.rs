@@ -121,7 +121,6 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
         glyphs: dev.page_glyphs.iter().map(|g| g.0).collect(),
         all_glyphs: dev.page_glyphs.iter().map(|g| g.1).collect(),
         paints: prepared.paints,
-        text_ops: prepared.text_ops,
         failed: page_ids
             .iter()
             .map(|(num, _)| failed.iter().any(|(f, _)| f == num))
@@ -193,8 +192,6 @@ struct PageFacts {
     all_glyphs: Vec<usize>,
     /// The page paints paths, images or forms.
     paints: Vec<bool>,
-    /// Text-showing operators in the page's own content stream.
-    text_ops: Vec<usize>,
     /// pdf-extract failed on the page (panic or error).
     failed: Vec<bool>,
 }
@@ -242,7 +239,6 @@ fn gate_and_fallback(
                         || facts.all_glyphs[i] == 0
                         || facts.all_glyphs[i] >= gate::MANY_GLYPHS)
                 || words < gate::MIN_PAGE_WORDS && facts.glyphs[i] >= gate::MANY_GLYPHS
-                || words * 10 < facts.text_ops[i] && facts.text_ops[i] >= gate::MANY_GLYPHS / 2
         })
         .collect();
     if doc_failure.is_none() && thin_pages.is_empty() {

@@ -38,8 +38,6 @@ const MAX_FORM_COPIES: usize = 4000;
 /// What [`prepare_content_streams`] learnt about the pages.
 #[derive(Debug, Default)]
 pub(crate) struct Prepared {
-    /// Per page: text-showing operators in its own content stream (forms not counted).
-    pub(crate) text_ops: Vec<usize>,
     /// Per page: whether its content paints anything (paths, images, forms): a page without
     /// text that paints is a scan or outlined text; one that does not is blank.
     pub(crate) paints: Vec<bool>,
@@ -52,7 +50,6 @@ impl Prepared {
     /// What to assume about `n` pages when the scan could not run.
     pub(crate) fn unknown(n: usize) -> Prepared {
         Prepared {
-            text_ops: vec![0; n],
             paints: vec![true; n],
             may_show_text: vec![true; n],
         }
@@ -73,7 +70,6 @@ struct Shows {
     text: bool,
     xobject: bool,
     paints: bool,
-    text_ops: usize,
 }
 
 /// Prepares the content streams of every page and form XObject (see the module doc). Fails with
@@ -99,7 +95,6 @@ pub(crate) fn prepare_content_streams(
             any_form_shows_text |= prepare_form_in_place(doc, id, &mut ctx).text;
         }
         Prepared {
-            text_ops: page_shows.iter().map(|s| s.text_ops).collect(),
             paints: page_shows.iter().map(|s| s.paints).collect(),
             may_show_text: page_shows
                 .into_iter()
@@ -126,7 +121,6 @@ fn prepare_page(doc: &mut Document, page_id: ObjectId, ctx: &mut Ctx) -> Shows {
             text: true,
             xobject: true,
             paints: true,
-            text_ops: 0,
         };
     };
     let mut resources = super::effective_resources(doc, page_id);
@@ -150,7 +144,6 @@ fn prepare_form_in_place(doc: &mut Document, id: ObjectId, ctx: &mut Ctx) -> Sho
             text: true,
             xobject: true,
             paints: true,
-            text_ops: 0,
         };
     };
     let (content, shows, renamed) = transform(doc, &content, resources.as_mut(), IDENTITY, 1, ctx);
@@ -207,7 +200,6 @@ fn transform(
         text: found.shows_text,
         xobject: !found.dos.is_empty(),
         paints: found.paints || !found.dos.is_empty(),
-        text_ops: found.text_ops,
     };
     let mut edits = found.edits;
     let mut renamed = false;
@@ -356,8 +348,6 @@ struct Scan {
     quote: bool,
     /// A text-showing operator (`Tj`, `TJ`, `'`, `"`) is used.
     shows_text: bool,
-    /// How many.
-    text_ops: usize,
     /// A path is painted or an inline image drawn.
     paints: bool,
     /// Byte ranges of comments (from `%` to the end of the line).
@@ -435,7 +425,6 @@ fn scan(s: &[u8], ctm: Matrix) -> Scan {
             b'\'' | b'"' if s.get(i + 1).is_none_or(|&b| is_delimiter(b)) => {
                 found.quote = true;
                 found.shows_text = true;
-                found.text_ops += 1;
                 let is_quote = s[i] == b'\'';
                 i += 1;
                 if let Some(edit) = quote_edit(s, &operands, is_quote, i) {
@@ -476,10 +465,7 @@ fn scan(s: &[u8], ctm: Matrix) -> Scan {
                     continue;
                 }
                 match tok {
-                    b"Tj" | b"TJ" => {
-                        found.shows_text = true;
-                        found.text_ops += 1;
-                    }
+                    b"Tj" | b"TJ" => found.shows_text = true,
                     b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"S" | b"s" | b"sh" => {
                         found.paints = true
                     }

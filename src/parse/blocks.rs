@@ -98,6 +98,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
                     .map_or("", |l| l.text);
                 lead != Lead::Plain
                     || marker(t).is_some()
+                    || super::narrative::opens_paragraph(t)
                     || (super::narrative::ends_sentence(prev) && starts_upper(t))
                     || (prev.ends_with(':') && !t.is_empty())
             }
@@ -204,6 +205,17 @@ fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
     let (rest, _) =
         opt((ch('('), take_while(|c: char| c != ')' && c != ':'), ch(')'))).parse(rest)?;
     let (rest, _) = take_while(|c: char| c == ' ' || c == '\u{a0}').parse(rest)?;
+    // `AGREED by 41 votes to 1 that ...`: the vote is read elsewhere
+    let (rest, _) = opt((
+        tag_no_case("by "),
+        take_while(|c: char| c.is_ascii_digit()),
+        tag_no_case(" vote"),
+        opt(ch('s')),
+        tag_no_case(" to "),
+        take_while(|c: char| c.is_ascii_digit()),
+        take_while(|c: char| c == ' ' || c == ','),
+    ))
+    .parse(rest)?;
     let (rest, p) = opt(alt((
         tag(":-"),
         tag(":–"),

@@ -372,7 +372,15 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
 
 fn heading_title(lines: &[Line<'_>]) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
-    for l in lines.iter().filter(|l| !l.furniture) {
+    // the minutes or agenda heading, when there is one, rather than an authority line above it
+    let from = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank() && !l.furniture)
+        .take(6)
+        .find(|(_, l)| MINUTES_HEADING.is_match(l.text) || AGENDA_HEADING.is_match(l.text))
+        .map_or(0, |(i, _)| i);
+    for l in lines.iter().skip(from).filter(|l| !l.furniture) {
         if l.is_blank() {
             if parts.is_empty() {
                 continue;
@@ -384,8 +392,7 @@ fn heading_title(lines: &[Line<'_>]) -> Option<String> {
         }
         parts.push(l.text);
     }
-    let t = collapse(&parts.join(" "));
-    (!t.is_empty()).then_some(t)
+    super::items::clean_title(&parts.join(" "))
 }
 
 static DECISION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -425,14 +432,14 @@ fn by_content(lines: &[Line<'_>]) -> Kind {
 /// Meeting of Council, Wednesday, 20th September, 2017 7.00 pm (Item 52.)
 /// Milburn Parish Council / 7th March 2017
 /// ```
-pub(crate) fn meeting_of(
-    lines: &[Line<'_>],
-    order: DateOrder,
-) -> (Option<dates::Found>, Option<String>) {
+pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
+    // the heading area ends where a resolution or list begins: a date inside a resolution is
+    // not the meeting's
     let head: Vec<&Line<'_>> = lines
         .iter()
         .filter(|l| !l.is_blank() && !l.furniture)
         .take(14)
+        .take_while(|l| super::blocks::marker(l.text).is_none())
         .collect();
     let joined = collapse(
         &head
@@ -442,17 +449,45 @@ pub(crate) fn meeting_of(
             .collect::<Vec<_>>()
             .join(" "),
     );
+    let location = LOCATION
+        .captures(&joined)
+        .and_then(|c| c.name("l"))
+        .map(|m| m.as_str().trim().trim_end_matches([',', '.']).to_string())
+        .filter(|l| !l.is_empty());
     let mut date = None;
     for l in &head {
         if let Some(ml) = meeting_line(l.text, order) {
-            return (ml.date, ml.body);
+            return MeetingHead {
+                date: ml.date,
+                body: ml.body,
+                location,
+            };
         }
         if date.is_none() {
             date = dates::first(&super::dates::ascii_digits(l.text), order);
         }
     }
-    (date, body_of(&joined, &head))
+    MeetingHead {
+        date,
+        body: body_of(&joined, &head),
+        location,
+    }
 }
+
+/// What a meeting's heading says.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MeetingHead {
+    pub date: Option<dates::Found>,
+    pub body: Option<String>,
+    pub location: Option<String>,
+}
+
+/// `held at the Council Chamber, Town Hall on ...`, `held in the Village Hall`, `Venue: ...`.
+static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\.\s|$)",
+    )
+});
 
 static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -701,17 +736,19 @@ mod tests {
     fn bodies() {
         let text = "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, County Hall, Maidstone on Thursday, 30 January 2025.";
         let ls = crate::segment::lines(text);
-        let (d, b) = meeting_of(&ls, DateOrder::Auto);
+        let h = meeting_of(&ls, DateOrder::Auto);
+        let (d, b) = (h.date, h.body);
         assert_eq!(b.as_deref(), Some("Cabinet"));
         assert_eq!(d.map(|d| d.date.to_string()).as_deref(), Some("2025-01-30"));
         let text = "Milburn Parish Council\n7th March 2017\n";
         let ls = crate::segment::lines(text);
-        let (d, b) = meeting_of(&ls, DateOrder::Auto);
+        let h = meeting_of(&ls, DateOrder::Auto);
+        let (d, b) = (h.date, h.body);
         assert_eq!(b.as_deref(), Some("Milburn Parish Council"));
         assert_eq!(d.map(|d| d.date.to_string()).as_deref(), Some("2017-03-07"));
         let text = "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING\nHELD IN THE VILLAGE HALL\nON 28th JUNE 2012";
         let ls = crate::segment::lines(text);
-        let (_, b) = meeting_of(&ls, DateOrder::Auto);
+        let b = meeting_of(&ls, DateOrder::Auto).body;
         assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
     }
 

@@ -568,7 +568,8 @@ fn merge_votes(votes: Vec<Vote>, ix: &crate::source::LineIndex) -> Vec<Vote> {
                 && v.for_.is_none()
                 && counted(last)
                 && last.result.is_none();
-            let outcome = !counted(&v) && counted(last) && last.result.is_none();
+            let outcome =
+                !counted(&v) && counted(last) && (last.result.is_none() || last.result == v.result);
             if fits || outcome {
                 last.for_ = last.for_.or(v.for_);
                 last.against = last.against.or(v.against);
@@ -579,21 +580,20 @@ fn merge_votes(votes: Vec<Vote>, ix: &crate::source::LineIndex) -> Vec<Vote> {
                 last.against_names.extend(v.against_names);
                 last.abstain_names.extend(v.abstain_names);
                 last.span = ix.span(last.span.start, v.span.end.max(last.span.end));
-                if last.result.is_none() {
-                    last.result = match (last.for_, last.against) {
-                        (Some(a), Some(b)) if a > b => Some(crate::model::VoteResult::Carried),
-                        (Some(a), Some(b)) if a < b => Some(crate::model::VoteResult::Lost),
-                        _ => None,
-                    };
-                    // keep the vote open for a later `Carried`
-                    if v.result.is_none() {
-                        last.result = None;
-                    }
-                }
                 continue;
             }
         }
         out.push(v);
+    }
+    for v in &mut out {
+        if v.result.is_none() {
+            v.result = match (v.for_, v.against) {
+                (Some(a), Some(b)) if a > b => Some(crate::model::VoteResult::Carried),
+                (Some(a), Some(b)) if a < b => Some(crate::model::VoteResult::Lost),
+                (Some(_), Some(_)) => Some(crate::model::VoteResult::Tied),
+                _ => None,
+            };
+        }
     }
     out
 }
@@ -852,7 +852,9 @@ fn read_marker_block(
         tree.push(&first, &ctx.ix);
         i += 1;
     } else if !rest.is_empty() {
-        let lead_in = rest.ends_with(':') || rest.ends_with(":-");
+        // `That Cabinet:`, `THAT:`, a bare `That` before the list
+        let lead_in =
+            rest.ends_with(':') || rest.ends_with(":-") || rest.split_whitespace().count() <= 2;
         if !(lead_in && paras.get(i + 1).is_some_and(is_list)) {
             parts.push(part(ctx, None, rest, p.start, p.end));
         }
@@ -862,11 +864,18 @@ fn read_marker_block(
         i += 1;
         let multi = m == Marker::Decision;
         while let Some(q) = paras.get(i) {
+            // `Cabinet:` before the list
+            if q.text.ends_with(':') && paras.get(i + 1).is_some_and(is_list) && !is_list(q) {
+                i += 1;
+                break;
+            }
             if is_list(q) || stops_block(q) {
                 break;
             }
             // `As Cabinet Member ... I agree to:` introduces what follows
-            let lead_in = q.text.ends_with(':')
+            let short = q.text.split_whitespace().count() <= 2;
+            let lead_in = (q.text.ends_with(':')
+                || (short && paras.get(i + 1).is_some_and(is_list)))
                 && (paras.get(i + 1).is_some_and(is_list)
                     || (multi && paras.get(i + 1).is_some_and(|n| !stops_block(n))));
             if !lead_in {

@@ -95,6 +95,16 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
         Kind::Minutes | Kind::Agenda => minutes_meetings(&mut ctx, &lines, &head),
         Kind::Other => Vec::new(),
     };
+    let mut title = head.title.clone();
+    if head.kind == Kind::AgendaItem {
+        // a page cut from its head starts with the item line: `76 Budget Monitoring PDF 80 KB`
+        if let Some(it) = meetings.first().and_then(|m| m.items.first()) {
+            let numbered = |n: &str| title.as_deref().is_some_and(|t| t.starts_with(n));
+            if it.number.as_deref().is_some_and(numbered) {
+                title = it.title.clone();
+            }
+        }
+    }
     if head.kind == Kind::Agenda {
         // an agenda records no decisions: what looks like one is a recommendation in a report
         for m in &mut meetings {
@@ -160,7 +170,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     }
     Parsed {
         kind: head.kind,
-        title: head.title,
+        title,
         authority: head.authority,
         meetings,
         amounts,
@@ -295,8 +305,9 @@ fn decision_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
 
 /// A ModernGov "Agenda item" page: one meeting, one item.
 fn agenda_item_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Meeting {
-    let (date, body) = header::meeting_of(lines, ctx.order);
-    let mut m = meeting(ctx, date, body, first_text(lines), last_text(lines));
+    let mh = header::meeting_of(lines, ctx.order);
+    let mut m = meeting(ctx, mh.date, mh.body, first_text(lines), last_text(lines));
+    m.location = mh.location;
     let body_from = head.body_from.min(lines.len());
     let b = lines.get(body_from..).unwrap_or_default();
     // resolutions come from the Minutes: block when there is one
@@ -363,9 +374,28 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         let hs: Vec<&items::Heading> = selected.iter().collect();
         let first_item = hs.first().map_or(to, |h| h.line);
         let intro = lines.get(from..first_item).unwrap_or_default();
-        let (date, body) = header::meeting_of(intro, ctx.order);
-        let body = body.or_else(|| head.authority.clone());
-        let mut m = meeting(ctx, date, body, first_text(region), last_text(region));
+        let mh = header::meeting_of(intro, ctx.order);
+        // `CITY OF MAPLE BLUFF CITY COUNCIL`: the body is what follows the authority's name
+        let body = mh
+            .body
+            .map(|b| match &head.authority {
+                Some(a)
+                    if b.len() > a.len() + 1
+                        && b.to_lowercase().starts_with(&a.to_lowercase())
+                        && ["council", "committee", "board", "commission", "cabinet"]
+                            .iter()
+                            .any(|w| {
+                                b.get(a.len()..)
+                                    .is_some_and(|r| r.to_lowercase().contains(w))
+                            }) =>
+                {
+                    b.get(a.len()..).map_or(b.clone(), |r| r.trim().to_string())
+                }
+                _ => b,
+            })
+            .or_else(|| head.authority.clone());
+        let mut m = meeting(ctx, mh.date, body, first_text(region), last_text(region));
+        m.location = mh.location;
         m.attendance = attendance::read(intro, &ctx.ix);
         for (j, h) in hs.iter().enumerate() {
             let end = hs.get(j + 1).map_or(to, |n| n.line);
@@ -392,6 +422,24 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
                 ),
             };
             m.items.push(item);
+        }
+        // US minutes record attendance under a `ROLL CALL` item
+        if m.attendance.present.is_empty() {
+            for (j, h) in hs.iter().enumerate().take(6) {
+                let t = h.title.as_deref().unwrap_or_default().to_ascii_lowercase();
+                if t.contains("roll call") || t.contains("attendance") || t.contains("present") {
+                    let end = hs.get(j + 1).map_or(to, |n| n.line);
+                    let found = attendance::read(
+                        lines.get(h.title_line + 1..end).unwrap_or_default(),
+                        &ctx.ix,
+                    );
+                    m.attendance.present.extend(found.present);
+                    m.attendance.absent.extend(found.absent);
+                    m.attendance.apologies.extend(found.apologies);
+                    m.attendance.in_attendance.extend(found.in_attendance);
+                    break;
+                }
+            }
         }
         if m.attendance.apologies.is_empty() {
             for it in m.items.iter().take(4) {

@@ -188,6 +188,18 @@ static MOTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A line that opens a motion record starts a paragraph even without a blank line before it.
+static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^(?:(?:a\s+)?motion\s+(?:was\s+)?(?:made\s+)?by\b|moved\s+by\b|on\s+motion\s+of\b|it\s+was\s+moved\b)",
+    )
+});
+
+/// Whether a line opens a motion record (`Motion by A, seconded by B, ...`).
+pub(crate) fn opens_paragraph(line: &str) -> bool {
+    OPENS.is_match(line)
+}
+
 /// Outcome of a motion: carried/passed/approved/agreed.
 static CARRIED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(

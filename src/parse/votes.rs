@@ -113,6 +113,35 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
     s.and_then(|m| m.as_str().parse().ok())
 }
 
+/// A flattened table row `| For | Abbott, Bhatt | 5 |`: the word, the count and the names.
+fn pipe_row(line: &str) -> Option<(String, u32, Vec<String>)> {
+    if !line.starts_with('|') {
+        return None;
+    }
+    let cells: Vec<&str> = line
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let word = cells.first()?.to_ascii_lowercase();
+    let word = if word == "for" || word == "in favour" || word == "in favor" {
+        "for".to_string()
+    } else if word == "against" {
+        word
+    } else if word.starts_with("abstain") || word.starts_with("abstention") {
+        "abstain".to_string()
+    } else {
+        return None;
+    };
+    let n: u32 = cells.last()?.parse().ok()?;
+    let names_cell = if cells.len() >= 3 {
+        cells.get(1).copied().unwrap_or("")
+    } else {
+        ""
+    };
+    Some((word, n, names(names_cell)))
+}
+
 fn names(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches('.');
     if list.is_empty() || list.eq_ignore_ascii_case("none") {
@@ -142,9 +171,17 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     let mut group: Option<Found> = None;
     let mut named_group: Option<Found> = None;
     for &(off, line) in lines {
-        if let Some(c) = COUNT_LINE.captures(line) {
-            let word = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-            let n = num(c.get(2));
+        let row = pipe_row(line);
+        let count = match (&row, COUNT_LINE.captures(line)) {
+            (Some((w, n, _)), _) => Some((w.clone(), Some(*n))),
+            (None, Some(c)) => Some((
+                c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase(),
+                num(c.get(2)),
+            )),
+            _ => None,
+        };
+        if let Some((word, n)) = count {
+            let row_names = row.map(|(_, _, names)| names).unwrap_or_default();
             let g = group.get_or_insert_with(|| Found::new(off, off + line.len()));
             let slot = if word == "for" {
                 &mut g.for_
@@ -164,6 +201,14 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
                 continue;
             }
             *slot = n;
+            if !row_names.is_empty() {
+                g.kind = Some(VoteKind::Recorded);
+                match word.as_str() {
+                    "for" => g.for_names = row_names,
+                    "against" => g.against_names = row_names,
+                    _ => g.abstain_names = row_names,
+                }
+            }
             g.end = off + line.len();
             continue;
         }

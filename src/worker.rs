@@ -343,11 +343,15 @@ pub(crate) fn run_with_timeout(
                 let _ = w.write_all(input);
             }
         });
+        // The reader says when stdout closes: the child is done (or about to be), which wakes
+        // the wait at once instead of at the next poll.
+        let (closed_tx, closed_rx) = std::sync::mpsc::channel::<()>();
         let out_reader = scope.spawn(move || {
             let mut buf = Vec::new();
             if let Some(mut r) = stdout {
                 let _ = r.read_to_end(&mut buf);
             }
+            let _ = closed_tx.send(());
             buf
         });
         let err_reader = scope.spawn(move || {
@@ -361,7 +365,9 @@ pub(crate) fn run_with_timeout(
             }
             buf
         });
-        let mut pause = Duration::from_micros(200);
+        let deadline = start + timeout;
+        let _ = closed_rx.recv_timeout(deadline.saturating_duration_since(Instant::now()));
+        let mut pause = Duration::from_micros(50);
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
@@ -372,7 +378,7 @@ pub(crate) fn run_with_timeout(
                     return Err(e);
                 }
             }
-            if start.elapsed() >= timeout {
+            if Instant::now() >= deadline {
                 kill_group(&mut child);
                 let _ = child.wait();
                 // Readers finish once every holder of the pipes is gone.
@@ -384,7 +390,7 @@ pub(crate) fn run_with_timeout(
                 ));
             }
             std::thread::sleep(pause);
-            pause = (pause * 2).min(Duration::from_millis(20));
+            pause = (pause * 2).min(Duration::from_millis(10));
         };
         let stdout = out_reader.join().unwrap_or_default();
         let stderr = err_reader.join().unwrap_or_default();

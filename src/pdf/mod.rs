@@ -1,11 +1,20 @@
 //! PDF text extraction: the only module that touches pdf-extract (and lopdf under it).
 //!
 //! ```text
-//! bytes ─ preflight (%PDF-?) ─ load (lopdf, empty user password) ─ per page:
-//!     rewrite ' and " operators ─ pdf-extract → LayoutDev (glyphs → words → lines) ─┐
-//! quality gate ── fails? ── pdftotext -layout (if installed), page or document ─────┤
-//! clean-up: characters, hyphenation, running headers/footers ─ pages joined by U+000C
+//! bytes ─ preflight (%PDF-?) ─ load (lopdf; the empty user password is tried) ─ repair
+//!   (font widths, annotation appearances, content streams: ' and " operators, comments,
+//!   placed forms, images) ─ pdf-extract → LayoutDev (glyphs → words → lines → columns) ─┐
+//! quality gate ── fails? ── pdftotext -layout (if installed), page or document ─────────┤
+//! clean-up: characters, hyphenation ─ pages joined by U+000C ─ running headers/footers
 //! ```
+//!
+//! Refusals, each an [`Error`] with a stable code: `not-a-pdf` (no `%PDF-` header: an HTML
+//! page or a PostScript job saved as `.pdf`), `pdf-encrypted` (a user password we do not
+//! have), `pdf-no-text-layer` (scans and outlined text: OCR is needed), `pdf-corrupt`
+//! (truncated or damaged beyond what lopdf, or pdftotext when installed, can read) and
+//! `pdf-extractor-failed` (pdf-extract failed on every page). A document that is only partly
+//! readable is a record, with a `pdf-page-no-text` (or `pdf-page-failed`, `pdf-page-unreadable`)
+//! diagnostic per page it could not read.
 //!
 //! Every call into pdf-extract and lopdf runs under `catch_unwind`: pdf-extract panics on
 //! purpose on inputs it dislikes. A panic on one page loses that page (with a diagnostic), not

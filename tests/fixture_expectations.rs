@@ -542,7 +542,6 @@ fn moderngov_issue_two_meetings() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): a bare `That` lead-in before (1)/(2) is kept as an unlabelled part"]
 fn moderngov_agenda_item() {
     let doc = fixture!("moderngov_agenda_item.txt");
     assert_eq!(doc.kind, Kind::AgendaItem);
@@ -583,7 +582,6 @@ fn moderngov_agenda_item() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): the `Decision:` block with a `Cabinet:` lead-in and 1./2./3. parts is not read"]
 fn moderngov_issue_decisions() {
     let doc = fixture!("moderngov_issue_decisions.txt");
     assert_eq!(doc.kind, Kind::Decision);
@@ -651,7 +649,6 @@ fn moderngov_decision_details() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): the authority line above the minutes heading is taken as the document title"]
 fn printed_minutes_county() {
     let doc = fixture!("printed_minutes_county.txt");
     assert_eq!(doc.kind, Kind::Minutes);
@@ -901,7 +898,6 @@ fn parish_minutes() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): the body keeps the `CITY OF ...` authority line"]
 fn us_city_council() {
     let doc = fixture!("us_city_council.txt");
     assert_eq!(doc.kind, Kind::Minutes);
@@ -1003,7 +999,6 @@ fn us_city_council() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): the authority line above the minutes heading is taken as the document title"]
 fn nested_labels() {
     let doc = fixture!("nested_labels.txt");
     assert_eq!(doc.kind, Kind::Minutes);
@@ -1116,7 +1111,6 @@ fn nested_labels() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): the authority line above the minutes heading is taken as the document title"]
 fn votes() {
     let doc = fixture!("votes.txt");
     assert_eq!(doc.kind, Kind::Minutes);
@@ -1195,7 +1189,6 @@ fn votes() {
 }
 
 #[test]
-#[ignore = "grammar gap (issue 2): the title of a page with no heading keeps its number and `PDF 80 KB`"]
 fn no_heading() {
     let doc = fixture!("no_heading.txt");
     // No page heading: one item of one meeting, told from the body.

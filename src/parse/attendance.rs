@@ -140,6 +140,26 @@ fn split_names(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Words that make a text a job title rather than a name.
+const ROLE_WORDS: [&str; 16] = [
+    "officer",
+    "director",
+    "executive",
+    "head of",
+    "manager",
+    "clerk",
+    "chief",
+    "solicitor",
+    "lawyer",
+    "treasurer",
+    "secretary",
+    "engineer",
+    "assistant",
+    "adviser",
+    "advisor",
+    "planner",
+];
+
 const PLURALS: [&str; 6] = [
     "Councillors ",
     "Cllrs ",
@@ -168,6 +188,27 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
         }
         name = name.get(..open).unwrap_or_default().trim();
     }
+    // officers listed as `Role (Name)`: `Chief Executive (Alison Marsh)`
+    if let Some(r) = role.clone() {
+        let outer = name.to_ascii_lowercase();
+        let role_like = ROLE_WORDS.iter().any(|w| outer.contains(w));
+        let inner_name = r.split_whitespace().count() >= 2
+            && r.split_whitespace().count() <= 4
+            && r.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if role_like && inner_name {
+            role = Some(name.to_string());
+            let at = piece.find(r.as_str()).unwrap_or(0);
+            let words = r.split_whitespace().count();
+            if (1..=7).contains(&words) {
+                return Some(Person {
+                    name: r.clone(),
+                    role,
+                    span: ix.span(start + at, start + at + r.len()),
+                });
+            }
+        }
+    }
     let words = name.split_whitespace().count();
     let ok = (1..=7).contains(&words)
         && name.len() <= 60
@@ -192,6 +233,7 @@ pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
     // one open list per column
     let mut open: Vec<Option<Role>> = vec![None, None];
     let mut blank_run = 0;
+    let mut pending: Option<(usize, String)> = None;
     for line in lines {
         if line.furniture {
             continue;
@@ -224,7 +266,8 @@ pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
                 None => (open.get(col).copied().flatten(), 0),
             };
             let Some(role) = role else { continue };
-            let rest = cell.get(rest_off..).unwrap_or_default();
+            let mut rest = cell.get(rest_off..).unwrap_or_default();
+            let mut base = off + rest_off;
             let list = match role {
                 Role::Present => &mut att.present,
                 Role::Apologies => &mut att.apologies,
@@ -232,7 +275,50 @@ pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
                 Role::InAttendance => &mut att.in_attendance,
                 Role::Ignore => continue,
             };
-            people(rest, off + rest_off, ix, list);
+            // `Apologies:   Apologies for absence were received from Councillors J Quarry`
+            if role == Role::Apologies {
+                let lower = rest.to_ascii_lowercase();
+                if let Some(k) = lower.find(" from ").filter(|_| lower.starts_with("apolog")) {
+                    base += k + 6;
+                    rest = rest.get(k + 6..).unwrap_or_default();
+                }
+            }
+            // `Director of Finance (Graham` / `Petrie)`: a bracket closed on the next line
+            if col == 0 {
+                if let Some((pstart, ptext)) = pending.take() {
+                    if let Some(close) = rest.find(')') {
+                        let joined = format!("{ptext} {}", rest.get(..=close).unwrap_or_default());
+                        if let Some(mut p) = person(&joined, pstart, ix) {
+                            p.span = ix.span(pstart, base + close + 1);
+                            list.push(p);
+                        }
+                        let after = rest.get(close + 1..).unwrap_or_default();
+                        let trimmed = after.trim_start_matches(|c: char| {
+                            c == ',' || c == ';' || c.is_whitespace()
+                        });
+                        let trimmed = trimmed.strip_prefix("and ").unwrap_or(trimmed);
+                        base += rest.len() - trimmed.len();
+                        rest = trimmed;
+                    }
+                }
+                if rest.matches('(').count() > rest.matches(')').count() {
+                    if let Some(open_at) = rest.rfind('(') {
+                        let cut = rest
+                            .get(..open_at)
+                            .and_then(|b| {
+                                b.rfind([',', ';'])
+                                    .map(|i| i + 1)
+                                    .or_else(|| b.rfind(" and ").map(|i| i + 5))
+                            })
+                            .unwrap_or(0);
+                        let last = rest.get(cut..).unwrap_or_default();
+                        let lead = last.len() - last.trim_start().len();
+                        pending = Some((base + cut + lead, last.trim().to_string()));
+                        rest = rest.get(..cut).unwrap_or_default();
+                    }
+                }
+            }
+            people(rest, base, ix, list);
         }
     }
     att

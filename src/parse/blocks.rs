@@ -354,9 +354,30 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
                 continue;
             }
         }
-        return Some((m, body.trim_start_matches(crate::segment::is_space)));
+        let body = body.trim_start_matches(crate::segment::is_space);
+        return Some((m, recipient(m, body)));
     }
     None
+}
+
+/// `RECOMMENDED to Council that X`: the recommendation is X, not its addressee.
+fn recipient(m: Marker, body: &str) -> &str {
+    if m != Marker::Recommended {
+        return body;
+    }
+    let Some(rest) = body.strip_prefix("to ") else {
+        return body;
+    };
+    match rest.find(" that ") {
+        Some(k)
+            if rest
+                .get(..k)
+                .is_some_and(|who| who.split_whitespace().count() <= 5) =>
+        {
+            rest.get(k + 6..).unwrap_or(body)
+        }
+        _ => body,
+    }
 }
 
 /// The style of a label for nesting: its form and what it counts with.

@@ -716,6 +716,23 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             }
             continue;
         }
+        if let Some((a, b)) = narrative::motion_text(&p.text) {
+            // the outcome comes after AYES/NOES lines, within the next few paragraphs
+            let carried = narrative
+                .iter()
+                .skip(n + 1)
+                .take(4)
+                .filter_map(|&j| paras.get(j))
+                .find_map(|q| narrative::outcome(&q.text));
+            if carried == Some(true) && !explicit {
+                if let Some(t) = p.text.get(a..b) {
+                    item.resolutions.push(part(ctx, None, t, p.start, p.end));
+                }
+            }
+            if carried.is_some() {
+                continue;
+            }
+        }
         for (a, b) in narrative::sentences(&p.text) {
             let Some(s) = p.text.get(a..b) else { continue };
             if let Some((speaker, at)) = narrative::statement(s) {

@@ -263,9 +263,30 @@ pub(crate) fn motion(para: &str) -> Option<(usize, usize)> {
         return None;
     }
     if !CARRIED.is_match(after) && !CARRIED.is_match(rest.get(..end).unwrap_or_default()) {
+        // the outcome may come in a later paragraph (after AYES/NOES lines): the caller looks
         return None;
     }
     Some((to, to + end))
+}
+
+/// A US motion whose outcome is not in its own paragraph: the range of its text.
+pub(crate) fn motion_text(para: &str) -> Option<(usize, usize)> {
+    let c = MOTION.captures(para)?;
+    let to = c.name("to")?.start();
+    let rest = para.get(to..)?;
+    let end = sentences(rest).first().map_or(rest.len(), |&(_, e)| e);
+    Some((to, to + end))
+}
+
+/// The recorded outcome in a short paragraph: carried (`Motion carried.`) or failed.
+pub(crate) fn outcome(para: &str) -> Option<bool> {
+    if FAILED.is_match(para) {
+        Some(false)
+    } else if CARRIED.is_match(para) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// `The Portfolio Holder for X stated that ...`: the speaker and where the statement starts.

@@ -57,6 +57,13 @@ static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A count after a list of names: `For the recommendations – Councillors A and B (6)`.
+static NAMED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?P<w>for|against|abstain(?:ing|ed|s)?|abstentions?)\b[^–:()\n]{0,60}?\s[–:-]\s*(?P<names>[^()]{3,600}?)\s*\((?P<n>\d{1,3})\)\s*\.?$",
+    )
+});
+
 /// Inline counts: `For 43, against 0, abstentions 0`.
 static INLINE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -142,6 +149,15 @@ fn pipe_row(line: &str) -> Option<(String, u32, Vec<String>)> {
     Some((word, n, names(names_cell)))
 }
 
+/// `Councillors A, B and C` → `A, B and C`.
+fn strip_plural(list: &str) -> &str {
+    let t = list.trim();
+    ["Councillors ", "Councillor ", "Cllrs ", "Cllr "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+}
+
 fn names(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches('.');
     if list.is_empty() || list.eq_ignore_ascii_case("none") {
@@ -170,6 +186,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     // 1. count lines, one per line, grouped into one vote
     let mut group: Option<Found> = None;
     let mut named_group: Option<Found> = None;
+    let mut last_count: Option<String> = None;
     for &(off, line) in lines {
         let row = pipe_row(line);
         let count = match (&row, COUNT_LINE.captures(line)) {
@@ -180,8 +197,46 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             )),
             _ => None,
         };
+        if count.is_none() {
+            // `Councillors Abbott, Carrick and Dunne` under a `FOR ... (9)` line
+            if let (Some(w), Some(g)) = (last_count.as_deref(), group.as_mut()) {
+                let list = line
+                    .strip_prefix("Councillors ")
+                    .or_else(|| line.strip_prefix("Councillor "))
+                    .or_else(|| line.strip_prefix("Cllrs "))
+                    .unwrap_or(line);
+                let people = names(list);
+                let looks = !people.is_empty()
+                    && people.iter().all(|p| {
+                        p.starts_with(|c: char| c.is_uppercase())
+                            && p.split_whitespace().count() <= 4
+                    });
+                if looks {
+                    match w {
+                        "for" => g.for_names.extend(people),
+                        "against" => g.against_names.extend(people),
+                        _ => g.abstain_names.extend(people),
+                    }
+                    g.kind = Some(VoteKind::Recorded);
+                    g.end = off + line.len();
+                    continue;
+                }
+            }
+            last_count = None;
+        }
         if let Some((word, n)) = count {
-            let row_names = row.map(|(_, _, names)| names).unwrap_or_default();
+            last_count = Some(if word == "for" || word == "against" {
+                word.clone()
+            } else {
+                "abstain".to_string()
+            });
+            let row_names = row.map(|(_, _, names)| names).unwrap_or_else(|| {
+                NAMED_COUNT
+                    .captures(line)
+                    .and_then(|c| c.name("names"))
+                    .map(|m| names(strip_plural(m.as_str())))
+                    .unwrap_or_default()
+            });
             let g = group.get_or_insert_with(|| Found::new(off, off + line.len()));
             let slot = if word == "for" {
                 &mut g.for_
@@ -252,6 +307,31 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         let k = map.partition_point(|&(jo, _)| jo <= j).saturating_sub(1);
         map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
     };
+    if out.is_empty() {
+        // `For the recommendations in the report – Councillors A, B and C (6)`
+        let mut g: Option<Found> = None;
+        for c in NAMED_COUNT.captures_iter(&joined) {
+            let Some(m) = c.get(0) else { continue };
+            let word = c.name("w").map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let list = c.name("names").map_or("", |m| m.as_str());
+            let people = names(strip_plural(list));
+            let n = num(c.name("n"));
+            let f = g.get_or_insert_with(|| Found::new(to_src(m.start()), to_src(m.end())));
+            f.end = to_src(m.end());
+            f.kind = Some(VoteKind::Recorded);
+            if word == "for" {
+                f.for_ = n;
+                f.for_names = people;
+            } else if word == "against" {
+                f.against = n;
+                f.against_names = people;
+            } else {
+                f.abstain = n;
+                f.abstain_names = people;
+            }
+        }
+        out.extend(g);
+    }
     if out.is_empty() {
         for (regex, order) in [
             (&*INLINE_COUNTS, [1, 2, 3]),

@@ -328,7 +328,6 @@ fn regression_attachment_line_inside_resolution() {
 
 /// An item after a leading furniture line (`Share this item`) got span start 0 but line 2.
 #[test]
-#[ignore = "open grammar bug: an item after a leading furniture line gets a wrong line number (issue 2)"]
 fn regression_item_line_after_leading_furniture() {
     regression(
         "Share this item\nDecided at meeting: 14/03/2019 - Cabinet\nDecided at meeting: 14/03/2019 - Cabinet\n\

@@ -756,7 +756,13 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                         .get(m)
                         .filter(|&&j| j == k + (m - n))
                         .and_then(|&j| paras.get(j))
-                        .filter(|q| q.row || field_line(&q.text))
+                        .filter(|q| q.lead == Lead::Plain && (q.row || field_line(&q.text)))
+                        .filter(|q| {
+                            // nothing but white space between: the span must hold only the text
+                            ctx.text
+                                .get(end..q.start)
+                                .is_some_and(|g| g.chars().all(crate::segment::is_space))
+                        })
                     {
                         t.push(' ');
                         t.push_str(&q.text);

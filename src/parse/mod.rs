@@ -332,7 +332,9 @@ fn agenda_item_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Hea
             let (agenda, minutes) = b.split_at(k);
             let mut it = items::build(ctx, number, title, agenda, minutes, false);
             if let Some(first) = agenda.iter().find(|l| !l.is_blank()) {
-                it.span.start = it.span.start.min(first.text_start);
+                it.span = ctx
+                    .ix
+                    .span(it.span.start.min(first.text_start), it.span.end);
             }
             it
         }

@@ -176,14 +176,67 @@ fn upsert_adds_no_duplicates_and_ids_are_stable() {
         let after = ids(&conn);
         assert!(before.is_subset(&after));
     }
-    assert!(stderr(&run(&[
+    let again = run(&[
         "export",
         "sqlite",
         db.to_str().unwrap(),
         jsonl.to_str().unwrap(),
         "--upsert",
-    ]))
-    .contains(&format!("({} replaced)", docs.len())));
+    ]);
+    assert!(
+        stderr(&again).contains(&format!("({} unchanged)", docs.len())),
+        "{}",
+        stderr(&again)
+    );
+
+    // A record that changed (here: read from another path) replaces its document's rows.
+    let mut moved = docs[0].clone();
+    moved.source.path = Some("elsewhere/minutes.txt".into());
+    let one = dir.join("moved.jsonl");
+    write_jsonl(&one, &[moved]);
+    let out = run(&[
+        "export",
+        "sqlite",
+        db.to_str().unwrap(),
+        one.to_str().unwrap(),
+        "--upsert",
+    ]);
+    assert!(stderr(&out).contains("(1 replaced)"), "{}", stderr(&out));
+    let conn = Connection::open(&db).unwrap();
+    assert_eq!(counts(&conn), expected_counts(&docs));
+    let path: String = conn
+        .query_row(
+            "SELECT source_path FROM documents WHERE id = ?",
+            [&docs[0].id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(path, "elsewhere/minutes.txt");
+    // The full-text index followed the replacement: no stale entries.
+    let (id, phrase) = resolution_phrase(&docs);
+    let hits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM parts_fts WHERE parts_fts MATCH ?",
+            [format!("\"{phrase}\"")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let rows: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM parts WHERE text LIKE ?",
+            [format!("%{phrase}%")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, rows, "{id}");
+    // FTS5's own check, against the content table too (rank 1).
+    for t in ["items", "parts", "concerns"] {
+        conn.execute(
+            &format!("INSERT INTO {t}_fts({t}_fts, rank) VALUES('integrity-check', 1)"),
+            [],
+        )
+        .unwrap();
+    }
 
     // A fresh export of the same records gives the same ids.
     let fresh = scratch("upsert-fresh");

@@ -246,10 +246,11 @@ fn run_sqlite(args: &SqliteArgs) -> Result<ExitCode> {
             .map(|(t, n)| format!("{n} {t}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let replaced = if summary.replaced > 0 {
-            format!(" ({} replaced)", summary.replaced)
-        } else {
-            String::new()
+        let replaced = match (summary.replaced, summary.unchanged) {
+            (0, 0) => String::new(),
+            (r, 0) => format!(" ({r} replaced)"),
+            (0, u) => format!(" ({u} unchanged)"),
+            (r, u) => format!(" ({r} replaced, {u} unchanged)"),
         };
         eprint(format_args!(
             "minutes: {} records{replaced} → {} in {:.2} s; it now holds {rows}",

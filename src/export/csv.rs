@@ -36,7 +36,7 @@ impl<W: Write> Tables<W> {
 
     /// Writes the rows of one record.
     pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
-        tables::walk(doc, self)
+        tables::walk(doc, &tables::record_sha256(doc), self)
     }
 
     /// Flushes every file and returns the writers with the row count of each table.

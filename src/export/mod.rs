@@ -30,8 +30,9 @@
 //! let doc = parse_str(text, &Options::with_path("cabinet.txt")).unwrap();
 //! let mut db = export::sqlite::Database::in_memory().unwrap();
 //! db.add(&doc).unwrap();
+//! let (conn, _summary) = db.finish().unwrap();
 //! let query = Query { search: Some("mobile library".into()), ..Query::default() };
-//! let rows = export::query::run(db.connection(), &query).unwrap();
+//! let rows = export::query::run(&conn, &query).unwrap();
 //! assert_eq!(rows[0].kind, "resolution");
 //! assert_eq!(rows[0].citation, "cabinet.txt, line 4");
 //! ```

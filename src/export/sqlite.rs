@@ -1,7 +1,7 @@
 //! Records → a SQLite database that Datasette and sqlite-utils open as they are.
 //!
-//! - Normalised tables (see [`super`] for the ids) with `REFERENCES` foreign keys and an index
-//!   on every foreign-key column.
+//! - Normalised tables (see [`super`] for the ids) with `REFERENCES` foreign keys and indexes
+//!   on the parent keys.
 //! - Dates are ISO 8601 TEXT; money is exact decimal TEXT (`value`) beside a REAL (`value_num`)
 //!   for sorting and ranges.
 //! - Full-text search with FTS5 over `items` (title, text), `parts` and `concerns` (text), in the
@@ -18,7 +18,7 @@ use super::error::{Error, ErrorKind};
 use super::tables::{self, Rows, Table, Value, T, TABLES};
 use crate::Document;
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
-use rusqlite::{params_from_iter, Connection, OpenFlags};
+use rusqlite::{params_from_iter, Connection, OpenFlags, OptionalExtension};
 use serde_json::{json, Map};
 use std::collections::HashSet;
 use std::path::Path;
@@ -58,18 +58,49 @@ fn create_table_sql(t: &Table) -> String {
     format!("CREATE TABLE [{}] (\n{}\n);\n", t.name, cols.join(",\n"))
 }
 
-/// The whole schema: tables, indexes, full-text search with its triggers, and the view.
-fn schema_sql() -> String {
+/// Tables, the full-text tables and the view.
+fn tables_sql() -> String {
     let mut sql = String::new();
     for t in &TABLES {
         sql.push_str(&create_table_sql(t));
     }
+    for (table, cols) in FTS {
+        let list = cols
+            .iter()
+            .map(|c| format!("[{c}]"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        sql.push_str(&format!(
+            "CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 (\n  {list},\n  \
+             tokenize='{TOKENIZER}',\n  content=\"{table}\"\n);\n"
+        ));
+    }
+    sql.push_str(&format!(
+        "CREATE VIEW [findings] AS\n{}\n;\n",
+        super::query::findings_sql()
+    ));
+    sql
+}
+
+/// Indexes on the parent keys (on `document_id` only where it is the only parent: every id
+/// starts with its document's id, so the primary key finds a document's rows) and on the
+/// meetings' date and body; the triggers that keep the full-text tables in step.
+fn indexes_sql() -> String {
+    let mut sql = String::new();
     for t in &TABLES {
-        for c in t.columns.iter().filter(|c| c.name.ends_with("_id")) {
+        let parents: Vec<&str> = t
+            .columns
+            .iter()
+            .map(|c| c.name)
+            .filter(|n| n.ends_with("_id"))
+            .collect();
+        for c in parents
+            .iter()
+            .filter(|c| **c != "document_id" || parents.len() == 1)
+        {
             sql.push_str(&format!(
                 "CREATE INDEX [idx_{t}_{c}] ON [{t}] ([{c}]);\n",
-                t = t.name,
-                c = c.name
+                t = t.name
             ));
         }
     }
@@ -92,20 +123,17 @@ fn schema_sql() -> String {
             .collect::<Vec<_>>()
             .join(", ");
         sql.push_str(&format!(
-            "CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 (\n  {list},\n  tokenize='{TOKENIZER}',\n  content=\"{table}\"\n);\n\
-             CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN\n  \
+            "CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN\n  \
                INSERT INTO [{table}_fts] (rowid, {list}) VALUES (new.rowid, {new});\nEND;\n\
              CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN\n  \
-               INSERT INTO [{table}_fts] ([{table}_fts], rowid, {list}) VALUES('delete', old.rowid, {old});\nEND;\n\
+               INSERT INTO [{table}_fts] ([{table}_fts], rowid, {list}) \
+               VALUES('delete', old.rowid, {old});\nEND;\n\
              CREATE TRIGGER [{table}_au] AFTER UPDATE ON [{table}] BEGIN\n  \
-               INSERT INTO [{table}_fts] ([{table}_fts], rowid, {list}) VALUES('delete', old.rowid, {old});\n  \
+               INSERT INTO [{table}_fts] ([{table}_fts], rowid, {list}) \
+               VALUES('delete', old.rowid, {old});\n  \
                INSERT INTO [{table}_fts] (rowid, {list}) VALUES (new.rowid, {new});\nEND;\n"
         ));
     }
-    sql.push_str(&format!(
-        "CREATE VIEW [findings] AS\n{}\n;\n",
-        super::query::findings_sql()
-    ));
     sql
 }
 
@@ -124,15 +152,23 @@ pub struct Notes {
 pub struct Summary {
     /// Records read.
     pub records: u64,
-    /// Records whose document was already in the database (or earlier in the input), and
-    /// whose rows were replaced.
+    /// Records whose document was already in the database (or earlier in the input) with a
+    /// different record (parsed by another version, or from another path), and whose rows
+    /// were replaced.
     pub replaced: u64,
+    /// Records already in the database as they are: left alone.
+    pub unchanged: u64,
     /// Rows per table after the export, in [`super::TABLE_NAMES`] order.
     pub rows: Vec<(&'static str, u64)>,
 }
 
 /// A database being written. Rows go in one transaction, committed by
 /// [`Database::finish`]; dropping a `Database` without finishing rolls it back.
+///
+/// A new database is bulk-loaded: its indexes, full-text indexes and triggers are built by
+/// `finish`, so query it only after that. Foreign keys are declared, and hold by
+/// construction (parents are written before children); they are not enforced while writing,
+/// which would cost a lookup per row and a scan per replaced document.
 #[derive(Debug)]
 pub struct Database {
     conn: Connection,
@@ -141,6 +177,7 @@ pub struct Database {
     existing: bool,
     records: u64,
     replaced: u64,
+    unchanged: u64,
     insert_sql: Vec<String>,
 }
 
@@ -179,18 +216,17 @@ impl Database {
         conn.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {LAYOUT_VERSION};"
         ))?;
-        conn.execute_batch("BEGIN;")?;
-        conn.execute_batch(&schema_sql())?;
-        Database::start_in_transaction(conn, false)
+        Database::start(conn, false)
     }
 
     fn start(conn: Connection, existing: bool) -> Result<Database, Error> {
-        conn.execute_batch("BEGIN;")?;
-        Database::start_in_transaction(conn, existing)
-    }
-
-    fn start_in_transaction(conn: Connection, existing: bool) -> Result<Database, Error> {
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")?;
+        // Outside a transaction, or the pragma is a no-op (the bundled SQLite enforces foreign
+        // keys by default). A large page cache: ids are hashes, so index inserts land all over
+        // the tree.
+        conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144; BEGIN;")?;
+        if !existing {
+            conn.execute_batch(&tables_sql())?;
+        }
         conn.set_prepared_statement_cache_capacity(64);
         let insert_sql = TABLES
             .iter()
@@ -205,36 +241,52 @@ impl Database {
             existing,
             records: 0,
             replaced: 0,
+            unchanged: 0,
             insert_sql,
         })
     }
 
     /// Adds one record. A document already in the database (same id) has all its rows
-    /// replaced, so adding the same records twice leaves no duplicates.
+    /// replaced, unless its record is the same, so adding the same records twice leaves no
+    /// duplicates (and costs little).
     pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
         self.records += 1;
+        let sha = tables::record_sha256(doc);
         let again = !self.seen.insert(doc.id.clone());
         if again || self.existing {
-            let present: bool = self.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)",
-                [&doc.id],
-                |r| r.get(0),
-            )?;
-            if present {
-                self.replaced += 1;
-                self.delete(&doc.id)?;
+            let stored: Option<String> = self
+                .conn
+                .prepare_cached("SELECT record_sha256 FROM documents WHERE id = ?")?
+                .query_row([&doc.id], |r| r.get(0))
+                .optional()?;
+            match stored {
+                Some(s) if s == sha => {
+                    self.unchanged += 1;
+                    return Ok(());
+                }
+                Some(_) => {
+                    self.replaced += 1;
+                    self.delete(&doc.id)?;
+                }
+                None => {}
             }
         }
-        tables::walk(doc, &mut Inserter { db: self })
+        tables::walk(doc, &sha, &mut Inserter { db: self })
     }
 
-    /// Deletes a document and all its rows (children first, so the foreign keys hold at
-    /// every step; the FTS triggers take the text out of the index).
+    /// Deletes a document and all its rows, children first. Every row's id starts with
+    /// `<document id>:`, so the primary keys find them; in an existing database the FTS
+    /// triggers take their text out of the index.
     fn delete(&self, id: &str) -> Result<(), Error> {
+        let low = format!("{id}:");
+        let high = format!("{id};");
         for t in TABLES.iter().skip(1).rev() {
             self.conn
-                .prepare_cached(&format!("DELETE FROM [{}] WHERE document_id = ?", t.name))?
-                .execute([id])?;
+                .prepare_cached(&format!(
+                    "DELETE FROM [{}] WHERE id >= ?1 AND id < ?2",
+                    t.name
+                ))?
+                .execute([&low, &high])?;
         }
         self.conn
             .prepare_cached("DELETE FROM documents WHERE id = ?")?
@@ -242,23 +294,28 @@ impl Database {
         Ok(())
     }
 
-    /// The connection (inside the open transaction): for queries before [`Database::finish`].
+    /// The connection, inside the open transaction.
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
 
-    /// Commits, merges the full-text indexes, and returns the connection with a summary.
+    /// Builds the indexes and full-text indexes of a new database, commits, and returns the
+    /// connection with a summary.
     pub fn finish(self) -> Result<(Connection, Summary), Error> {
-        for (table, _) in FTS {
-            self.conn.execute_batch(&format!(
-                "INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('optimize');"
-            ))?;
+        if !self.existing {
+            self.conn.execute_batch(&indexes_sql())?;
+            for (table, _) in FTS {
+                self.conn.execute_batch(&format!(
+                    "INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild');"
+                ))?;
+            }
         }
         self.conn.execute_batch("COMMIT;")?;
         let rows = count_rows(&self.conn)?;
         let summary = Summary {
             records: self.records,
             replaced: self.replaced,
+            unchanged: self.unchanged,
             rows,
         };
         Ok((self.conn, summary))
@@ -429,11 +486,10 @@ mod tests {
 
     #[test]
     fn schema_is_valid_sql_and_detectable_by_datasette() {
-        let db = Database::in_memory().unwrap();
+        let (conn, summary) = Database::in_memory().unwrap().finish().unwrap();
         // Datasette's detect_fts: a virtual table whose SQL names content="<table>".
         for (table, _) in FTS {
-            let n: i64 = db
-                .connection()
+            let n: i64 = conn
                 .query_row(
                     &format!(
                         "SELECT count(*) FROM sqlite_master WHERE rootpage = 0 AND \
@@ -445,7 +501,6 @@ mod tests {
                 .unwrap();
             assert_eq!(n, 1, "{table}");
         }
-        let (conn, summary) = db.finish().unwrap();
         check_ours(&conn).unwrap();
         assert!(summary.rows.iter().all(|(_, n)| *n == 0));
     }

@@ -145,6 +145,11 @@ pub(crate) static TABLES: [Table; 11] = [
             col("source_bytes", "INTEGER NOT NULL", "size of the input"),
             col("source_pages", "INTEGER", "PDF page count"),
             col("source_extractor", "TEXT", "pdf-extract or pdftotext, for PDF"),
+            col(
+                "record_sha256",
+                "TEXT NOT NULL",
+                "SHA-256 of the record's compact JSON: --upsert skips a document whose record is unchanged",
+            ),
         ],
     },
     Table {
@@ -366,8 +371,18 @@ fn json_list(names: &[String]) -> String {
     serde_json::to_string(names).unwrap_or_else(|_| "[]".into())
 }
 
-/// Walks one record and emits its rows, parents before children.
-pub(crate) fn walk<R: Rows>(doc: &Document, out: &mut R) -> Result<(), Error> {
+/// Hex SHA-256 of a record's compact JSON (deterministic: the model has no maps with an
+/// unstable order).
+pub(crate) fn record_sha256(doc: &Document) -> String {
+    match serde_json::to_vec(doc) {
+        Ok(bytes) => crate::source::sha256_hex(&bytes),
+        Err(_) => String::new(),
+    }
+}
+
+/// Walks one record and emits its rows, parents before children. `record_sha256` is
+/// [`record_sha256`] of `doc`, computed by the caller (which may need it first).
+pub(crate) fn walk<R: Rows>(doc: &Document, record_sha256: &str, out: &mut R) -> Result<(), Error> {
     let d = doc.id.as_str();
     out.row(
         T::Documents,
@@ -382,6 +397,7 @@ pub(crate) fn walk<R: Rows>(doc: &Document, out: &mut R) -> Result<(), Error> {
             Value::Int(i64::try_from(doc.source.bytes).unwrap_or(i64::MAX)),
             Value::opt_int(doc.source.pages),
             Value::opt(doc.source.extractor.as_deref()),
+            Value::str(record_sha256),
         ],
     )?;
     for (mi, meeting) in doc.meetings.iter().enumerate() {
@@ -676,7 +692,7 @@ mod tests {
         .unwrap();
         let doc = crate::parse_str(&text, &crate::Options::default()).unwrap();
         let mut c = Counter(Vec::new());
-        walk(&doc, &mut c).unwrap();
+        walk(&doc, &record_sha256(&doc), &mut c).unwrap();
         assert!(c.0.len() > 10);
         for (t, n) in c.0 {
             assert_eq!(

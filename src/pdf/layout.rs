@@ -9,8 +9,8 @@
 //! 1. glyphs are collected per page in content-stream order, in a frame where the baseline runs
 //!    along +x and y grows downwards (rotated text gets its own frame, emitted after upright
 //!    text);
-//! 2. consecutive glyphs on one baseline form *chunks*; chunks whose vertical extents overlap
-//!    form *lines* (so superscripts such as the "th" of "28th" stay on their line);
+//! 2. consecutive glyphs on one baseline form *chunks*; chunks whose baselines are within half
+//!    a font size form *lines* (and superscripts such as the "th" of "28th" join theirs);
 //! 3. within a line, chunks go left to right (inside a chunk the content stream's order
 //!    stands); a gap wider than [`WORD_GAP`] × font size, or a space glyph in the gap, is a word
 //!    break;
@@ -45,8 +45,6 @@ struct Glyph {
     w: f64,
     /// Font size (em) in page units.
     h: f64,
-    /// Character spacing (`Tc`) added after this glyph, in page units.
-    cs: f64,
     /// Where (x, in this frame) a space glyph was drawn since the glyph before this one in the
     /// content stream, if one was.
     space_before: Option<f64>,
@@ -157,7 +155,7 @@ impl OutputDev for LayoutDev {
         &mut self,
         trm: &Transform,
         width: f64,
-        spacing: f64,
+        _spacing: f64,
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
@@ -227,7 +225,6 @@ impl OutputDev for LayoutDev {
             y: -y_up,
             w,
             h,
-            cs: spacing * scale_x,
             space_before: std::mem::take(&mut frame.pending_space),
             ch: first,
             more: (!single).then(|| ch.into()),
@@ -259,12 +256,6 @@ struct Chunk {
     h: f64,
     x0: f64,
     x1: f64,
-}
-
-impl Chunk {
-    fn top(&self) -> f64 {
-        self.y - 0.75 * self.h
-    }
 }
 
 /// One reconstructed line: glyph indices in reading order.
@@ -327,19 +318,19 @@ fn chunks(glyphs: &[Glyph]) -> Vec<Chunk> {
     out
 }
 
-/// Groups chunks whose vertical extents overlap into lines, top to bottom.
+/// Groups chunks into lines, top to bottom: baselines within half a font size of each other,
+/// or a superscript or subscript beside its text.
 fn lines(glyphs: &[Glyph], mut chunks: Vec<Chunk>) -> Vec<Line> {
     chunks.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut out: Vec<Line> = Vec::new();
-    // Lines still open for joining: recent lines whose extent may overlap later chunks.
+    // Only the last few lines can still take a chunk (chunks come sorted by baseline).
     for c in chunks {
-        let (ctop, cbot) = (c.top(), c.y);
         let mut joined = false;
         for line in out.iter_mut().rev().take(4) {
-            let (ltop, lbot) = (line.y - 0.75 * line.h, line.y);
-            let overlap = cbot.min(lbot) - ctop.max(ltop);
-            let smaller = (cbot - ctop).min(lbot - ltop).max(1e-6);
-            if overlap / smaller >= 0.6 || is_script_of(&c, line) {
+            // Poppler's rule: baselines within half a font size are one line (a value set a
+            // little lower in a table cell stays on its row).
+            let near = (c.y - line.y).abs() <= 0.5 * c.h.max(line.h);
+            if near || is_script_of(&c, line) {
                 line.chunks.push((c.start, c.end));
                 line.x0 = line.x0.min(c.x0);
                 line.x1 = line.x1.max(c.x1);
@@ -717,55 +708,73 @@ fn render_block(glyphs: &[Glyph], block: &Block, m: &PageMetrics, out: &mut Stri
     }
 }
 
-/// Cuts a line into fragments (see [`render_block`]).
+/// Cuts a line into fragments (see [`render_block`]) and spaces their words.
+///
+/// Inside a fragment a gap wider than [`WORD_GAP`] × font size, or a space glyph in the gap,
+/// is a word break; except in letter-spaced text ("P a g e | 1", "A G E N D A"): when every
+/// word so found is a single character, only gaps of at least 1.3 times the narrowest one
+/// break (poppler's rule for extra-wide character spacing).
 fn fragments(glyphs: &[Glyph], line: &Line, li: usize, out: &mut Vec<Frag>) {
-    let mut cur: Option<Frag> = None;
+    // Runs of glyph indices, cut at fragment gaps.
+    let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for &i in &line.glyphs {
         let g = &glyphs[i];
-        let mut space = false;
-        if let Some(p) = prev {
-            let gap = g.x - (p.x + p.w) - p.cs.max(0.0);
-            let em = g.h.max(p.h);
-            if gap >= FRAGMENT_GAP * em {
-                out.extend(cur.take());
-            } else if gap > WORD_GAP * em || spaced(p, g, gap, em) {
-                space = true;
+        let cut = prev.is_none_or(|p| g.x - (p.x + p.w) >= FRAGMENT_GAP * g.h.max(p.h));
+        match runs.last_mut() {
+            Some(run) if !cut => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+        prev = Some(g);
+    }
+    for run in runs {
+        let gaps: Vec<f64> = run
+            .windows(2)
+            .map(|w| glyphs[w[1]].x - (glyphs[w[0]].x + glyphs[w[0]].w))
+            .collect();
+        let mut breaks: Vec<bool> = run
+            .windows(2)
+            .zip(&gaps)
+            .map(|(w, &gap)| {
+                let (p, g) = (&glyphs[w[0]], &glyphs[w[1]]);
+                let em = g.h.max(p.h);
+                gap > WORD_GAP * em || spaced(p, g, gap, em)
+            })
+            .collect();
+        let all_single = breaks.len() >= 2 && breaks.iter().all(|&b| b);
+        if all_single {
+            let min = gaps.iter().copied().fold(f64::INFINITY, f64::min);
+            if min > 0.0 {
+                breaks = gaps.iter().map(|&gap| gap >= 1.3 * min).collect();
             }
         }
-        let f = cur.get_or_insert_with(|| Frag {
+        let mut f = Frag {
             line: li,
             text: String::new(),
             edges: Vec::new(),
-            x0: g.x,
-            x1: g.x,
+            x0: glyphs[run[0]].x,
+            x1: glyphs[run[0]].x,
             col: 0,
-        });
-        if space {
-            f.text.push(' ');
-            let end = prev.map_or(g.x, |p| p.x + p.w);
-            f.edges.push(end.min(g.x));
+        };
+        for (k, &i) in run.iter().enumerate() {
+            let g = &glyphs[i];
+            if k > 0 && breaks[k - 1] {
+                let p = &glyphs[run[k - 1]];
+                f.text.push(' ');
+                f.edges.push((p.x + p.w).min(g.x));
+            }
+            let n = g.char_count();
+            g.push_to(&mut f.text);
+            for c in 0..n {
+                f.edges.push(g.x + g.w * c as f64 / n as f64);
+            }
+            f.x1 = f.x1.max(g.x + g.w);
         }
-        let n = g.char_count();
-        g.push_to(&mut f.text);
-        for c in 0..n {
-            f.edges.push(g.x + g.w * c as f64 / n as f64);
-        }
-        f.x1 = f.x1.max(g.x + g.w);
-        prev = Some(g);
-    }
-    if let Some(mut f) = cur {
         if f.text.trim().is_empty() {
-            return;
+            continue;
         }
         f.edges.push(f.x1);
         out.push(f);
-    }
-    // Every fragment but the last got its closing edge when the next one began.
-    for f in out.iter_mut().filter(|f| f.line == li) {
-        while f.edges.len() < f.text.chars().count() + 1 {
-            f.edges.push(f.x1);
-        }
     }
 }
 
@@ -849,7 +858,6 @@ mod tests {
             y,
             w: 5.0,
             h: 10.0,
-            cs: 0.0,
             space_before: None,
             ch,
             more: chars.next().map(|_| text.into()),
@@ -921,6 +929,20 @@ mod tests {
         );
         let alone = words(&[(0.0, 10.0, "Present:"), (100.0, 10.0, "Apologies:")]);
         assert_eq!(layout_page(alone), "Present: Apologies:\n");
+    }
+
+    #[test]
+    fn letter_spaced_words_are_joined() {
+        // "P a g e  1": letters 1 unit apart (0.1 em would be too little to break, 2 would
+        // break), a 4-unit gap before the number.
+        let mut glyphs = Vec::new();
+        let mut x = 0.0;
+        for c in ["P", "a", "g", "e"] {
+            glyphs.push(g(x, 10.0, c));
+            x += 5.0 + 2.0;
+        }
+        glyphs.push(g(x + 2.0, 10.0, "1"));
+        assert_eq!(layout_page(glyphs), "Page 1\n");
     }
 
     #[test]

@@ -444,7 +444,7 @@ fn datasette() -> Result<std::path::PathBuf, String> {
             "--disable-pip-version-check",
             "datasette",
         ]),
-        240,
+        150,
     )
     .is_none()
     {

@@ -36,8 +36,8 @@ pub(crate) struct SqliteArgs {
     /// Records from `minutes parse --jsonl`; `-` or nothing reads stdin
     #[arg(value_name = "INPUT.jsonl")]
     pub input: Option<PathBuf>,
-    /// Add the records to an existing database: documents already in it are replaced, new ones
-    /// added, so re-exporting the same records adds no duplicates
+    /// Add the records to an existing database: new documents are added, documents already in
+    /// it replaced when their record changed, so re-exporting the same records adds no duplicates
     #[arg(long)]
     pub upsert: bool,
     /// Where to write Datasette metadata [default: metadata.json beside OUT.db]

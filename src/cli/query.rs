@@ -34,7 +34,8 @@ pub(crate) struct QueryArgs {
     /// Only meetings on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY: the end of that month or year)
     #[arg(long, value_name = "DATE", value_parser = parse_period)]
     pub to: Option<Period>,
-    /// Only rows of these kinds (repeatable or comma-separated)
+    /// Only rows of these kinds: resolution, recommendation, decision, concern, vote (repeatable
+    /// or comma-separated)
     #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = parse_kind)]
     pub kind: Vec<RowKind>,
     /// Only rows that print an amount of at least X (any currency): 250000, 250,000, £1.5m, 20k

@@ -141,6 +141,13 @@ fn check_size(bytes: &[u8], options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
+/// Builds the record of an input whose source text was already extracted, e.g. by
+/// [`worker::extract_in_worker`] under time and memory limits: `bytes` are the input (for its id
+/// and size), `source` what [`source_text`] returned for them.
+pub fn parse_source(bytes: &[u8], source: SourceText, options: &Options) -> Document {
+    build(bytes, source, options)
+}
+
 fn build(bytes: &[u8], source: SourceText, options: &Options) -> Document {
     let sha = source::sha256_hex(bytes);
     let parsed = parse::document(&source, options);

@@ -44,15 +44,12 @@ impl Extractor {
 
     /// Parses an input into a record.
     ///
-    /// For a PDF the worker extracts first, under the limits: a PDF that hangs, crashes or
-    /// exhausts memory is refused there. Only a PDF that the worker extracted cleanly is then
-    /// parsed in-process by `parse_bytes`, which repeats the (deterministic) extraction.
-    // TODO(lib API): the library has no public way yet to build a record from an extracted
-    // `SourceText` plus the input bytes (`build` in lib.rs is private). With one, e.g.
-    // `council_minutes::parse_source(bytes, source, &options)`, the second extraction goes away.
+    /// A PDF is extracted by the worker, under the limits (a PDF that hangs, crashes or
+    /// exhausts memory is refused there), and its text is then parsed in-process.
     pub(crate) fn parse(&self, bytes: &[u8], options: &Options) -> Result<Document, Error> {
         if is_pdf(bytes) && within_size(bytes, options) {
-            extract_in_worker(&self.exe, bytes, &self.limits)?;
+            let source = extract_in_worker(&self.exe, bytes, &self.limits)?;
+            return Ok(council_minutes::parse_source(bytes, source, options));
         }
         council_minutes::parse_bytes(bytes, options)
     }

@@ -68,7 +68,9 @@ fn starts_upper(s: &str) -> bool {
 pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
     let mut out: Vec<Para<'a>> = Vec::new();
     let mut cur: Option<Para<'a>> = None;
-    for line in lines {
+    // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
+    let gaps: Vec<bool> = lines.iter().map(|l| is_row(l.text)).collect();
+    for (i, line) in lines.iter().enumerate() {
         // Furniture ends a paragraph: a node's text must be found at its span, and page
         // furniture is not part of any text. (A paragraph cut by a page footer becomes two.)
         if line.is_blank() || line.furniture {
@@ -84,7 +86,9 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             (Lead::Plain, 0)
         };
         // a table row (cells apart by column gaps) is a paragraph of its own
-        let row = t.get(skip..).is_some_and(is_row);
+        let neighbour = (i > 0 && gaps.get(i - 1).copied().unwrap_or(false))
+            || gaps.get(i + 1).copied().unwrap_or(false);
+        let row = neighbour && t.get(skip..).is_some_and(is_row);
         let breaks = match &cur {
             None => true,
             Some(_) if row => true,

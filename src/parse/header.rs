@@ -94,17 +94,17 @@ static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Marks page furniture: page numbers and footers, web-page chrome, and (in PDFs) lines
 /// repeated on three or more pages.
-pub(crate) fn mark_furniture(lines: &mut [Line<'_>], paged: bool) {
+pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
+    let paged = !page_starts.is_empty();
+    // running headers and footers: the same line at the top or bottom of three or more pages
+    let edge = page_edges(lines, page_starts);
     let mut repeats: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    if paged {
-        for l in lines.iter() {
-            if l.text.len() < 6 || l.text.len() > 120 {
-                continue;
-            }
+    for (l, &at_edge) in lines.iter().zip(&edge) {
+        if at_edge && (6..=120).contains(&l.text.len()) {
             *repeats.entry(l.text.to_string()).or_insert(0) += 1;
         }
     }
-    for l in lines.iter_mut() {
+    for (l, &at_edge) in lines.iter_mut().zip(&edge) {
         let t = l.text;
         if t.is_empty() {
             continue;
@@ -113,11 +113,39 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], paged: bool) {
         if (PAGE_FOOTER.is_match(t) && (!bare_number || paged || l.indent > 10))
             || (t.len() < 120 && PAGE_ANYWHERE.is_match(t))
             || WEB_CHROME.is_match(t)
-            || (paged && repeats.get(t).is_some_and(|&n| n >= 3))
+            || (at_edge && repeats.get(t).is_some_and(|&n| n >= 3))
         {
             l.furniture = true;
         }
     }
+}
+
+/// Whether each line is among the first or last three non-blank lines of its page.
+fn page_edges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<bool> {
+    let mut edge = vec![false; lines.len()];
+    if page_starts.is_empty() {
+        return edge;
+    }
+    let page_of = |l: &Line<'_>| page_starts.partition_point(|&s| s <= l.text_start);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = lines.get(i) else { break };
+        let page = page_of(first);
+        let mut j = i;
+        while lines.get(j).is_some_and(|l| page_of(l) == page) {
+            j += 1;
+        }
+        let text: Vec<usize> = (i..j)
+            .filter(|&k| lines.get(k).is_some_and(|l| !l.is_blank()))
+            .collect();
+        for &k in text.iter().take(3).chain(text.iter().rev().take(3)) {
+            if let Some(e) = edge.get_mut(k) {
+                *e = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    edge
 }
 
 static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
@@ -756,7 +784,7 @@ mod tests {
     fn furniture() {
         let text = "Page 1 of 16\nShare this item\n52.\nText\n                 3\nMinutes – December 3, 2024 – Page 2\n";
         let mut ls = crate::segment::lines(text);
-        mark_furniture(&mut ls, false);
+        mark_furniture(&mut ls, &[]);
         let f: Vec<bool> = ls.iter().map(|l| l.furniture).collect();
         assert_eq!(f, [true, true, false, false, true, true, false]);
     }

@@ -76,7 +76,7 @@ impl Ctx<'_> {
 pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     let text = src.text.as_str();
     let mut lines = segment::lines(text);
-    header::mark_furniture(&mut lines, !src.page_starts.is_empty());
+    header::mark_furniture(&mut lines, &src.page_starts);
     let order = match options.date_order {
         DateOrder::Auto if header::north_american(&lines) => DateOrder::MonthFirst,
         o => o,

@@ -3,7 +3,8 @@
 //! ```text
 //! bytes ─ preflight (%PDF-?) ─ load (lopdf; the empty user password is tried) ─ repair
 //!   (font widths, annotation appearances, content streams: ' and " operators, comments,
-//!   placed forms, images) ─ pdf-extract → LayoutDev (glyphs → words → lines → columns) ─┐
+//!   placed forms, images; ToUnicode maps trimmed per page) ─ pdf-extract → LayoutDev
+//!   (glyphs → words → lines → columns) ─────────────────────────────────────────────────┐
 //! quality gate ── fails? ── pdftotext -layout (if installed), page or document ─────────┤
 //! clean-up: characters, hyphenation ─ pages joined by U+000C ─ running headers/footers
 //! ```
@@ -96,6 +97,13 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
             repair::content::Prepared::unknown(page_ids.len())
         }
     };
+    if let Err(p) = repair::cmaps::trim_to_unicode_maps(&mut doc, &page_ids) {
+        diagnostics.push(diag(
+            Severity::Warning,
+            "pdf-extractor-panic",
+            format!("lopdf failed while reading ToUnicode maps: {p}"),
+        ));
+    }
 
     // The whole document in one pass; if pdf-extract fails anywhere, again page by page so that
     // one bad page loses only itself. (`output_doc_page` walks the page tree on every call,

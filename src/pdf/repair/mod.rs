@@ -5,11 +5,14 @@
 //! - [`fonts`]: CID `/W` width ranges and Type3 `/FontMatrix` widths, which pdf-extract misreads;
 //! - [`annots`]: annotation appearances (filled-in form fields), which pdf-extract skips;
 //! - [`content`]: content streams: `'` and `"` operators, comments, form XObjects drawn under a
-//!   transformation, image XObjects (which pdf-extract parses as if they were content).
+//!   transformation, image XObjects (which pdf-extract parses as if they were content);
+//! - [`cmaps`]: large ToUnicode maps, which pdf-extract parses again on every page, trimmed per
+//!   page to the codes the page uses.
 //!
 //! Every function runs under `catch_unwind` and reports a panic as a message.
 
 pub(crate) mod annots;
+pub(crate) mod cmaps;
 pub(crate) mod content;
 pub(crate) mod fonts;
 

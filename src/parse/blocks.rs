@@ -292,6 +292,14 @@ fn subject_ok(prefix: &str) -> bool {
 /// Decision made (Unanimously):    THE DECISION:    Decision :-
 /// ```
 pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
+    // one fast pass first: every marker holds one of these words near the start
+    let head = text.get(..text.len().min(100)).unwrap_or(text);
+    let hint = [
+        "esolved", "ESOLVED", "greed", "GREED", "ecommend", "ECOMMEND", "ecision", "ECISION",
+    ];
+    if !hint.iter().any(|h| head.contains(h)) {
+        return None;
+    }
     // candidates: the start, and each word start within the first 60 bytes
     let mut starts = vec![0];
     for (i, c) in text.char_indices().take(80) {

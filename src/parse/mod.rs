@@ -127,15 +127,26 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     }
     // money outside any item
     let mut amounts = Vec::new();
-    let covered: Vec<(usize, usize)> = meetings
+    let mut covered: Vec<(usize, usize)> = meetings
         .iter()
         .flat_map(|m| m.items.iter().map(|i| (i.span.start, i.span.end)))
         .collect();
+    covered.sort_unstable();
+    // the furthest end reached by any item starting at or before each item's start
+    let mut reach = Vec::with_capacity(covered.len());
+    let mut far = 0;
+    for &(_, b) in &covered {
+        far = far.max(b);
+        reach.push(far);
+    }
+    let inside = |at: usize| {
+        let k = covered.partition_point(|&(a, _)| a <= at);
+        k > 0 && reach.get(k - 1).is_some_and(|&b| at <= b)
+    };
     for line in &lines {
         if line.furniture
-            || covered
-                .iter()
-                .any(|&(a, b)| line.text_start >= a && line.text_start <= b)
+            || !line.text.contains(['£', '$', '€', '¥', '￥'])
+            || inside(line.text_start)
         {
             continue;
         }

@@ -227,6 +227,20 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     decision_start_plain(sentence)
 }
 
+/// Words without which a sentence records no decision (a prefilter for the rules below).
+static DECISION_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)agreed|resolved|decided|approved|adopted|confirmed|endorsed|accepted|supported|support|deferred|refused|elected|appointed|noted|received|signed|ratified|co-opted|voted|determined|carried|motion|be it|the board",
+    )
+});
+
+/// Verbs without which a sentence is no attributed statement.
+static STATEMENT_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"stated|said|explained|reported|advised|commented|informed|confirmed|added|responded|replied",
+    )
+});
+
 /// A short heading run into the sentence after it.
 static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -235,6 +249,10 @@ static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn decision_start_plain(sentence: &str) -> Option<usize> {
+    // one fast pass before the full rules: no decision word, no decision
+    if !DECISION_HINT.is_match(sentence) {
+        return None;
+    }
     // an exclusion counts when it comes before the decision wording
     let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
     if let Some(c) = FORMULA_THAT.captures(sentence) {
@@ -301,6 +319,9 @@ static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The speaker of an attributed statement and where its text starts.
 pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
+    if !STATEMENT_HINT.is_match(sentence) {
+        return None;
+    }
     let c = STATEMENT.captures(sentence)?;
     let speaker = c.name("speaker")?.as_str().trim().to_string();
     Some((speaker, c.name("text")?.start()))

@@ -50,6 +50,13 @@ impl Found {
     }
 }
 
+/// Words without which a paragraph records no vote (a prefilter for the rules below).
+static VOTE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)carried|lost|unanimous|agreed|favou?r|ayes|yeas|noes|nays|fell|defeated|declared|approved|passed|against|abstain|abstention|votes?\b|failed|adopted|^\s*for\b|\|\s*for\b",
+    )
+});
+
 /// A count line: `For: 26`, `Against (0)`, `Abstentions – 3`, `FOR the officer's recommendation (9)`.
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -183,13 +190,23 @@ fn result_of(f: &Found) -> Option<VoteResult> {
 /// relative to any base the caller likes).
 pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // one fast pass first: most paragraphs record no vote
+    if !lines.iter().any(|(_, l)| VOTE_HINT.is_match(l)) {
+        return out;
+    }
     // 1. count lines, one per line, grouped into one vote
     let mut group: Option<Found> = None;
     let mut named_group: Option<Found> = None;
     let mut last_count: Option<String> = None;
     for &(off, line) in lines {
         let row = pipe_row(line);
-        let count = match (&row, COUNT_LINE.captures(line)) {
+        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+        let count_line = if has_digit {
+            COUNT_LINE.captures(line)
+        } else {
+            None
+        };
+        let count = match (&row, count_line) {
             (Some((w, n, _)), _) => Some((w.clone(), Some(*n))),
             (None, Some(c)) => Some((
                 c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase(),
@@ -267,7 +284,10 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             g.end = off + line.len();
             continue;
         }
-        if let Some(c) = NAMED.captures(line) {
+        let named = line
+            .get(..1)
+            .is_some_and(|c| matches!(c, "A" | "a" | "N" | "n" | "Y" | "y"));
+        if let Some(c) = named.then(|| NAMED.captures(line)).flatten() {
             let word = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
             let list = names(c.get(2).map_or("", |m| m.as_str()));
             let g = named_group.get_or_insert_with(|| Found::new(off, off + line.len()));
@@ -307,7 +327,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         let k = map.partition_point(|&(jo, _)| jo <= j).saturating_sub(1);
         map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
     };
-    if out.is_empty() {
+    let digits = joined.bytes().any(|b| b.is_ascii_digit());
+    if out.is_empty() && digits && joined.contains('(') {
         // `For the recommendations in the report – Councillors A, B and C (6)`
         let mut g: Option<Found> = None;
         for c in NAMED_COUNT.captures_iter(&joined) {
@@ -332,7 +353,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         }
         out.extend(g);
     }
-    if out.is_empty() {
+    if out.is_empty() && digits {
         for (regex, order) in [
             (&*INLINE_COUNTS, [1, 2, 3]),
             (&*VOTES_TO, [1, 2, 3]),
@@ -351,7 +372,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             }
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && digits {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));

@@ -75,10 +75,27 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
 /// Collapses every run of whitespace (incl. NBSP) to one space and trims the ends.
 pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    collapse_into(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out` with its whitespace collapsed, without a new allocation.
+pub(crate) fn collapse_into(out: &mut String, s: &str) {
+    let from = out.len();
+    // fast path: ASCII text with single spaces only
+    if s.bytes()
+        .all(|b| b.is_ascii() && b != b'\t' && b != b'\r' && b != b'\n' && b != 0x0c)
+        && !s.contains("  ")
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+    {
+        out.push_str(s);
+        return;
+    }
     let mut space = false;
     for c in s.chars() {
         if is_space(c) {
-            space = !out.is_empty();
+            space = out.len() > from;
         } else {
             if space {
                 out.push(' ');
@@ -87,7 +104,6 @@ pub(crate) fn collapse(s: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 #[cfg(test)]

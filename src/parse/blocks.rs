@@ -122,7 +122,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             if !p.text.is_empty() {
                 p.text.push(' ');
             }
-            p.text.push_str(&collapse(t));
+            crate::segment::collapse_into(&mut p.text, t);
             p.end = line.text_end();
         }
     }

@@ -109,6 +109,10 @@ static TITLE_REFS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An attachment found at the end of a line: (text before it, format, bytes, start offset).
 pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
+    // the size ends the line: `... KB`, `... MB`, `... bytes`
+    if !text.trim_end().ends_with(['B', 'b', 's']) {
+        return None;
+    }
     let c = ATTACHMENT.captures(text)?;
     let m = c.get(0)?;
     let format = c.get(1)?.as_str().to_ascii_uppercase();

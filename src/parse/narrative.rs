@@ -197,7 +197,7 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line opens a motion record (`Motion by A, seconded by B, ...`).
 pub(crate) fn opens_paragraph(line: &str) -> bool {
-    OPENS.is_match(line)
+    line.starts_with(['M', 'm', 'O', 'o', 'I', 'i', 'A', 'a']) && OPENS.is_match(line)
 }
 
 /// Outcome of a motion: carried/passed/approved/agreed.

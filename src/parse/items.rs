@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::blocks::{self, Lead, Marker, Para, Tree};
 use super::{money, narrative, pattern, votes, Ctx};
-use crate::model::{Amount, Attachment, Concern, Item, Part, Statement, Vote};
+use crate::model::{Attachment, Concern, Item, Part, Statement, Vote};
 use crate::segment::{collapse, Line};
 
 /// A candidate item heading.
@@ -511,20 +511,7 @@ pub(crate) fn build(
         if line.furniture {
             continue;
         }
-        for f in money::find_all(line.text) {
-            item.amounts.push(Amount {
-                text: line
-                    .text
-                    .get(f.start..f.end)
-                    .unwrap_or_default()
-                    .to_string(),
-                value: f.value,
-                currency: f.currency.to_string(),
-                span: ctx
-                    .ix
-                    .span(line.text_start + f.start, line.text_start + f.end),
-            });
-        }
+        item.amounts.extend(money::on_line(line, &ctx.ix));
     }
     // lists in document order (narrative parts are found after marked ones)
     item.resolutions.sort_by_key(|p| p.span.start);
@@ -591,12 +578,7 @@ fn merge_votes(votes: Vec<Vote>, ix: &crate::source::LineIndex) -> Vec<Vote> {
     }
     for v in &mut out {
         if v.result.is_none() {
-            v.result = match (v.for_, v.against) {
-                (Some(a), Some(b)) if a > b => Some(crate::model::VoteResult::Carried),
-                (Some(a), Some(b)) if a < b => Some(crate::model::VoteResult::Lost),
-                (Some(_), Some(_)) => Some(crate::model::VoteResult::Tied),
-                _ => None,
-            };
+            v.result = votes::result_of_counts(v.for_, v.against);
         }
     }
     out

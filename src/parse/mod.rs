@@ -150,20 +150,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
         {
             continue;
         }
-        for f in money::find_all(line.text) {
-            amounts.push(Amount {
-                text: line
-                    .text
-                    .get(f.start..f.end)
-                    .unwrap_or_default()
-                    .to_string(),
-                value: f.value,
-                currency: f.currency.to_string(),
-                span: ctx
-                    .ix
-                    .span(line.text_start + f.start, line.text_start + f.end),
-            });
-        }
+        amounts.extend(money::on_line(line, &ctx.ix));
     }
     if let Some(last) = lines.iter().rev().find(|l| !l.is_blank() && !l.furniture) {
         let t = last.text;

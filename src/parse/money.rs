@@ -104,6 +104,26 @@ fn amount(input: &str) -> IResult<&str, (&'static str, Decimal)> {
     Ok((rest, (cur, value.normalize())))
 }
 
+/// The amounts on one line of the source, as record nodes.
+pub(crate) fn on_line(
+    line: &crate::segment::Line<'_>,
+    ix: &crate::source::LineIndex,
+) -> Vec<crate::model::Amount> {
+    find_all(line.text)
+        .into_iter()
+        .map(|f| crate::model::Amount {
+            text: line
+                .text
+                .get(f.start..f.end)
+                .unwrap_or_default()
+                .to_string(),
+            value: f.value,
+            currency: f.currency.to_string(),
+            span: ix.span(line.text_start + f.start, line.text_start + f.end),
+        })
+        .collect()
+}
+
 /// Every amount in `s`, left to right.
 pub(crate) fn find_all(s: &str) -> Vec<Found> {
     let mut out = Vec::new();

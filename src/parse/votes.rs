@@ -178,7 +178,12 @@ fn names(list: &str) -> Vec<String> {
 }
 
 fn result_of(f: &Found) -> Option<VoteResult> {
-    match (f.for_, f.against) {
+    result_of_counts(f.for_, f.against)
+}
+
+/// The outcome that counts imply: more for than against carries.
+pub(crate) fn result_of_counts(for_: Option<u32>, against: Option<u32>) -> Option<VoteResult> {
+    match (for_, against) {
         (Some(a), Some(b)) if a > b => Some(VoteResult::Carried),
         (Some(a), Some(b)) if a < b => Some(VoteResult::Lost),
         (Some(_), Some(_)) => Some(VoteResult::Tied),

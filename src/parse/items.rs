@@ -318,6 +318,52 @@ fn labels_free(t: &str) -> bool {
     super::labels::label(t).is_none() && blocks::marker(t).is_none()
 }
 
+/// Unnumbered section headings in capitals (`APPROVAL OF MINUTES:`, `NEW BUSINESS`), for
+/// minutes that number nothing. The heading area (up to the first such line after a date or a
+/// attendance line) is left out: the first heading must come after some body text.
+pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut body_seen = false;
+    for (i, line) in lines.iter().enumerate().take(to).skip(from) {
+        if line.is_blank() || line.furniture {
+            continue;
+        }
+        let t = line.text.trim_end_matches(':').trim();
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+        let words = t.split_whitespace().count();
+        let alone = lines
+            .get(i + 1)
+            .is_none_or(|n| n.is_blank() || !n.text.chars().all(|c| !c.is_lowercase()));
+        if caps
+            && (1..=8).contains(&words)
+            && alone
+            && body_seen
+            && !super::header::is_meeting_heading(t)
+            && super::attendance::label(line.text).is_none()
+            && number(line.text).is_err()
+        {
+            out.push(Heading {
+                line: i,
+                title_line: i,
+                inline_body: None,
+                number: None,
+                title: clean_title(t),
+                shape: String::new(),
+                prefix: String::new(),
+                value: 0,
+            });
+        } else if line.text.split_whitespace().count() >= 8 {
+            body_seen = true;
+        }
+    }
+    // a handful of capitals is a layout, not a list of items
+    if out.len() < 3 {
+        out.clear();
+    }
+    out
+}
+
 /// Chooses the real item headings among the candidates: the most common numbering shape, in
 /// a plausible running order; sub-numbers (`5.1` under `5`) are kept too.
 pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
@@ -694,30 +740,35 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         }
         let Some(p) = paras.get(k) else { continue };
         let span = ctx.ix.span(p.start, p.end);
-        if let Some((a, b)) = narrative::motion(&p.text) {
-            if !explicit {
-                if let Some(t) = p.text.get(a..b) {
-                    item.resolutions.push(part(ctx, None, t, p.start, p.end));
+        let found = narrative::motions(&p.text);
+        if !found.is_empty() {
+            let last = found.len() - 1;
+            for (k, (a, b, outcome)) in found.into_iter().enumerate() {
+                // the last motion's outcome may come after AYES/NOES lines, in a later paragraph
+                let outcome = if outcome == narrative::Outcome::Unknown && k == last {
+                    narrative
+                        .iter()
+                        .skip(n + 1)
+                        .take(4)
+                        .filter_map(|&j| paras.get(j))
+                        .find_map(|q| narrative::outcome(&q.text))
+                        .map_or(narrative::Outcome::Unknown, |c| {
+                            if c {
+                                narrative::Outcome::Carried
+                            } else {
+                                narrative::Outcome::Failed
+                            }
+                        })
+                } else {
+                    outcome
+                };
+                if outcome == narrative::Outcome::Carried && !explicit {
+                    if let Some(t) = p.text.get(a..b) {
+                        item.resolutions.push(part(ctx, None, t, p.start, p.end));
+                    }
                 }
             }
             continue;
-        }
-        if let Some((a, b)) = narrative::motion_text(&p.text) {
-            // the outcome comes after AYES/NOES lines, within the next few paragraphs
-            let carried = narrative
-                .iter()
-                .skip(n + 1)
-                .take(4)
-                .filter_map(|&j| paras.get(j))
-                .find_map(|q| narrative::outcome(&q.text));
-            if carried == Some(true) && !explicit {
-                if let Some(t) = p.text.get(a..b) {
-                    item.resolutions.push(part(ctx, None, t, p.start, p.end));
-                }
-            }
-            if carried.is_some() {
-                continue;
-            }
         }
         for (a, b) in narrative::sentences(&p.text) {
             let Some(s) = p.text.get(a..b) else { continue };

@@ -371,6 +371,12 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
                 .cloned()
                 .collect(),
         );
+        // minutes with no numbered items: their section headings in capitals are the items
+        let selected = if selected.is_empty() {
+            items::caps_headings(lines, from, to)
+        } else {
+            selected
+        };
         let hs: Vec<&items::Heading> = selected.iter().collect();
         let first_item = hs.first().map_or(to, |h| h.line);
         let intro = lines.get(from..first_item).unwrap_or_default();

@@ -184,7 +184,7 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
 /// US motions: `Motion by A, seconded by B, to approve X.` / `A motion was made by A ... to X`.
 static MOTION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?ix)^(?:a\s+)?motion\s+(?:was\s+)?(?:made\s+)?(?:by\s+[^,.]{1,80}?,?\s+)?(?:(?:and\s+)?seconded\s+by\s+[^,.]{1,80}?,?\s+)?(?P<to>to\s+\S|that\s+\S)",
+        r"(?ix)^(?:a\s+|another\s+)?motion\s+(?:was\s+)?(?:made\s+)?(?:by\s+[^,.]{1,80}?,?\s+)?(?:(?:and\s+)?seconded\s+by\s+[^,.]{1,80}?,?\s+)?(?P<to>to\s+\S|that\s+\S)",
     )
 });
 
@@ -268,32 +268,61 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
     }
 }
 
-/// A US motion in a paragraph: the byte range of its text (from `to ...`), when the paragraph
-/// records it as carried.
-pub(crate) fn motion(para: &str) -> Option<(usize, usize)> {
-    let c = MOTION.captures(para)?;
-    let to = c.name("to")?.start();
-    let rest = para.get(to..)?;
-    // the motion text ends at the end of its sentence
-    let end = sentences(rest).first().map_or(rest.len(), |&(_, e)| e);
-    let after = rest.get(end..).unwrap_or_default();
-    if FAILED.is_match(after) {
-        return None;
-    }
-    if !CARRIED.is_match(after) && !CARRIED.is_match(rest.get(..end).unwrap_or_default()) {
-        // the outcome may come in a later paragraph (after AYES/NOES lines): the caller looks
-        return None;
-    }
-    Some((to, to + end))
+/// The mover clause after a motion's text: `... as written made by Trustee A, seconded by B.`
+static MOVER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\s+(?:was\s+)?(?:made\s+)?by\s+[^,.]{2,60}?,?\s+(?:and\s+)?seconded\s+by\b.*$")
+});
+
+/// How a motion ended, as far as the text around it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Carried,
+    Failed,
+    Unknown,
 }
 
-/// A US motion whose outcome is not in its own paragraph: the range of its text.
-pub(crate) fn motion_text(para: &str) -> Option<(usize, usize)> {
-    let c = MOTION.captures(para)?;
-    let to = c.name("to")?.start();
-    let rest = para.get(to..)?;
-    let end = sentences(rest).first().map_or(rest.len(), |&(_, e)| e);
-    Some((to, to + end))
+/// Every US-style motion in a paragraph (`Motion to approve X made by A, seconded by B. All
+/// were in favor. Motion passes.`): the byte range of its text, without the mover clause, and
+/// its outcome as recorded before the next motion.
+pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
+    let sents = sentences(para);
+    let mut out = Vec::new();
+    let starts: Vec<usize> = sents
+        .iter()
+        .filter(|&&(a, b)| para.get(a..b).is_some_and(|t| MOTION.is_match(t)))
+        .map(|&(a, _)| a)
+        .collect();
+    for (k, &(a, b)) in sents.iter().enumerate() {
+        let Some(sentence) = para.get(a..b) else {
+            continue;
+        };
+        let Some(c) = MOTION.captures(sentence) else {
+            continue;
+        };
+        let Some(to) = c.name("to").map(|m| a + m.start()) else {
+            continue;
+        };
+        let text = para.get(to..b).unwrap_or_default();
+        let end = to + MOVER.find(text).map_or(text.len(), |m| m.start());
+        let next = starts
+            .iter()
+            .copied()
+            .find(|&st| st > a)
+            .unwrap_or(para.len());
+        let after = para.get(b..next).unwrap_or_default();
+        let own = para.get(a..b).unwrap_or_default();
+        let outcome = if FAILED.is_match(after) {
+            Outcome::Failed
+        } else if CARRIED.is_match(after) || CARRIED.is_match(own.get(to - a..).unwrap_or_default())
+        {
+            Outcome::Carried
+        } else {
+            Outcome::Unknown
+        };
+        let _ = k;
+        out.push((to, end, outcome));
+    }
+    out
 }
 
 /// The recorded outcome in a short paragraph: carried (`Motion carried.`) or failed.
@@ -424,13 +453,26 @@ mod tests {
     }
 
     #[test]
-    fn motions() {
+    fn motions_and_outcomes() {
         let p = "Motion by Smith, seconded by Jones, to approve the contract. Motion carried 5-0.";
-        let (a, b) = motion(p).unwrap();
-        assert_eq!(&p[a..b], "to approve the contract.");
-        assert!(
-            motion("Motion by Smith, seconded by Jones, to deny the permit. Motion failed.")
-                .is_none()
+        let got: Vec<(&str, Outcome)> = motions(p)
+            .into_iter()
+            .map(|(a, b, o)| (&p[a..b], o))
+            .collect();
+        assert_eq!(got, [("to approve the contract.", Outcome::Carried)]);
+        let p = "Motion by Smith, seconded by Jones, to deny the permit. Motion failed.";
+        assert_eq!(motions(p).first().map(|m| m.2), Some(Outcome::Failed));
+        let p = "Motion to approve the minutes as written made by Trustee Piacentini, seconded by Trustee Elton. All were in favor. Motion passes. A motion to give $500.00 for Earth Day by Trustee Elton, seconded by Trustee Albrecht. All were in favor.";
+        let got: Vec<(&str, Outcome)> = motions(p)
+            .into_iter()
+            .map(|(a, b, o)| (&p[a..b], o))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("to approve the minutes as written", Outcome::Carried),
+                ("to give $500.00 for Earth Day", Outcome::Carried)
+            ]
         );
     }
 

@@ -710,12 +710,32 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             };
             if paras.get(i + 1).is_some_and(fits) {
                 i += 1;
+                let first_indent = paras
+                    .get(i)
+                    .and_then(|q| q.lines.first())
+                    .map_or(0, |l| l.indent);
                 while let Some(q) = paras.get(i).filter(|q| fits(q)) {
-                    item.concerns.push(Concern {
-                        raised_by: raised_by.clone(),
-                        text: q.text.clone(),
-                        span: ctx.ix.span(q.start, q.end),
-                    });
+                    let indent = q.lines.first().map_or(0, |l| l.indent);
+                    match item.concerns.last_mut() {
+                        // a sub-bullet belongs to the point above it, marker and all
+                        Some(last)
+                            if indent > first_indent + 1
+                                && ctx
+                                    .text
+                                    .get(last.span.end..q.start)
+                                    .is_some_and(|g| g.chars().all(crate::segment::is_space)) =>
+                        {
+                            let raw = ctx.text.get(q.start..q.end).unwrap_or_default();
+                            last.text.push(' ');
+                            crate::segment::collapse_into(&mut last.text, raw);
+                            last.span = ctx.ix.span(last.span.start, q.end);
+                        }
+                        _ => item.concerns.push(Concern {
+                            raised_by: raised_by.clone(),
+                            text: q.text.clone(),
+                            span: ctx.ix.span(q.start, q.end),
+                        }),
+                    }
                     i += 1;
                 }
                 continue;

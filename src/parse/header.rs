@@ -181,7 +181,7 @@ static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
       | notes\s+(?:of|from)\b
       | .{0,80}\bnotes\s+from\s+.*meeting
       | procès[-\s]verbal | compte[-\s]rendu | (?:réunion|séance)\s+du\s+conseil
-      | cofnodion
+      | cofnodion | .{0,60}\bcyfarfod\b
       | .*委員会記録 | .*会議録 | .*議事録
     )",
     )
@@ -372,10 +372,23 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         }));
     // the heading: the first lines up to a blank line, or up to the first label
     let title = heading_title(lines);
+    // a bare `Minutes` heading (also the title of an article about minutes) needs a date near it
+    let dated = |k: usize| {
+        head.iter()
+            .skip(k)
+            .take(6)
+            .any(|(_, l)| dates::first(&super::dates::ascii_digits(l.text), ctx.order).is_some())
+    };
     let minutes = head
         .iter()
         .take(12)
         .position(|(_, l)| MINUTES_HEADING.is_match(l.text));
+    let minutes = minutes.filter(|&k| {
+        let bare = head
+            .get(k)
+            .is_some_and(|(_, l)| l.text.trim().eq_ignore_ascii_case("minutes"));
+        !bare || dated(k)
+    });
     let agenda = head
         .iter()
         .take(12)

@@ -336,3 +336,144 @@ fn regression_item_line_after_leading_furniture() {
          Decided at meeting: 14/03/2019 - Cabinet\nMinutes:\n",
     );
 }
+
+// Generated well-formed minutes parse back to the structure that generated them.
+
+/// One generated item: its number, title words, labelled resolution parts (each with an
+/// amount in thousands of pounds, or none), and a recorded vote (for, against, abstain).
+#[derive(Debug, Clone)]
+struct GenItem {
+    number: u32,
+    title: String,
+    parts: Vec<Option<u32>>,
+    vote: Option<(u32, u32, u32)>,
+}
+
+const TITLE_WORDS: &[&str] = &[
+    "BUDGET",
+    "PLANNING",
+    "LIBRARY",
+    "HOURS",
+    "PARKING",
+    "STRATEGY",
+    "ALLOTMENTS",
+    "REVIEW",
+    "HIGHWAYS",
+    "GRANTS",
+];
+
+fn gen_items() -> impl Strategy<Value = Vec<GenItem>> {
+    let item = (
+        proptest::collection::vec(proptest::sample::select(TITLE_WORDS), 1..4),
+        proptest::collection::vec(proptest::option::of(1u32..999), 0..5),
+        proptest::option::of((0u32..60, 0u32..60, 0u32..10)),
+    );
+    (1u32..500, proptest::collection::vec(item, 1..8)).prop_map(|(first, items)| {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, (words, parts, vote))| GenItem {
+                number: first + i as u32,
+                title: words.join(" "),
+                parts,
+                vote,
+            })
+            .collect()
+    })
+}
+
+/// The text of generated minutes, in the printed-minutes shape of `fixtures/votes.txt`.
+fn render(items: &[GenItem]) -> String {
+    let mut s = String::from(
+        "KINGSBRIDGE BOROUGH COUNCIL\n\nMINUTES OF THE MEETING OF THE COUNCIL HELD ON WEDNESDAY, \
+         24TH SEPTEMBER, 2014 AT 7.00 PM\n\n",
+    );
+    for item in items {
+        s.push_str(&format!("{}. {}\n\n", item.number, item.title));
+        if item.parts.is_empty() {
+            s.push_str("RESOLVED – That the report be noted.\n\n");
+        } else {
+            s.push_str("RESOLVED – That the Council:\n\n");
+            for (i, amount) in item.parts.iter().enumerate() {
+                let label = char::from(b'a' + i as u8);
+                match amount {
+                    Some(k) => s.push_str(&format!("({label}) approve spending of £{k},000;\n")),
+                    None => s.push_str(&format!("({label}) note the report;\n")),
+                }
+            }
+            s.push('\n');
+        }
+        if let Some((f, a, b)) = item.vote {
+            s.push_str(&format!(
+                "Voting record – For {f}, against {a}, abstentions {b}\n\n"
+            ));
+        }
+    }
+    s
+}
+
+/// Every part label at any depth, in document order.
+fn labels(parts: &[council_minutes::Part], out: &mut Vec<String>) {
+    for p in parts {
+        if let Some(l) = &p.label {
+            out.push(l.clone());
+        }
+        labels(&p.parts, out);
+    }
+}
+
+fn check_generated(items: &[GenItem]) -> Result<(), TestCaseError> {
+    let text = render(items);
+    let doc = parse_str(&text, &Options::default()).unwrap();
+    let errors = common::span_errors(&doc, &text, &[]);
+    prop_assert!(
+        errors.is_empty(),
+        "span invariants broken:\n  {}",
+        errors.join("\n  ")
+    );
+    prop_assert_eq!(doc.meetings.len(), 1, "meetings of {}", text);
+    let got = &doc.meetings[0].items;
+    prop_assert_eq!(got.len(), items.len(), "items of {}", text);
+    for (g, want) in got.iter().zip(items) {
+        let number = want.number.to_string();
+        prop_assert_eq!(
+            g.number.as_deref(),
+            Some(number.as_str()),
+            "number in {}",
+            text
+        );
+        prop_assert_eq!(
+            g.title.as_deref(),
+            Some(want.title.as_str()),
+            "title in {}",
+            text
+        );
+        let mut got_labels = Vec::new();
+        labels(&g.resolutions, &mut got_labels);
+        let want_labels: Vec<String> = (0..want.parts.len())
+            .map(|i| char::from(b'a' + i as u8).to_string())
+            .collect();
+        prop_assert_eq!(got_labels, want_labels, "labels in {}", text);
+        let got_amounts: Vec<String> = g.amounts.iter().map(|a| a.value.to_string()).collect();
+        let want_amounts: Vec<String> = want
+            .parts
+            .iter()
+            .flatten()
+            .map(|k| format!("{}", u64::from(*k) * 1000))
+            .collect();
+        prop_assert_eq!(got_amounts, want_amounts, "amounts in {}", text);
+        let got_vote = g.votes.first().map(|v| (v.for_, v.against, v.abstain));
+        let want_vote = want.vote.map(|(f, a, b)| (Some(f), Some(a), Some(b)));
+        prop_assert_eq!(got_vote, want_vote, "vote in {}", text);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn generated_minutes_parse_back_to_their_structure(items in gen_items()) {
+        check_generated(&items)?;
+    }
+}

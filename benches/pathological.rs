@@ -1,0 +1,109 @@
+//! Linear time on pathological shapes: `parse_str` time per MB at 1 MB and at 50 MB.
+//!
+//! Inputs, generated here:
+//! - `single_line`: prose with minutes vocabulary (dates, money, votes, labels, "RESOLVED") and
+//!   no line end at all — a 50 MB line is what a broken export or a minified page gives;
+//! - `many_lines`: minutes with a numbered item every few lines, resolutions with lettered
+//!   parts, votes, amounts and bullets, about 50 bytes a line.
+//!
+//! The bar: for each shape, time per MB at 50 MB is within 1.5× of time per MB at 1 MB. Before
+//! criterion runs, the bench times each input directly (best of three) and prints ms/MB and that
+//! ratio; criterion then reports throughput (MiB/s) for each, where the same ratio reads as
+//! 1 MB throughput ÷ 50 MB throughput.
+//!
+//! `cargo bench --bench pathological` takes about two minutes.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr,
+    clippy::print_stdout,
+    missing_debug_implementations
+)]
+
+use council_minutes::{parse_str, Options};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const MB: usize = 1_000_000;
+
+/// About `bytes` of prose on one line.
+fn single_line(bytes: usize) -> String {
+    const SENTENCE: &str = "The Council noted the report on 20 June 2012 (a) that £163,000 be \
+                            approved; For: 5 Against: 2 Abstain: 1. RESOLVED – That it be noted. ";
+    let mut s = SENTENCE.repeat(bytes / SENTENCE.len() + 1);
+    let mut end = bytes.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    s
+}
+
+/// About `bytes` of minutes on many lines, every item distinct by its number.
+fn many_lines(bytes: usize) -> String {
+    let mut s = String::from("Minutes of a meeting of the Cabinet held on 20 June 2012\n\n");
+    let mut n = 0;
+    while s.len() < bytes {
+        n += 1;
+        s.push_str(&format!(
+            "{n}. Budget monitoring report {n}\n\
+             The Portfolio Holder for Finance stated that the budget was balanced.\n\
+             • Concerns were raised about parking.\n\
+             RESOLVED – That Cabinet:\n\
+             (a) approve the spend of £{n},000 for 2013/14;\n\
+             (b) note the report.\n\
+             For: 5 Against: 2 Abstain: 1\n\n"
+        ));
+    }
+    s
+}
+
+/// Milliseconds per MB of one parse of `text`, the best of three.
+fn ms_per_mb(text: &str) -> f64 {
+    let options = Options::default();
+    let best = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(parse_str(black_box(text), &options).unwrap());
+            t.elapsed()
+        })
+        .min()
+        .unwrap();
+    best.as_secs_f64() * 1e3 / (text.len() as f64 / MB as f64)
+}
+
+/// An input shape: its name and a maker of about that many bytes of it.
+type Shape = (&'static str, fn(usize) -> String);
+
+fn bench(c: &mut Criterion) {
+    let shapes: [Shape; 2] = [("single_line", single_line), ("many_lines", many_lines)];
+    for (name, make) in shapes {
+        let small = make(MB);
+        let large = make(50 * MB);
+        let (a, b) = (ms_per_mb(&small), ms_per_mb(&large));
+        eprintln!(
+            "{name}: {a:.2} ms/MB at 1 MB, {b:.2} ms/MB at 50 MB: ratio {:.2} (bar: < 1.5)",
+            b / a
+        );
+
+        let mut group = c.benchmark_group(name);
+        group
+            .sampling_mode(SamplingMode::Flat)
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(5));
+        for (size, text) in [("1MB", &small), ("50MB", &large)] {
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(size, |b| {
+                b.iter(|| parse_str(black_box(text), &Options::default()).unwrap())
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

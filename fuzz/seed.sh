@@ -1,0 +1,17 @@
+#!/bin/sh
+# Seeds the fuzz corpora from the fixtures: every fixtures/*.txt (and fixtures/pdf/*.pdf when
+# present) for parse_text / parse_pdf, plus the small PDFs of /work/shared/corpus/pdf (or
+# $PDF_SEEDS) under the parse_pdf target's 256 KiB cap.
+set -eu
+cd "$(dirname "$0")"
+mkdir -p corpus/parse_text corpus/parse_pdf
+cp ../fixtures/*.txt corpus/parse_text/
+if [ -d ../fixtures/pdf ]; then cp ../fixtures/pdf/*.pdf corpus/parse_pdf/; fi
+seeds="${PDF_SEEDS:-/work/shared/corpus/pdf}"
+if [ -d "$seeds" ]; then
+    find "$seeds" -name '*.pdf' -size -256k -exec cp {} corpus/parse_pdf/ \;
+fi
+# A few text seeds for the PDF target too: detection must refuse them cleanly.
+cp ../fixtures/agenda.txt corpus/parse_pdf/
+ls corpus/parse_text | wc -l
+ls corpus/parse_pdf | wc -l

@@ -53,9 +53,16 @@ impl Found {
 /// Words without which a paragraph records no vote (a prefilter for the rules below).
 static VOTE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)carried|lost|unanimous|agreed|favou?r|ayes|yeas|noes|nays|fell|defeated|declared|approved|passed|against|abstain|abstention|votes?\b|failed|adopted|^\s*for\b|\|\s*for\b",
+        r"(?i)roll\s+call|carried|lost|unanimous|agreed|favou?r|ayes|yeas|noes|nays|fell|defeated|declared|approved|passed|against|abstain|abstention|votes?\b|failed|adopted|^\s*for\b|\|\s*for\b",
     )
 });
+
+/// The start of a roll call: `Roll Call was taken as follows:`.
+static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\broll\s+call\b[^:.]{0,40}:"));
+
+/// One answer in a roll call: `Trustee Elton – yes`.
+static ROLL_ANSWER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[A-Za-z.]+\s*[–-]\s*(yes|aye|no|nay)\b"));
 
 /// A count line: `For: 26`, `Against (0)`, `Abstentions – 3`, `FOR the officer's recommendation (9)`.
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -332,6 +339,34 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         let k = map.partition_point(|&(jo, _)| jo <= j).saturating_sub(1);
         map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
     };
+    // `Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, ...`
+    if out.is_empty() {
+        let starts: Vec<usize> = ROLL_CALL.find_iter(&joined).map(|m| m.end()).collect();
+        for (k, &from) in starts.iter().enumerate() {
+            let to = starts.get(k + 1).copied().unwrap_or(joined.len());
+            let Some(seg) = joined.get(from..to) else {
+                continue;
+            };
+            let (mut yes, mut no, mut end) = (0u32, 0u32, 0usize);
+            for c in ROLL_ANSWER.captures_iter(seg) {
+                let answer = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+                if answer == "yes" || answer == "aye" {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+                end = c.get(0).map_or(end, |m| m.end());
+            }
+            if yes + no >= 2 {
+                let mut f = Found::new(to_src(from), to_src(from + end));
+                f.for_ = Some(yes);
+                f.against = Some(no);
+                f.abstain = Some(0);
+                f.kind = Some(VoteKind::Recorded);
+                out.push(f);
+            }
+        }
+    }
     let digits = joined.bytes().any(|b| b.is_ascii_digit());
     if out.is_empty() && digits && joined.contains('(') {
         // `For the recommendations in the report – Councillors A, B and C (6)`
@@ -496,6 +531,7 @@ mod tests {
                 &[(Some(3), Some(0), None, Some(Carried))],
             ),
             ("The report was noted.", &[]),
+            ("All were in favor. Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, Supervisor Liccar – no.", &[(Some(2), Some(1), Some(0), Some(Carried))]),
             ("The minutes were agreed.", &[]),
             (
                 "For (52)\nAgainst (0)\nAbstain (11)",

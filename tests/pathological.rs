@@ -163,7 +163,6 @@ fn a_two_megabyte_single_line() {
 /// 200 KB 9.6 s, 400 KB 44 s). It takes both a `RESOLVED – That …` and a `For: 5 Against: 2
 /// Abstain: 1` repeated on the line; either alone is linear.
 #[test]
-#[ignore = "quadratic in src/parse: RESOLVED + vote repeated on one line (reported in issue 6)"]
 fn a_five_megabyte_single_line_of_resolutions_and_votes() {
     let text = single_line(5 << 20);
     parse_bounded("5 MB on one line", &text);

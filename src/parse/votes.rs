@@ -446,6 +446,14 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         }
     }
     let unanimous = UNANIMOUS.is_match(&joined);
+    // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
+    let lower = if out.is_empty() {
+        String::new()
+    } else {
+        joined.to_ascii_lowercase()
+    };
+    let hands = lower.contains("show of hands");
+    let voice = lower.contains("voice vote");
     for f in &mut out {
         if f.result.is_none() {
             f.result = result_of(f);
@@ -453,9 +461,9 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         if f.kind.is_none() {
             if unanimous {
                 f.kind = Some(VoteKind::Unanimous);
-            } else if joined.to_ascii_lowercase().contains("show of hands") {
+            } else if hands {
                 f.kind = Some(VoteKind::ShowOfHands);
-            } else if joined.to_ascii_lowercase().contains("voice vote") {
+            } else if voice {
                 f.kind = Some(VoteKind::Voice);
             }
         }

@@ -182,6 +182,24 @@ fn single_line(bytes: usize) -> String {
     SENTENCE.repeat(bytes / SENTENCE.len() + 1)
 }
 
+/// Minutes whose items are numbered 1, 2, … past 999: from item 1000 on no line starts an item
+/// (item numbers have at most three digits), so the rest is one item of megabytes.
+///
+/// Found by `benches/pathological.rs` (`one_long_numbering`): release 48.9 ms/MB at 1 MB,
+/// 183 ms/MB at 10 MB — superlinear in the size of one item.
+#[test]
+#[ignore = "superlinear in src/parse: one item of megabytes (items numbered past 999); reported in issue 6"]
+fn items_numbered_past_999_make_one_giant_item() {
+    let mut text = String::from(HEADING);
+    for n in 1..=20_000 {
+        text.push_str(&format!(
+            "{n}. Budget report {n}\nRESOLVED – That Cabinet:\n(a) approve £{n},000;\n(b) note it.\n\
+             For: 5 Against: 2 Abstain: 1\n\n"
+        ));
+    }
+    parse_bounded("20,000 items numbered past 999", &text);
+}
+
 /// Ten thousand list labels, each one level deeper than the last by its style and indent.
 #[test]
 fn ten_thousand_nested_list_labels() {

@@ -482,7 +482,7 @@ fn cyclic_self_referencing_contents() {
 
 /// A form XObject that draws itself.
 #[test]
-#[ignore = "stack overflow in PDF extraction aborts the process (src/pdf, reported in issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
+#[ignore = "stack overflow aborts the process: pdf-extract Processor::process_stream recurses on Do without a depth limit (src/pdf, issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
 fn cyclic_form_that_draws_itself() {
     pdf_outcome("a form that draws itself", &form_that_draws_itself());
 }
@@ -508,7 +508,7 @@ fn form_that_draws_itself() -> Vec<u8> {
 
 /// Two forms that draw each other.
 #[test]
-#[ignore = "stack overflow in PDF extraction aborts the process (src/pdf, reported in issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
+#[ignore = "stack overflow aborts the process: pdf-extract Processor::process_stream recurses on Do without a depth limit (src/pdf, issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
 fn cyclic_two_forms_draw_each_other() {
     pdf_outcome(
         "two forms that draw each other",
@@ -538,7 +538,7 @@ fn two_forms_draw_each_other() -> Vec<u8> {
 
 /// A page whose Parent chain (for inherited resources) loops.
 #[test]
-#[ignore = "stack overflow in PDF extraction aborts the process (src/pdf, reported in issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
+#[ignore = "stack overflow aborts the process: pdf-extract get_inherited follows /Parent without a cycle check (src/pdf, issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
 fn cyclic_parent_chain() {
     pdf_outcome("a Parent chain that loops", &parent_chain_that_loops());
 }

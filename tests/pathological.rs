@@ -188,7 +188,6 @@ fn single_line(bytes: usize) -> String {
 /// Found by `benches/pathological.rs` (`one_long_numbering`): release 48.9 ms/MB at 1 MB,
 /// 183 ms/MB at 10 MB — superlinear in the size of one item.
 #[test]
-#[ignore = "superlinear in src/parse: one item of megabytes (items numbered past 999); reported in issue 6"]
 fn items_numbered_past_999_make_one_giant_item() {
     let mut text = String::from(HEADING);
     for n in 1..=20_000 {

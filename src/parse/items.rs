@@ -988,9 +988,13 @@ fn read_marker_block(
         Marker::Recommended => &mut item.recommendations,
         Marker::Decision => &mut item.decision,
     };
+    // text printed twice (a Decision block, then the same under Minutes) is kept once; the
+    // copy sits close by, so only the last parts are compared (linear on huge items)
     for p in parts {
         if !target
             .iter()
+            .rev()
+            .take(64)
             .any(|q| q.text == p.text && q.label == p.label)
         {
             target.push(p);

@@ -154,7 +154,9 @@ pub(crate) fn run(args: &QueryArgs) -> Result<ExitCode> {
             out.write_record(&line).map_err(to_export_error)
         }),
         OutputFormat::Csv => {
-            out.write_record(&csv_line(&CSV_HEADER.map(str::to_owned))?)?;
+            out.write_record(&csv_line(
+                &council_minutes::export::query::COLUMNS.map(str::to_owned),
+            )?)?;
             query::for_each(&conn, &q, |f| {
                 out.write_record(&csv_line(&csv_row(&f))?)
                     .map_err(to_export_error)
@@ -218,26 +220,6 @@ fn open_source(path: &Path) -> Result<rusqlite::Connection> {
     input.for_each(|doc| db.add(doc))?;
     Ok(db.finish()?.0)
 }
-
-const CSV_HEADER: [&str; 17] = [
-    "date",
-    "body",
-    "item_number",
-    "item_title",
-    "kind",
-    "label",
-    "raised_by",
-    "text",
-    "amounts",
-    "citation",
-    "source_path",
-    "page",
-    "line",
-    "span_start",
-    "span_end",
-    "id",
-    "document_id",
-];
 
 /// One CSV record, ending in a newline.
 fn csv_line(fields: &[String; 17]) -> Result<Vec<u8>, export::Error> {

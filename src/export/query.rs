@@ -122,8 +122,8 @@ pub struct Finding {
     pub document_id: String,
 }
 
-/// The columns every branch selects, in [`Finding`] order.
-const COLUMNS: [&str; 17] = [
+/// The columns every branch selects, in [`Finding`] order; also the CSV header of `minutes query`.
+pub const COLUMNS: [&str; 17] = [
     "date",
     "body",
     "item_number",

@@ -441,28 +441,48 @@ fn a_truncated_pdf_is_a_clean_error_at_every_cut() {
 }
 
 // Object graphs with cycles: each is a record or a clear error, never a hang or a stack overflow
-// (which aborts the whole process: no `catch_unwind` contains it).
+// (which aborts the whole process: no `catch_unwind` contains it). pdf-extract recurses on both
+// without a limit; src/pdf/repair/cycles.rs breaks them first, reading them as poppler does.
 
 const PAGE: &str = "/Type /Page /MediaBox [0 0 612 792]";
 
-/// The page tree's Kids hold the tree itself.
+/// `parse_pdf`'s record, its text and its diagnostic codes; panics on an error.
+fn pdf_record(what: &str, bytes: &[u8]) -> (String, Vec<String>) {
+    assert_eq!(pdf_outcome(what, bytes), None, "{what}: not a record");
+    let doc = parse_pdf(bytes, &no_fallback()).unwrap();
+    let src = source_text(bytes, &no_fallback()).unwrap();
+    let codes = doc.diagnostics.iter().map(|d| d.code.clone()).collect();
+    (src.text, codes)
+}
+
+/// The page tree's Kids hold the tree itself: the loop is skipped, the page read once.
 #[test]
 fn cyclic_kids_hold_their_parent() {
     let mut pdf = Pdf::new();
     let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
-    pdf.add("<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>");
-    pdf.add(format!("<< {PAGE} /Parent 2 0 R >>"));
-    pdf_outcome("Kids hold their parent", &pdf.finish(cat));
+    pdf.add(format!(
+        "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 /Resources << {FONT} >> >>"
+    ));
+    pdf.add(format!("<< {PAGE} /Parent 2 0 R /Contents 4 0 R >>"));
+    pdf.stream("", LINES.as_bytes());
+    let (text, codes) = pdf_record("Kids hold their parent", &pdf.finish(cat));
+    assert_eq!(text.matches("Budget").count(), 1, "{text:?}");
+    assert!(!text.contains('\u{c}'), "one page: {text:?}");
+    assert!(
+        codes.contains(&"pdf-page-tree-repaired".to_owned()),
+        "{codes:?}"
+    );
 }
 
-/// Two page-tree nodes that are each other's kid.
+/// Two page-tree nodes that are each other's kid, and no page: a clear error.
 #[test]
 fn cyclic_two_nodes_each_others_kid() {
     let mut pdf = Pdf::new();
     let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
     pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
     pdf.add("<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>");
-    pdf_outcome("two nodes each other's kid", &pdf.finish(cat));
+    let code = pdf_outcome("two nodes each other's kid", &pdf.finish(cat));
+    assert_eq!(code, Some("pdf-corrupt"));
 }
 
 /// An object that is a reference to itself, as the page's contents and resources.
@@ -479,11 +499,13 @@ fn cyclic_self_referencing_contents() {
     pdf_outcome("self-referencing contents", &pdf.finish(cat));
 }
 
-/// A form XObject that draws itself.
+/// A form XObject that draws itself: drawn once, the drawing inside it skipped.
 #[test]
-#[ignore = "stack overflow aborts the process: pdf-extract Processor::process_stream recurses on Do without a depth limit (src/pdf, issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
 fn cyclic_form_that_draws_itself() {
-    pdf_outcome("a form that draws itself", &form_that_draws_itself());
+    let (text, codes) = pdf_record("a form that draws itself", &form_that_draws_itself());
+    assert!(text.contains("Budget"), "{text:?}");
+    assert_eq!(text.matches("inside the form").count(), 1, "{text:?}");
+    assert_eq!(codes, ["pdf-form-cycle"]);
 }
 
 fn form_that_draws_itself() -> Vec<u8> {
@@ -505,14 +527,16 @@ fn form_that_draws_itself() -> Vec<u8> {
     )
 }
 
-/// Two forms that draw each other.
+/// Two forms that draw each other: each drawn once.
 #[test]
-#[ignore = "stack overflow aborts the process: pdf-extract Processor::process_stream recurses on Do without a depth limit (src/pdf, issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
 fn cyclic_two_forms_draw_each_other() {
-    pdf_outcome(
+    let (text, codes) = pdf_record(
         "two forms that draw each other",
         &two_forms_draw_each_other(),
     );
+    assert_eq!(text.matches("form a").count(), 1, "{text:?}");
+    assert_eq!(text.matches("form b").count(), 1, "{text:?}");
+    assert_eq!(codes, ["pdf-form-cycle"]);
 }
 
 fn two_forms_draw_each_other() -> Vec<u8> {
@@ -535,25 +559,178 @@ fn two_forms_draw_each_other() -> Vec<u8> {
     )
 }
 
-/// A page whose Parent chain (for inherited resources) loops.
+/// A form without resources of its own draws, through its caller's, the form that drew it.
 #[test]
-#[ignore = "stack overflow aborts the process: pdf-extract get_inherited follows /Parent without a cycle check (src/pdf, issue 6); the CLI worker contains it, see worker_contains_cyclic_pdfs"]
+fn cyclic_forms_through_inherited_resources() {
+    let pdf = one_page(
+        |p| p.stream("", format!("{LINES} /Fa Do").as_bytes()),
+        |p, _| {
+            let a = p.objects.len() + 1;
+            let b = a + 1;
+            p.stream(
+                &format!(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 612 792] \
+                     /Resources << {FONT} /XObject << /Fa {a} 0 R /Fb {b} 0 R >> >>"
+                ),
+                b"BT /F1 12 Tf 72 600 Td (form a) Tj ET /Fb Do",
+            );
+            p.stream(
+                "/Type /XObject /Subtype /Form /BBox [0 0 612 792]",
+                b"BT /F1 12 Tf 72 580 Td (form b) Tj ET /Fa Do",
+            );
+            format!("/XObject << /Fa {a} 0 R /Fb {b} 0 R >>")
+        },
+    );
+    let (text, codes) = pdf_record("a cycle through inherited resources", &pdf);
+    assert_eq!(text.matches("form a").count(), 1, "{text:?}");
+    assert_eq!(text.matches("form b").count(), 1, "{text:?}");
+    assert_eq!(codes, ["pdf-form-cycle"]);
+}
+
+/// A form drawn twice, one drawing below the other, is not a cycle: both drawings stay.
+#[test]
+fn a_form_drawn_twice_is_not_a_cycle() {
+    let pdf = one_page(
+        |p| {
+            let page = format!("{LINES} /Fa Do q 1 0 0 1 0 -100 cm /Fa Do Q");
+            p.stream("", page.as_bytes())
+        },
+        |p, _| {
+            let a = p.stream(
+                &format!(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << {FONT} >>"
+                ),
+                b"BT /F1 12 Tf 72 600 Td (the form) Tj ET",
+            );
+            format!("/XObject << /Fa {a} 0 R >>")
+        },
+    );
+    let (text, codes) = pdf_record("a form drawn twice", &pdf);
+    assert_eq!(text.matches("the form").count(), 2, "{text:?}");
+    assert!(codes.is_empty(), "{codes:?}");
+}
+
+/// A chain of `n` forms, each drawing the next (no cycle); the last shows text.
+fn nested_forms(n: usize) -> Vec<u8> {
+    one_page(
+        |p| p.stream("", format!("{LINES} /F0 Do").as_bytes()),
+        |p, _| {
+            let first = p.objects.len() + 1;
+            for k in 0..n {
+                let next = first + k + 1;
+                let (xobjects, body) = if k + 1 < n {
+                    (
+                        format!("/XObject << /F{} {next} 0 R >>", k + 1),
+                        format!("/F{} Do", k + 1),
+                    )
+                } else {
+                    (
+                        String::new(),
+                        "BT /F1 12 Tf 72 600 Td (the innermost form) Tj ET".to_owned(),
+                    )
+                };
+                p.stream(
+                    &format!(
+                        "/Type /XObject /Subtype /Form /BBox [0 0 612 792] \
+                         /Resources << {FONT} {xobjects} >>"
+                    ),
+                    body.as_bytes(),
+                );
+            }
+            format!("/XObject << /F0 {first} 0 R >>")
+        },
+    )
+}
+
+/// Forms nested 32 deep are read; 5,000 deep, the levels past 32 are cut with a diagnostic
+/// (pdf-extract's recursion would overflow the stack).
+#[test]
+fn forms_nested_thousands_deep_are_cut() {
+    let (text, codes) = pdf_record("forms nested 32 deep", &nested_forms(32));
+    assert!(text.contains("the innermost form"), "{text:?}");
+    assert!(codes.is_empty(), "{codes:?}");
+    let (text, codes) = pdf_record("forms nested 5,000 deep", &nested_forms(5000));
+    assert!(text.contains("Budget"), "{text:?}");
+    assert!(!text.contains("the innermost form"), "{text:?}");
+    assert_eq!(codes, ["pdf-form-too-deep"]);
+}
+
+/// A page whose Parent chain (for inherited resources) loops: pages inherit down Kids.
+#[test]
 fn cyclic_parent_chain() {
-    pdf_outcome("a Parent chain that loops", &parent_chain_that_loops());
+    let (text, codes) = pdf_record("a Parent chain that loops", &parent_chain_that_loops());
+    assert!(
+        text.contains("RESOLVED that the report be noted."),
+        "{text:?}"
+    );
+    assert_eq!(codes, ["pdf-page-tree-repaired"]);
 }
 
 fn parent_chain_that_loops() -> Vec<u8> {
     let mut pdf = Pdf::new();
     let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
-    pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R >>");
+    pdf.add(format!(
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R /Resources << {FONT} >> >>"
+    ));
     pdf.add(format!("<< {PAGE} /Parent 2 0 R /Contents 5 0 R >>"));
     pdf.add("<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>");
     pdf.stream("", LINES.as_bytes());
     pdf.finish(cat)
 }
 
-/// What the CLI does with the PDFs that overflow the stack in process: its worker process dies,
-/// and the caller gets a clear error and goes on.
+/// A page whose Parent names itself.
+#[test]
+fn cyclic_page_is_its_own_parent() {
+    let mut pdf = Pdf::new();
+    let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
+    pdf.add(format!(
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << {FONT} >> >>"
+    ));
+    pdf.add(format!("<< {PAGE} /Parent 3 0 R /Contents 4 0 R >>"));
+    pdf.stream("", LINES.as_bytes());
+    let (text, codes) = pdf_record("a page that is its own parent", &pdf.finish(cat));
+    assert!(text.contains("Budget"), "{text:?}");
+    assert_eq!(codes, ["pdf-page-tree-repaired"]);
+}
+
+/// A page tree 20,000 nodes deep, resources and media box at the root: inherited without a
+/// walk up 20,000 Parents (pdf-extract's would recurse that deep).
+#[test]
+fn a_page_tree_twenty_thousand_deep() {
+    let depth = 20_000;
+    let mut pdf = Pdf::new();
+    let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
+    for k in 0..depth {
+        let id = 2 + k;
+        let parent = if k == 0 {
+            String::new()
+        } else {
+            format!("/Parent {} 0 R", id - 1)
+        };
+        let own = if k == 0 {
+            format!("/Resources << {FONT} >> /MediaBox [0 0 612 792]")
+        } else {
+            String::new()
+        };
+        pdf.add(format!(
+            "<< /Type /Pages /Kids [{} 0 R] /Count 1 {parent} {own} >>",
+            id + 1
+        ));
+    }
+    let page = pdf.add(format!(
+        "<< /Type /Page /Parent {} 0 R /Contents {} 0 R >>",
+        depth + 1,
+        depth + 3
+    ));
+    assert_eq!(page, depth + 2);
+    pdf.stream("", LINES.as_bytes());
+    let (text, codes) = pdf_record("a page tree 20,000 deep", &pdf.finish(cat));
+    assert!(text.contains("Budget"), "{text:?}");
+    assert!(codes.is_empty(), "{codes:?}");
+}
+
+/// The same PDFs through the CLI's worker process (which also contains what the repairs miss:
+/// a worker that dies gives the caller a clear error, and it goes on).
 #[test]
 fn worker_contains_cyclic_pdfs() {
     let mut limits = Limits::with_timeout(Duration::from_secs(30));
@@ -566,10 +743,10 @@ fn worker_contains_cyclic_pdfs() {
         ),
         ("a Parent chain that loops", parent_chain_that_loops()),
     ] {
-        match extract_in_worker(minutes_exe(), &bytes, &limits) {
-            Ok(src) => assert!(src.text.len() < 1 << 16, "{what}"),
-            Err(e) => assert!(!e.to_string().is_empty(), "{what}"),
-        }
+        let src = extract_in_worker(minutes_exe(), &bytes, &limits)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(src.text.contains("Budget"), "{what}: {:?}", src.text);
+        assert!(src.text.len() < 1 << 16, "{what}");
     }
 }
 

@@ -44,14 +44,47 @@ pub(crate) const EXTRACTOR_PDFTOTEXT: &str = "pdftotext";
 /// Glyphs kept per page; beyond this a page's text is cut off with a diagnostic.
 const MAX_GLYPHS_PER_PAGE: usize = 400_000;
 
-/// Extracts the text of a PDF, pages joined by U+000C.
+/// Stack of the thread that extraction runs on. The repairs bound how deep pdf-extract and
+/// lopdf recurse (forms nested at most [`repair::cycles::MAX_FORM_NESTING`] deep, no walk up the
+/// page tree); this is the margin for what they do not foresee, whatever thread the caller is on
+/// (a test thread has 2 MiB). A stack overflow aborts the process: `catch_unwind` cannot help.
+/// Untouched stack pages cost no memory (but count towards the worker's `RLIMIT_AS`).
+const EXTRACT_STACK_BYTES: usize = 64 << 20;
+
+/// Extracts the text of a PDF, pages joined by U+000C, on a thread with a large stack (see
+/// [`EXTRACT_STACK_BYTES`]), or on this one when no thread can be had.
 pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Error> {
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("pdf-extract".into())
+            .stack_size(EXTRACT_STACK_BYTES)
+            .spawn_scoped(scope, || extract_here(bytes, options));
+        match spawned {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|p| Err(panicked("extracting the text", &p))),
+            Err(_) => extract_here(bytes, options),
+        }
+    })
+}
+
+fn extract_here(bytes: &[u8], options: &Options) -> Result<SourceText, Error> {
     preflight(bytes)?;
     let mut diagnostics = Vec::new();
-    let doc = match load(bytes) {
+    let mut doc = match load(bytes) {
         Ok(doc) => doc,
         Err(e) => return extract_unloadable(bytes, options, e),
     };
+    // First: every later step, and pdf-extract, reads pages through the tree.
+    match repair::cycles::repair_page_tree(&mut doc) {
+        Ok(fix) => {
+            if let Some(d) = tree_diagnostic(&fix) {
+                diagnostics.push(d);
+            }
+        }
+        // Going on could overflow the stack: refuse.
+        Err(p) => return Err(repair_failed("repairing the page tree", &p)),
+    }
     let page_ids: Vec<(u32, pdf_extract::ObjectId)> =
         match catch_unwind(AssertUnwindSafe(|| doc.get_pages())) {
             Ok(pages) => pages.into_iter().collect(),
@@ -66,7 +99,6 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
             }),
         );
     }
-    let mut doc = doc;
     for fix in [
         repair::fonts::expand_cid_width_ranges,
         repair::fonts::scale_type3_widths,
@@ -103,6 +135,11 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
             "pdf-extractor-panic",
             format!("lopdf failed while reading ToUnicode maps: {p}"),
         ));
+    }
+    // Last: the repairs above add and rewrite forms.
+    match repair::cycles::break_form_cycles(&mut doc, &page_ids) {
+        Ok(fix) => diagnostics.extend(form_diagnostics(&fix)),
+        Err(p) => return Err(repair_failed("checking how forms nest", &p)),
     }
 
     // The whole document in one pass; if pdf-extract fails anywhere, again page by page so that
@@ -152,6 +189,64 @@ pub(crate) fn extract(bytes: &[u8], options: &Options) -> Result<SourceText, Err
         &mut diagnostics,
     );
     finish(pages, extractor, diagnostics, Some(&facts))
+}
+
+/// `pdf-page-tree-repaired`: the tree was read as poppler reads it.
+fn tree_diagnostic(fix: &repair::cycles::TreeRepair) -> Option<Diagnostic> {
+    let mut what = Vec::new();
+    if fix.loops > 0 {
+        what.push(format!(
+            "{} /Kids entr{} that loop back to an ancestor skipped",
+            fix.loops,
+            if fix.loops == 1 { "y" } else { "ies" }
+        ));
+    }
+    if fix.wrong_parents > 0 {
+        what.push(format!(
+            "{} /Parent entr{} that name another node than the one holding it ignored",
+            fix.wrong_parents,
+            if fix.wrong_parents == 1 { "y" } else { "ies" }
+        ));
+    }
+    (!what.is_empty()).then(|| {
+        diag(
+            Severity::Warning,
+            "pdf-page-tree-repaired",
+            format!(
+                "the page tree is damaged: {}; pages were read down /Kids from the root, as poppler reads them",
+                what.join(", ")
+            ),
+        )
+    })
+}
+
+/// `pdf-form-cycle` and `pdf-form-too-deep`: forms not drawn again.
+fn form_diagnostics(fix: &repair::cycles::FormRepair) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if fix.cycles > 0 {
+        out.push(diag(
+            Severity::Warning,
+            "pdf-form-cycle",
+            format!(
+                "a form XObject draws itself (directly or through other forms); {} such drawing{} skipped, so each form is read once",
+                fix.cycles,
+                if fix.cycles == 1 { " was" } else { "s were" }
+            ),
+        ));
+    }
+    if fix.too_deep > 0 {
+        out.push(diag(
+            Severity::Warning,
+            "pdf-form-too-deep",
+            format!(
+                "form XObjects are nested more than {} deep; {} drawing{} below that depth not read",
+                repair::cycles::MAX_FORM_NESTING,
+                fix.too_deep,
+                if fix.too_deep == 1 { " was" } else { "s were" }
+            ),
+        ));
+    }
+    out
 }
 
 /// Runs pdf-extract over the whole document; `None` if it panicked, failed or lost a page.
@@ -525,6 +620,12 @@ fn corrupt_reason(e: &pdf_extract::Error) -> String {
         E::Parse(_) => format!("{e}; the file may be truncated"),
         _ => e.to_string(),
     }
+}
+
+fn repair_failed(during: &str, message: &str) -> Error {
+    Error::new(ErrorKind::ExtractorFailed {
+        reason: format!("lopdf panicked while {during}: {message}"),
+    })
 }
 
 fn panicked(during: &str, payload: &Box<dyn std::any::Any + Send>) -> Error {

@@ -7,13 +7,17 @@
 //! - [`content`]: content streams: `'` and `"` operators, comments, form XObjects drawn under a
 //!   transformation, image XObjects (which pdf-extract parses as if they were content);
 //! - [`cmaps`]: large ToUnicode maps, which pdf-extract parses again on every page, trimmed per
-//!   page to the codes the page uses.
+//!   page to the codes the page uses;
+//! - [`cycles`]: a page tree whose `/Parent` or `/Kids` loop, and form XObjects that draw
+//!   themselves, on which pdf-extract recurses until the stack overflows (the first repair and
+//!   the last).
 //!
 //! Every function runs under `catch_unwind` and reports a panic as a message.
 
 pub(crate) mod annots;
 pub(crate) mod cmaps;
 pub(crate) mod content;
+pub(crate) mod cycles;
 pub(crate) mod fonts;
 
 use pdf_extract::{Document, Object, ObjectId};

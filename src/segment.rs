@@ -35,6 +35,26 @@ pub(crate) fn is_space(c: char) -> bool {
         )
 }
 
+/// Whether `hay` holds `needle`, ignoring ASCII case: a cheap test before a costlier rule.
+pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(i) = h.get(from..).and_then(|r| memchr::memchr2(lower, upper, r)) {
+        let at = from + i;
+        if h.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 /// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too.
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
@@ -109,6 +129,25 @@ pub(crate) fn collapse_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ci_ignores_ascii_case() {
+        let table = [
+            ("Motion by Smith", "motion", true),
+            ("a MOTION was made", "motion", true),
+            ("mOtIoN", "motion", true),
+            ("emotional", "motion", true),
+            ("moti on", "motion", false),
+            ("motio", "motion", false),
+            ("", "motion", false),
+            ("anything", "", true),
+            ("Page 3 of 9", "page", true),
+            ("pa\u{e9}ge", "page", false),
+        ];
+        for (hay, needle, want) in table {
+            assert_eq!(contains_ci(hay, needle), want, "{hay:?} / {needle:?}");
+        }
+    }
 
     #[test]
     fn cuts_lines_with_offsets() {

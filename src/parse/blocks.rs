@@ -50,14 +50,28 @@ pub(crate) struct Para<'a> {
 /// A table row: cells apart by column gaps. A short note in a right-hand margin (an "Action"
 /// column's initials: `AM`, `(DB)`) does not make a line a row.
 fn is_row(text: &str) -> bool {
+    // One pass over the bytes: count the runs of three or more spaces (column gaps) and note
+    // where the last one ends. One gap with a short note after it is a margin, not a row.
     let t = text.trim_end();
-    let body = match t.rfind("   ") {
-        Some(i) if t.get(i..).is_some_and(|c| c.trim().chars().count() <= 6) => {
-            t.get(..i).unwrap_or(t)
+    let (mut gaps, mut last_end, mut run) = (0usize, 0usize, 0usize);
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            run += 1;
+        } else {
+            if run >= 3 {
+                gaps += 1;
+                last_end = i;
+            }
+            run = 0;
         }
-        _ => t,
-    };
-    body.trim_end().contains("   ")
+    }
+    match gaps {
+        0 => false,
+        1 => t
+            .get(last_end..)
+            .is_some_and(|note| note.trim().chars().count() > 6),
+        _ => true,
+    }
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -88,7 +102,12 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
         // a table row (cells apart by column gaps) is a paragraph of its own
         let neighbour = (i > 0 && gaps.get(i - 1).copied().unwrap_or(false))
             || gaps.get(i + 1).copied().unwrap_or(false);
-        let row = neighbour && t.get(skip..).is_some_and(is_row);
+        let row = neighbour
+            && if skip == 0 {
+                gaps.get(i).copied().unwrap_or(false)
+            } else {
+                t.get(skip..).is_some_and(is_row)
+            };
         let breaks = match &cur {
             None => true,
             Some(_) if row => true,
@@ -291,13 +310,14 @@ fn subject_ok(prefix: &str) -> bool {
 /// AGREED      (with 34 votes for and 1 against) that:
 /// Decision made (Unanimously):    THE DECISION:    Decision :-
 /// ```
+/// Words one of which every resolution marker holds.
+static MARKER_HINT: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| super::keywords(&["esolved", "greed", "ecommend", "ecision"]));
+
 pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
     // one fast pass first: every marker holds one of these words near the start
     let head = text.get(..text.len().min(100)).unwrap_or(text);
-    let hint = [
-        "esolved", "ESOLVED", "greed", "GREED", "ecommend", "ECOMMEND", "ecision", "ECISION",
-    ];
-    if !hint.iter().any(|h| head.contains(h)) {
+    if !MARKER_HINT.is_match(head) {
         return None;
     }
     // candidates: the start, and each word start within the first 60 bytes
@@ -547,6 +567,25 @@ impl Tree {
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn rows_have_column_gaps() {
+        let table = [
+            ("Cllr Smith      Chair      Present", true),
+            ("Budget 2024/25      £163,000", true),
+            ("The Clerk reported the accounts.      AM", false),
+            ("The Clerk reported the accounts.   (DB)", false),
+            ("one  two  three", false),
+            ("plain text", false),
+            ("", false),
+            ("   leading gap", true),
+            ("A      B      C", true),
+            ("Item      Action by the Clerk", true),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_row(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn markers() {

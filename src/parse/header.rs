@@ -110,9 +110,22 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
             continue;
         }
         let bare_number = t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
-        if (PAGE_FOOTER.is_match(t) && (!bare_number || paged || l.indent > 10))
-            || (t.len() < 120 && PAGE_ANYWHERE.is_match(t))
-            || WEB_CHROME.is_match(t)
+        // cheap tests first: every page footer has a digit, a `page N` a `page`, and web chrome
+        // opens with one of a few letters or holds a signature line
+        let digit = t.bytes().any(|b| b.is_ascii_digit());
+        let chrome = t
+            .trim_start_matches(['•', '·'])
+            .trim_start()
+            .bytes()
+            .next()
+            .is_some_and(|b| b"sSlLbBpPvVhH_".contains(&b))
+            || t.contains("__________");
+        if (digit && PAGE_FOOTER.is_match(t) && (!bare_number || paged || l.indent > 10))
+            || (digit
+                && t.len() < 120
+                && crate::segment::contains_ci(t, "page")
+                && PAGE_ANYWHERE.is_match(t))
+            || (chrome && WEB_CHROME.is_match(t))
             || (at_edge && repeats.get(t).is_some_and(|&n| n >= 3))
         {
             l.furniture = true;
@@ -490,8 +503,9 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    let location = LOCATION
-        .captures(&joined)
+    let location = LOCATION_LEAD
+        .find_iter(&joined)
+        .find_map(|m| joined.get(m.start()..).and_then(|t| LOCATION.captures(t)))
         .and_then(|c| c.name("l"))
         .map(|m| m.as_str().trim().trim_end_matches([',', '.']).to_string())
         .filter(|l| !l.is_empty());
@@ -524,9 +538,18 @@ pub(crate) struct MeetingHead {
 }
 
 /// `held at the Council Chamber, Town Hall on ...`, `held in the Village Hall`, `Venue: ...`.
+/// Where a location may start: the lead-in words of [`LOCATION`], found with a cheap search
+/// before the full rule (whose bounded repetitions make it slow over a whole heading area) runs
+/// anchored at each.
+static LOCATION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\bheld\s+(?:at|in)\s|\b(?:venue|location|place)\s*:|\b[ap]\.?m\.?,?\s+(?:in|at)\s",
+    )
+});
+
 static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\.\s|$)",
+        r"(?i)^(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\.\s|$)",
     )
 });
 

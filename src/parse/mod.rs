@@ -34,6 +34,16 @@ pub(crate) fn pattern(p: &str) -> Regex {
     Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("the crate's regex literals compile")
 }
 
+/// A set of keywords found in one pass, ignoring ASCII case: the cheap test that decides
+/// whether a costlier rule runs at all. Built from the crate's literals, like [`pattern`].
+#[allow(clippy::expect_used)]
+pub(crate) fn keywords(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("the crate's keyword lists build")
+}
+
 /// What the grammar found in one document.
 #[derive(Debug)]
 pub(crate) struct Parsed {

@@ -127,6 +127,12 @@ pub(crate) fn on_line(
 /// Every amount in `s`, left to right.
 pub(crate) fn find_all(s: &str) -> Vec<Found> {
     let mut out = Vec::new();
+    // every currency sign is `$` or starts with one of these UTF-8 lead bytes: £ ¥ (C2), € (E2),
+    // ￥ (EF); most lines hold none
+    let b = s.as_bytes();
+    if memchr::memchr3(b'$', 0xC2, 0xE2, b).is_none() && memchr::memchr(0xEF, b).is_none() {
+        return out;
+    }
     for (i, c) in s.char_indices() {
         if currency(c).is_none() {
             continue;

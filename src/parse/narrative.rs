@@ -228,17 +228,50 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
 }
 
 /// Words without which a sentence records no decision (a prefilter for the rules below).
-static DECISION_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)agreed|resolved|decided|approved|adopted|confirmed|endorsed|accepted|supported|support|deferred|refused|elected|appointed|noted|received|signed|ratified|co-opted|voted|determined|carried|motion|be it|the board",
-    )
+static DECISION_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    super::keywords(&[
+        "agreed",
+        "resolved",
+        "decided",
+        "approved",
+        "adopted",
+        "confirmed",
+        "endorsed",
+        "accepted",
+        "support",
+        "deferred",
+        "refused",
+        "elected",
+        "appointed",
+        "noted",
+        "received",
+        "signed",
+        "ratified",
+        "co-opted",
+        "voted",
+        "determined",
+        "carried",
+        "motion",
+        "be it",
+        "the board",
+    ])
 });
 
 /// Verbs without which a sentence is no attributed statement.
-static STATEMENT_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"stated|said|explained|reported|advised|commented|informed|confirmed|added|responded|replied",
-    )
+static STATEMENT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    super::keywords(&[
+        "stated",
+        "said",
+        "explained",
+        "reported",
+        "advised",
+        "commented",
+        "informed",
+        "confirmed",
+        "added",
+        "responded",
+        "replied",
+    ])
 });
 
 /// A short heading run into the sentence after it.
@@ -285,8 +318,12 @@ pub(crate) enum Outcome {
 /// were in favor. Motion passes.`): the byte range of its text, without the mover clause, and
 /// its outcome as recorded before the next motion.
 pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
-    let sents = sentences(para);
     let mut out = Vec::new();
+    // every motion record names itself
+    if !crate::segment::contains_ci(para, "motion") {
+        return out;
+    }
+    let sents = sentences(para);
     let starts: Vec<usize> = sents
         .iter()
         .filter(|&&(a, b)| para.get(a..b).is_some_and(|t| MOTION.is_match(t)))

@@ -51,11 +51,42 @@ impl Found {
 }
 
 /// Words without which a paragraph records no vote (a prefilter for the rules below).
-static VOTE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)roll\s+call|carried|lost|unanimous|agreed|favou?r|ayes|yeas|noes|nays|fell|defeated|declared|approved|passed|against|abstain|abstention|votes?\b|failed|adopted|^\s*for\b|\|\s*for\b",
-    )
+static VOTE_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    super::keywords(&[
+        "roll",
+        "carried",
+        "lost",
+        "unanimous",
+        "agreed",
+        "favou",
+        "favor",
+        "ayes",
+        "yeas",
+        "noes",
+        "nays",
+        "fell",
+        "defeated",
+        "declared",
+        "approved",
+        "passed",
+        "against",
+        "abst",
+        "vote",
+        "failed",
+        "adopted",
+    ])
 });
+
+/// Whether a line may hold a vote: one of the hint words, a line opening with `For`, or a
+/// table row (`| For | 6 |`).
+fn vote_hint(line: &str) -> bool {
+    VOTE_HINT.is_match(line)
+        || line
+            .trim_start()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("for"))
+        || line.contains('|')
+}
 
 /// The start of a roll call: `Roll Call was taken as follows:`.
 static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\broll\s+call\b[^:.]{0,40}:"));
@@ -203,7 +234,7 @@ pub(crate) fn result_of_counts(for_: Option<u32>, against: Option<u32>) -> Optio
 pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // one fast pass first: most paragraphs record no vote
-    if !lines.iter().any(|(_, l)| VOTE_HINT.is_match(l)) {
+    if !lines.iter().any(|(_, l)| vote_hint(l)) {
         return out;
     }
     // 1. count lines, one per line, grouped into one vote

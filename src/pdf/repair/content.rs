@@ -325,7 +325,7 @@ fn apply_edits(content: &[u8], edits: Vec<(Range<usize>, Vec<u8>)>) -> Vec<u8> {
     out
 }
 
-fn is_delimiter(b: u8) -> bool {
+pub(super) fn is_delimiter(b: u8) -> bool {
     b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b) || b == 0
 }
 

@@ -410,7 +410,7 @@ fn stream_content(s: &Stream) -> Vec<u8> {
 /// The `Do`s of a content stream, as lopdf decodes it for pdf-extract (which draws the name in
 /// the first operand).
 fn do_ops(content: &[u8]) -> Vec<DoOp> {
-    if memchr::memmem::find(content, b"Do").is_none() {
+    if !has_do_token(content) {
         return Vec::new();
     }
     let Ok(decoded) = Content::decode(content) else {
@@ -423,6 +423,14 @@ fn do_ops(content: &[u8]) -> Vec<DoOp> {
         .filter(|(_, op)| op.operator == "Do")
         .filter_map(|(i, op)| Some((i, op.operands.first()?.as_name().ok()?.to_vec())))
         .collect()
+}
+
+/// Whether `Do` stands anywhere as a token of its own: lopdf cannot read a `Do` operator where
+/// this is false, and decoding costs far more than this look (most pages hold no `Do` at all).
+fn has_do_token(content: &[u8]) -> bool {
+    let apart = |b: Option<&u8>| b.is_none_or(|&b| super::content::is_delimiter(b));
+    memchr::memmem::find_iter(content, b"Do")
+        .any(|at| (at == 0 || apart(content.get(at - 1))) && apart(content.get(at + 2)))
 }
 
 /// The XObject dictionary that names in `holder`'s `/Resources` are looked up in.
@@ -565,5 +573,9 @@ mod tests {
         let ops = do_ops(b"q /Fm1 Do Q BT (Do) Tj ET /A /B Do");
         assert_eq!(ops, [(1, b"Fm1".to_vec()), (6, b"A".to_vec())]);
         assert!(do_ops(b"BT (x) Tj ET").is_empty());
+        assert!(!has_do_token(b"BT (Document) Tj ET /Dog Tf"));
+        assert!(has_do_token(b"/X Do"));
+        assert!(has_do_token(b"Do"));
+        assert!(has_do_token(b"/X\nDo\n"));
     }
 }

@@ -655,7 +655,8 @@ fn forms_nested_thousands_deep_are_cut() {
     assert_eq!(codes, ["pdf-form-too-deep"]);
 }
 
-/// A page whose Parent chain (for inherited resources) loops: pages inherit down Kids.
+/// A page whose Parent chain loops, with no MediaBox anywhere (pdf-extract would look for one up
+/// the chain forever): pages inherit down Kids, the media box is poppler's default.
 #[test]
 fn cyclic_parent_chain() {
     let (text, codes) = pdf_record("a Parent chain that loops", &parent_chain_that_loops());
@@ -672,10 +673,24 @@ fn parent_chain_that_loops() -> Vec<u8> {
     pdf.add(format!(
         "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R /Resources << {FONT} >> >>"
     ));
-    pdf.add(format!("<< {PAGE} /Parent 2 0 R /Contents 5 0 R >>"));
+    pdf.add("<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>");
     pdf.add("<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>");
     pdf.stream("", LINES.as_bytes());
     pdf.finish(cat)
+}
+
+/// The same loop with no resources anywhere (pdf-extract would look for them up the chain
+/// forever): a clear error, as the page's font cannot be found.
+#[test]
+fn cyclic_parent_chain_without_resources() {
+    let mut pdf = Pdf::new();
+    let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
+    pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R >>");
+    pdf.add(format!("<< {PAGE} /Parent 2 0 R /Contents 5 0 R >>"));
+    pdf.add("<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>");
+    pdf.stream("", LINES.as_bytes());
+    let code = pdf_outcome("a Parent chain that loops, no resources", &pdf.finish(cat));
+    assert_eq!(code, Some("pdf-extractor-failed"));
 }
 
 /// A page whose Parent names itself.

@@ -122,6 +122,15 @@
 //!   185.00.
 //!
 //! other_listing.txt: other; no meetings; no amounts.
+//!
+//! parish_payments.txt: minutes; 1 meeting 2023-03-14 "Hollowmere Parish Council"; items
+//!   03.23.01 ... 03.23.06 in the month.year.sequence style ("Agenda Item 7" at the end of a
+//!   wrapped body line is a reference, not an item); 03.23.05 titled "Finance" (its heading runs
+//!   into "the following accounts were approved for payment", which is its resolution);
+//!   resolutions in 03.23.03 ("The minutes of the meeting held on 14th February 2023 were
+//!   approved") and 03.23.04 ("the clerk should ask for a ten year renewal"); amounts 450, the
+//!   payments tables' cells under `Total £s` / `VAT` / `Total` + `£s` (212.40, 53.10, 396.00,
+//!   66.00, 1,240.00, 688.25, 114.71; `0.0` is no amount), 14203.55 and 12000, all GBP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1309,4 +1318,48 @@ fn other_listing() {
             .collect::<Vec<_>>()
     );
     assert!(amounts(&doc).is_empty());
+}
+
+#[test]
+fn parish_payments() {
+    let doc = fixture!("parish_payments.txt");
+    assert_eq!(doc.kind, Kind::Minutes);
+    let m = only_meeting(&doc);
+    assert_meeting(m, Some("2023-03-14"), Some("Hollowmere Parish Council"));
+    // "Agenda Item 7" at the end of a wrapped line is a reference in the body, not an item
+    assert_eq!(
+        numbers(m),
+        ["03.23.01", "03.23.02", "03.23.03", "03.23.04", "03.23.05", "03.23.06"]
+    );
+    assert_title(item(&doc, "03.23.05"), "Finance");
+    assert_parts(
+        &item(&doc, "03.23.05").resolutions,
+        &[""],
+        &["the following accounts were approved for payment"],
+        "03.23.05",
+    );
+    assert_parts(
+        &item(&doc, "03.23.03").resolutions,
+        &[""],
+        &["The minutes of the meeting held on 14th February 2023 were approved"],
+        "03.23.03",
+    );
+    assert_parts(
+        &item(&doc, "03.23.04").resolutions,
+        &[""],
+        &["the clerk should ask for a ten year renewal"],
+        "03.23.04",
+    );
+    for n in ["03.23.01", "03.23.02", "03.23.06"] {
+        assert_nothing_decided(item(&doc, n), n);
+    }
+    // the payments tables: bare decimals under a money column are GBP amounts; `0.0` is not
+    assert_amounts(
+        &doc,
+        &[
+            "450", "212.40", "53.10", "396.00", "66.00", "1240.00", "688.25", "114.71", "14203.55",
+            "12000",
+        ],
+        "GBP",
+    );
 }

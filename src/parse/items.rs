@@ -39,6 +39,8 @@ pub(crate) struct Heading {
     pub shape: String,
     pub prefix: String,
     pub value: u32,
+    /// Leading whitespace of the heading line, in characters.
+    pub indent: usize,
 }
 
 fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, &str> {
@@ -290,6 +292,10 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             if runs_on && upper && first_cell.chars().count() > 50 && !first_cell.ends_with(':') {
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)
+            } else if let Some((title, at)) = run_in_title(rest_t) {
+                // `Finance - the following accounts were approved for payment, ...`
+                inline_body = Some(line.text.len() - rest_t.len() + at);
+                (clean_title(title), i)
             } else if looks_like_title(rest_t) {
                 (clean_title(rest_t), i)
             } else {
@@ -309,9 +315,31 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             shape,
             prefix,
             value,
+            indent: line.indent,
         });
     }
     out
+}
+
+/// A heading run into its first sentence: `Finance - the following accounts were approved for
+/// payment, proposed NO, seconded AS:`. The title is a few words before a spaced dash; the
+/// text after it starts in lower case and reads as a clause (five words or more). Returns the
+/// title and the offset where the body starts.
+fn run_in_title(rest: &str) -> Option<(&str, usize)> {
+    let (k, dash) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| rest.find(d).map(|k| (k, *d)))
+        .min_by_key(|&(k, _)| k)?;
+    let title = rest.get(..k)?.trim_end();
+    let at = k + dash.len();
+    let body = rest.get(at..)?.trim_start();
+    let at = rest.len() - body.len();
+    let words = title.split_whitespace().count();
+    let ok = (1..=6).contains(&words)
+        && title.starts_with(|c: char| c.is_uppercase())
+        && body.starts_with(|c: char| c.is_lowercase())
+        && body.split_whitespace().count() >= 5;
+    ok.then_some((title, at))
 }
 
 fn labels_free(t: &str) -> bool {
@@ -352,6 +380,7 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
                 shape: String::new(),
                 prefix: String::new(),
                 value: 0,
+                indent: line.indent,
             });
         } else if line.text.split_whitespace().count() >= 8 {
             body_seen = true;
@@ -427,6 +456,22 @@ fn outline_key(h: &Heading) -> Vec<u32> {
 /// must come after the last in outline order (`5.1.9` < `5.2` < `6`), or be a not-yet-seen
 /// number under the same parent (minutes sometimes print `19.05.03` before `19.05.01`).
 fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
+    // the item headings' own depth and indent: a number of another depth set deeper than them,
+    // and under no number seen, is a reference in the body (`... St Joseph's -\n  Agenda Item 11`)
+    let mut shapes: Vec<(&str, usize, Vec<usize>)> = Vec::new();
+    for c in cands.iter().filter(|c| is_outline(&c.shape)) {
+        match shapes.iter_mut().find(|(s, ..)| *s == c.shape) {
+            Some(e) => {
+                e.1 += 1;
+                e.2.push(c.indent);
+            }
+            None => shapes.push((&c.shape, 1, vec![c.indent])),
+        }
+    }
+    let dominant = shapes
+        .iter()
+        .max_by_key(|e| e.1)
+        .map(|(s, _, indents)| (s.to_string(), indents.iter().copied().min().unwrap_or(0)));
     let mut out: Vec<Heading> = Vec::new();
     let mut seen: Vec<Vec<u32>> = Vec::new();
     let mut last: Option<Vec<u32>> = None;
@@ -438,6 +483,14 @@ fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
         let Some(first) = key.first().copied() else {
             continue;
         };
+        if let Some((shape, indent)) = &dominant {
+            if c.shape != *shape
+                && c.indent > indent + 2
+                && !seen.iter().any(|s| key.starts_with(s))
+            {
+                continue;
+            }
+        }
         let ok = match &last {
             None => true,
             Some(l) => {
@@ -559,6 +612,12 @@ pub(crate) fn build(
         }
         item.amounts.extend(money::on_line(line, &ctx.ix));
     }
+    item.amounts.extend(money::in_tables(
+        head.iter().chain(kept.iter()),
+        &ctx.ix,
+        ctx.currency,
+    ));
+    item.amounts.sort_by_key(|a| a.span.start);
     // lists in document order (narrative parts are found after marked ones)
     item.resolutions.sort_by_key(|p| p.span.start);
     item.recommendations.sort_by_key(|p| p.span.start);
@@ -1007,6 +1066,38 @@ fn read_marker_block(
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn run_in_titles() {
+        let table: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Finance - the following accounts were approved for payment, proposed",
+                Some((
+                    "Finance",
+                    "the following accounts were approved for payment, proposed",
+                )),
+            ),
+            (
+                "Planning – the council had no objection to the application",
+                Some((
+                    "Planning",
+                    "the council had no objection to the application",
+                )),
+            ),
+            ("Finance - Payments", None),
+            ("Budget 2024 - 25", None),
+            ("Update from the Chair - verbal", None),
+            // a long title is a sentence, not a heading
+            (
+                "Minutes of the meeting held on 5 May - the minutes were then signed",
+                None,
+            ),
+        ];
+        for (input, want) in table {
+            let got = run_in_title(input).map(|(t, at)| (t, &input[at..]));
+            assert_eq!(got, *want, "{input}");
+        }
+    }
 
     #[test]
     fn numbers() {

@@ -61,6 +61,8 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub ix: LineIndex,
     pub order: DateOrder,
+    /// The currency the document writes most: given to money tables whose header has no sign.
+    pub currency: Option<&'static str>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -95,6 +97,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
         text,
         ix: LineIndex::new(text, &src.page_starts),
         order,
+        currency: money::dominant_currency(text),
         diagnostics: Vec::new(),
     };
     let head = header::read(&lines, &ctx);
@@ -426,7 +429,16 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
                     opening.text_start = first.text_start + at;
                     body.push(opening);
                     body.extend(body_lines.iter().cloned());
-                    items::build(ctx, h.number.clone(), None, &[], &body, false)
+                    // a run-in title (`Finance - the following ...`) keeps its heading in the
+                    // item's span; a numbered paragraph has none
+                    let mut heading = first.clone();
+                    heading.text = first.text.get(..at).unwrap_or_default().trim_end();
+                    let head: &[Line<'_>] = if h.title.is_some() {
+                        std::slice::from_ref(&heading)
+                    } else {
+                        &[]
+                    };
+                    items::build(ctx, h.number.clone(), h.title.clone(), head, &body, false)
                 }
                 _ => items::build(
                     ctx,

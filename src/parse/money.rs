@@ -124,6 +124,141 @@ pub(crate) fn on_line(
         .collect()
 }
 
+/// The currency a text writes most often, by its signs; `None` when it writes none.
+pub(crate) fn dominant_currency(text: &str) -> Option<&'static str> {
+    let mut counts = [("GBP", 0usize), ("USD", 0), ("EUR", 0), ("JPY", 0)];
+    for c in text.chars() {
+        if let Some(code) = currency(c) {
+            if let Some(e) = counts.iter_mut().find(|e| e.0 == code) {
+                e.1 += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .filter(|e| e.1 > 0)
+        .max_by_key(|e| e.1)
+        .map(|e| e.0)
+}
+
+/// The cells of a table row: runs of text apart by two or more spaces, with their offsets.
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let (mut start, mut i) = (None::<usize>, 0);
+    while i < bytes.len() {
+        let gap = bytes.get(i) == Some(&b' ') && bytes.get(i + 1) == Some(&b' ');
+        match (start, gap) {
+            (None, false) if bytes.get(i) != Some(&b' ') => start = Some(i),
+            (Some(a), true) => {
+                out.extend(line.get(a..i).map(|c| (a, c.trim_end())));
+                start = None;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if let Some(a) = start {
+        out.extend(line.get(a..).map(|c| (a, c.trim_end())));
+    }
+    out
+}
+
+/// A bare money cell: `85.20`, `1,234.56`, `16872.28` (two decimal places, no sign).
+fn bare_decimal(cell: &str) -> Option<Decimal> {
+    let (whole, cents) = cell.split_once('.')?;
+    let grouped = whole.contains(',');
+    let ok_whole = if grouped {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    } else {
+        (1..=9).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !ok_whole || cents.len() != 2 || !cents.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    cell.replace(',', "")
+        .parse::<Decimal>()
+        .ok()
+        .map(|v| v.normalize())
+}
+
+/// Words that name a money column in a table's header row.
+const MONEY_COLUMNS: [&str; 9] = [
+    "amount", "total", "vat", "net", "gross", "cost", "payment", "£", "$",
+];
+
+/// Amounts in money tables: a header row naming a money column (`Total £s`, `Amount`, `VAT`)
+/// over rows whose cells are bare decimals (`85.20`), as parish minutes list accounts for
+/// payment. The currency is the header's sign, else `fallback` (the document's own); with
+/// neither, the table is left alone rather than given a guessed currency. A line of prose (six
+/// words or more, no column gap) ends the table.
+pub(crate) fn in_tables<'a, I>(
+    lines: I,
+    ix: &crate::source::LineIndex,
+    fallback: Option<&'static str>,
+) -> Vec<crate::model::Amount>
+where
+    I: IntoIterator<Item = &'a crate::segment::Line<'a>>,
+{
+    let mut out = Vec::new();
+    let mut table: Option<&'static str> = None;
+    for line in lines {
+        let t = line.text;
+        if line.furniture || t.is_empty() {
+            continue;
+        }
+        let row = t.contains("   ");
+        if !row {
+            if t.split_whitespace().count() >= 6 {
+                table = None;
+            }
+            continue;
+        }
+        let cs = cells(t);
+        let money: Vec<(usize, &str, Decimal)> = cs
+            .iter()
+            .filter_map(|&(at, c)| bare_decimal(c).map(|v| (at, c, v)))
+            .collect();
+        if money.is_empty() {
+            let lower = t.to_lowercase();
+            let header = cs.len() >= 2
+                && cs.iter().any(|(_, c)| {
+                    let c = c.to_lowercase();
+                    MONEY_COLUMNS.iter().any(|w| {
+                        c.split(|ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$')
+                            .any(|word| word == *w || word.trim_end_matches('s') == *w)
+                    })
+                });
+            if header {
+                table = if lower.contains('£') {
+                    Some("GBP")
+                } else if lower.contains('$') {
+                    Some("USD")
+                } else if lower.contains('€') {
+                    Some("EUR")
+                } else {
+                    fallback
+                };
+            }
+            continue;
+        }
+        let Some(cur) = table else { continue };
+        for (at, c, v) in money {
+            out.push(crate::model::Amount {
+                text: c.to_string(),
+                value: v,
+                currency: cur.to_string(),
+                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
+            });
+        }
+    }
+    out
+}
+
 /// Every amount in `s`, left to right.
 pub(crate) fn find_all(s: &str) -> Vec<Found> {
     let mut out = Vec::new();
@@ -162,6 +297,47 @@ mod tests {
             .into_iter()
             .map(|f| f.value.to_string())
             .collect()
+    }
+
+    #[test]
+    fn money_tables() {
+        let text = "Finance - accounts approved for payment\n\
+            Payee              Detail                    Total £s          VAT\n\
+            Cathy Fleet        Clerk Salary (June)          85.20          0.0\n\
+            Nigel Prickett     Grasscutting (April)        396.00        66.00\n\
+            Invoices to be approved\n\
+            SSE                Electricity                1,109.79\n\
+            The Clerk reported that the balance was 300.00 at the end of the month.\n\
+            Later          12.50\n";
+        let ls = crate::segment::lines(text);
+        let ix = crate::source::LineIndex::new(text, &[]);
+        let got: Vec<(String, String, String)> = in_tables(&ls, &ix, None)
+            .into_iter()
+            .map(|a| (a.text, a.value.to_string(), a.currency))
+            .collect();
+        let want = [
+            ("85.20", "85.2", "GBP"),
+            ("396.00", "396", "GBP"),
+            ("66.00", "66", "GBP"),
+            ("1,109.79", "1109.79", "GBP"),
+        ];
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want);
+        // each span holds its text
+        for a in in_tables(&ls, &ix, None) {
+            assert_eq!(text.get(a.span.start..a.span.end), Some(a.text.as_str()));
+        }
+        // a header without a sign takes the document's currency, or nothing is guessed
+        let text = "Payee      Detail       Amount      VAT\nCountrywide      maintenance      140.00      28.00\n";
+        let ls = crate::segment::lines(text);
+        let ix = crate::source::LineIndex::new(text, &[]);
+        assert!(in_tables(&ls, &ix, None).is_empty());
+        assert_eq!(in_tables(&ls, &ix, Some("GBP")).len(), 2);
+        assert_eq!(dominant_currency("$5 and £3 and £4"), Some("GBP"));
+        assert_eq!(dominant_currency("no money"), None);
     }
 
     #[test]

@@ -122,7 +122,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("inputs", nargs="+", help="folders (or files) of minutes")
     ap.add_argument("--out", required=True, help="output folder (replaced)")
     ap.add_argument("--glob", default="*.{txt,pdf}", help="file names to read [%(default)s]")
-    ap.add_argument("--master", default="local[2]", help="Spark master [%(default)s]")
+    ap.add_argument("--master", default=None,
+                    help="Spark master [local[2], or spark-submit's --master under spark-submit]")
     ap.add_argument("--partitions", type=int, default=0,
                     help="repartition the files into N tasks (default: 4 per core)")
     ap.add_argument("--pdf-worker", default=None,
@@ -143,10 +144,14 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     # The workers must import the same council_minutes as the driver: the driver's Python.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder
+    # Under spark-submit the master comes from its --master (the gateway is already running).
+    if args.master or "PYSPARK_GATEWAY_PORT" not in os.environ:
+        builder = builder.master(args.master or "local[2]")
     spark = (
-        SparkSession.builder.master(args.master)
-        .appName("council-minutes resolutions")
+        builder.appName("council-minutes resolutions")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
         # Small Arrow batches: each row carries a whole file.
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "16")

@@ -11,6 +11,10 @@ seeds="${PDF_SEEDS:-/work/shared/corpus/pdf}"
 if [ -d "$seeds" ]; then
     find "$seeds" -name '*.pdf' -size -256k -exec cp {} corpus/parse_pdf/ \;
 fi
+# The cyclic and deep PDF shapes of tests/pathological.rs (self-drawing forms, a looping page
+# tree), written by a test.
+(cd .. && MINUTES_FUZZ_SEEDS="$PWD/fuzz/corpus/parse_pdf" \
+    cargo test -q --test pathological -- cyclic_shapes_as_fuzz_seeds >/dev/null)
 # A few text seeds for the PDF target too: detection must refuse them cleanly.
 cp ../fixtures/agenda.txt corpus/parse_pdf/
 ls corpus/parse_text | wc -l

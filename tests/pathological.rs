@@ -744,20 +744,35 @@ fn a_page_tree_twenty_thousand_deep() {
     assert!(codes.is_empty(), "{codes:?}");
 }
 
+/// The cyclic and deep shapes above, by name.
+fn cyclic_shapes() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("cyclic-form-draws-itself", form_that_draws_itself()),
+        ("cyclic-two-forms", two_forms_draw_each_other()),
+        ("cyclic-parent-chain", parent_chain_that_loops()),
+        ("forms-nested-40-deep", nested_forms(40)),
+    ]
+}
+
+/// `MINUTES_FUZZ_SEEDS=DIR` writes the cyclic shapes into DIR (`fuzz/seed.sh` does, so that the
+/// PDF fuzzer mutates them); without it, nothing.
+#[test]
+fn cyclic_shapes_as_fuzz_seeds() {
+    let Some(dir) = std::env::var_os("MINUTES_FUZZ_SEEDS") else {
+        return;
+    };
+    for (name, bytes) in cyclic_shapes() {
+        std::fs::write(Path::new(&dir).join(format!("{name}.pdf")), bytes).unwrap();
+    }
+}
+
 /// The same PDFs through the CLI's worker process (which also contains what the repairs miss:
 /// a worker that dies gives the caller a clear error, and it goes on).
 #[test]
 fn worker_contains_cyclic_pdfs() {
     let mut limits = Limits::with_timeout(Duration::from_secs(30));
     limits.pdftotext_fallback = false;
-    for (what, bytes) in [
-        ("a form that draws itself", form_that_draws_itself()),
-        (
-            "two forms that draw each other",
-            two_forms_draw_each_other(),
-        ),
-        ("a Parent chain that loops", parent_chain_that_loops()),
-    ] {
+    for (what, bytes) in cyclic_shapes() {
         let src = extract_in_worker(minutes_exe(), &bytes, &limits)
             .unwrap_or_else(|e| panic!("{what}: {e}"));
         assert!(src.text.contains("Budget"), "{what}: {:?}", src.text);

@@ -125,7 +125,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--master", default=None,
                     help="Spark master [local[2], or spark-submit's --master under spark-submit]")
     ap.add_argument("--partitions", type=int, default=0,
-                    help="repartition the files into N tasks (default: 4 per core)")
+                    help="repartition the files into N tasks (a shuffle of the files' bytes; by "
+                         "default the scan itself is split, at most --split-mb per task)")
+    ap.add_argument("--split-mb", type=int, default=4,
+                    help="bytes of files per scan task, in MB [%(default)s]")
     ap.add_argument("--pdf-worker", default=None,
                     help="extract PDFs in a child process under time and memory limits: "
                          "'bundled' or the path of a `minutes` binary")
@@ -156,6 +159,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         # Small Arrow batches: each row carries a whole file.
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "16")
         .config("spark.driver.memory", "2g")
+        # Files are not split; many small scan tasks keep both cores busy without a shuffle.
+        .config("spark.sql.files.maxPartitionBytes", f"{args.split_mb}m")
+        .config("spark.sql.files.openCostInBytes", "262144")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("WARN")
@@ -172,8 +178,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         )
         files = df if files is None else files.unionByName(df)
     assert files is not None
-    cores = spark.sparkContext.defaultParallelism
-    files = files.repartition(args.partitions or 4 * cores)
+    if args.partitions:
+        files = files.repartition(args.partitions)
 
     parsed = files.mapInArrow(
         lambda batches: parse_batches(batches, pdf_worker), spark_ddl()

@@ -55,6 +55,13 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Whether `s` holds a column gap: three spaces in a row.
+pub(crate) fn has_gap(s: &str) -> bool {
+    static GAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
+    GAP.find(s.as_bytes()).is_some()
+}
+
 /// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too.
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();

@@ -126,14 +126,14 @@ pub(crate) fn on_line(
 
 /// The currency a text writes most often, by its signs; `None` when it writes none.
 pub(crate) fn dominant_currency(text: &str) -> Option<&'static str> {
-    let mut counts = [("GBP", 0usize), ("USD", 0), ("EUR", 0), ("JPY", 0)];
-    for c in text.chars() {
-        if let Some(code) = currency(c) {
-            if let Some(e) = counts.iter_mut().find(|e| e.0 == code) {
-                e.1 += 1;
-            }
-        }
-    }
+    let b = text.as_bytes();
+    let count = |sign: &str| memchr::memmem::find_iter(b, sign.as_bytes()).count();
+    let counts = [
+        ("GBP", count("£")),
+        ("USD", memchr::memchr_iter(b'$', b).count()),
+        ("EUR", count("€")),
+        ("JPY", count("¥") + count("￥")),
+    ];
     counts
         .iter()
         .filter(|e| e.1 > 0)
@@ -186,6 +186,14 @@ fn bare_decimal(cell: &str) -> Option<Decimal> {
         .map(|v| v.normalize())
 }
 
+/// A cheap test for a header row: one of the money column words anywhere in the line.
+static MONEY_COLUMN_HINT: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        super::keywords(&[
+            "amount", "total", "vat", "net", "gross", "cost", "payment", "£", "$",
+        ])
+    });
+
 /// Words that name a money column in a table's header row.
 const MONEY_COLUMNS: [&str; 9] = [
     "amount", "total", "vat", "net", "gross", "cost", "payment", "£", "$",
@@ -211,11 +219,15 @@ where
         if line.furniture || t.is_empty() {
             continue;
         }
-        let row = t.contains("   ");
-        if !row {
-            if t.split_whitespace().count() >= 6 {
+        if !crate::segment::has_gap(t) {
+            if table.is_some() && t.split_whitespace().nth(5).is_some() {
                 table = None;
             }
+            continue;
+        }
+        // a header names a money column; a money cell under one has a decimal point
+        let hint = MONEY_COLUMN_HINT.is_match(t);
+        if !hint && (table.is_none() || !t.contains('.')) {
             continue;
         }
         let cs = cells(t);
@@ -224,6 +236,9 @@ where
             .filter_map(|&(at, c)| bare_decimal(c).map(|v| (at, c, v)))
             .collect();
         if money.is_empty() {
+            if !hint {
+                continue;
+            }
             let lower = t.to_lowercase();
             let header = cs.len() >= 2
                 && cs.iter().any(|(_, c)| {

@@ -474,6 +474,22 @@ fn cyclic_kids_hold_their_parent() {
     );
 }
 
+/// A root whose Kids name it 100,000 times before its page: each dropped once, in linear work.
+#[test]
+fn a_hundred_thousand_kids_that_loop() {
+    let mut pdf = Pdf::new();
+    let cat = pdf.add("<< /Type /Catalog /Pages 2 0 R >>");
+    let loops = "2 0 R ".repeat(100_000);
+    pdf.add(format!(
+        "<< /Type /Pages /Kids [{loops} 3 0 R] /Count 1 /Resources << {FONT} >> >>"
+    ));
+    pdf.add(format!("<< {PAGE} /Parent 2 0 R /Contents 4 0 R >>"));
+    pdf.stream("", LINES.as_bytes());
+    let (text, codes) = pdf_record("100,000 Kids that loop", &pdf.finish(cat));
+    assert_eq!(text.matches("Budget").count(), 1, "{text:?}");
+    assert_eq!(codes, ["pdf-page-tree-repaired"]);
+}
+
 /// Two page-tree nodes that are each other's kid, and no page: a clear error.
 #[test]
 fn cyclic_two_nodes_each_others_kid() {

@@ -26,9 +26,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// Forms drawn inside forms are read down to this depth (a page's own `Do` is depth 1).
 /// Real documents nest a few levels; pdf-extract uses some kilobytes of stack per level.
 pub(crate) const MAX_FORM_NESTING: usize = 32;
-/// XObject graph nodes (a form under one set of resources) visited at most per document; the
-/// `Do`s that would lead further are removed as if too deep. Real documents have a few per page.
-const MAX_FORM_VISITS: usize = 200_000;
+/// `Do`s looked at per document, counted each time a form is walked again under other
+/// resources; past this, a `Do` that leads to a form not walked yet is removed as if too deep,
+/// which keeps the walk linear in the document's size. Real documents have a few per page.
+const MAX_FORM_STEPS: usize = 2_000_000;
 /// Poppler's default page size when no `/MediaBox` is found (US Letter).
 const DEFAULT_MEDIA_BOX: [i64; 4] = [0, 0, 612, 792];
 
@@ -77,6 +78,7 @@ fn walk_page_tree(doc: &mut Document) -> TreeRepair {
         node: root,
         kids: kids(doc, root),
         next: 0,
+        kept: Vec::new(),
         dropped: false,
         down: top,
     }];
@@ -87,24 +89,24 @@ fn walk_page_tree(doc: &mut Document) -> TreeRepair {
             if let Some(done) = path.pop() {
                 on_path.remove(&done.node);
                 if done.dropped {
-                    set_kids(doc, done.node, done.kids);
+                    set_kids(doc, done.node, done.kept);
                 }
             }
             continue;
         };
+        frame.next += 1;
         // lopdf's page iterator only follows kids that are references.
         let Ok(kid_ref) = kid.as_reference() else {
-            frame.next += 1;
+            frame.kept.push(kid);
             continue;
         };
         let kid_id = final_id(doc, kid_ref);
         if on_path.contains(&kid_id) {
-            frame.kids.remove(frame.next);
             frame.dropped = true;
             out.loops += 1;
             continue;
         }
-        frame.next += 1;
+        frame.kept.push(kid);
         let node = frame.node;
         let inherited = frame.down.clone();
         let Ok(kind) = doc
@@ -130,6 +132,7 @@ fn walk_page_tree(doc: &mut Document) -> TreeRepair {
                     node: kid_id,
                     kids: kids(doc, kid_id),
                     next: 0,
+                    kept: Vec::new(),
                     dropped: false,
                     down,
                 });
@@ -147,7 +150,9 @@ struct Frame {
     kids: Vec<Object>,
     /// The next kid to walk.
     next: usize,
-    /// A kid that looped was dropped from `kids`.
+    /// The kids walked so far, less those that loop.
+    kept: Vec<Object>,
+    /// A kid that loops was left out of `kept`.
     dropped: bool,
     /// What the node passes down.
     down: Inherited,
@@ -250,8 +255,8 @@ fn fill_page(doc: &mut Document, page: ObjectId, inherited: &Inherited) {
 pub(crate) struct FormRepair {
     /// `Do` operators that drew a form already being drawn.
     pub(crate) cycles: usize,
-    /// `Do` operators that would have nested forms deeper than [`MAX_FORM_NESTING`] (or past the
-    /// visit budget).
+    /// `Do` operators that would have nested forms deeper than [`MAX_FORM_NESTING`] (or past
+    /// [`MAX_FORM_STEPS`]).
     pub(crate) too_deep: usize,
 }
 
@@ -268,7 +273,7 @@ pub(crate) fn break_form_cycles(
             dos: HashMap::new(),
             state: HashMap::new(),
             remove: BTreeMap::new(),
-            visits: 0,
+            steps: 0,
             out: FormRepair::default(),
         };
         for &(_, page) in pages {
@@ -325,7 +330,8 @@ struct Walk<'d> {
     state: HashMap<(ObjectId, XKey), Visit>,
     /// Operations to remove, per content stream.
     remove: BTreeMap<Source, BTreeSet<usize>>,
-    visits: usize,
+    /// `Do`s looked at (see [`MAX_FORM_STEPS`]).
+    steps: usize,
     out: FormRepair,
 }
 
@@ -342,6 +348,7 @@ impl Walk<'_> {
     fn draw(&mut self, source: Source, dos: &[DoOp], key: XKey, depth: usize) -> usize {
         let mut height = 0;
         for (index, name) in dos {
+            self.steps += 1;
             let Some(target) = lookup(self.doc, key, name) else {
                 continue;
             };
@@ -354,7 +361,7 @@ impl Walk<'_> {
                     continue;
                 }
                 Some(Visit::Done(h)) => *h,
-                None if depth + 1 > MAX_FORM_NESTING || self.visits >= MAX_FORM_VISITS => {
+                None if depth + 1 > MAX_FORM_NESTING || self.steps > MAX_FORM_STEPS => {
                     self.remove_op(source, *index);
                     self.out.too_deep += 1;
                     continue;
@@ -372,7 +379,6 @@ impl Walk<'_> {
     }
 
     fn visit(&mut self, node: (ObjectId, XKey), depth: usize) -> usize {
-        self.visits += 1;
         self.state.insert(node, Visit::OnPath);
         let dos = match self.dos.get(&node.0) {
             Some(d) => d.clone(),

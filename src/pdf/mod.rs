@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! bytes ─ preflight (%PDF-?) ─ load (lopdf; the empty user password is tried) ─ repair
-//!   (font widths, annotation appearances, content streams: ' and " operators, comments,
-//!   placed forms, images; ToUnicode maps trimmed per page) ─ pdf-extract → LayoutDev
+//!   (page tree made a tree; font widths, annotation appearances, content streams: ' and "
+//!   operators, comments, placed forms, images; ToUnicode maps trimmed per page; form cycles
+//!   broken) ─ pdf-extract, on a thread with a large stack → LayoutDev
 //!   (glyphs → words → lines → columns) ─────────────────────────────────────────────────┐
 //! quality gate ── fails? ── pdftotext -layout (if installed), page or document ─────────┤
 //! clean-up: characters, hyphenation ─ pages joined by U+000C ─ running headers/footers
@@ -19,8 +20,11 @@
 //!
 //! Every call into pdf-extract and lopdf runs under `catch_unwind`: pdf-extract panics on
 //! purpose on inputs it dislikes. A panic on one page loses that page (with a diagnostic), not
-//! the document. Hangs and unbounded allocation cannot be caught in-process; the CLI runs this
-//! in a worker process with limits ([`crate::worker`]).
+//! the document. A stack overflow aborts the process, so the recursion pdf-extract has no limit
+//! on (a looping page tree, forms that draw themselves) is repaired away first, as poppler
+//! reads such files (`pdf-page-tree-repaired`, `pdf-form-cycle`, `pdf-form-too-deep`). Hangs and
+//! unbounded allocation cannot be caught in-process; the CLI runs this in a worker process with
+//! limits ([`crate::worker`]).
 
 mod clean;
 mod gate;

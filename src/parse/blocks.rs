@@ -119,7 +119,20 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
                     .rev()
                     .find(|l| !l.furniture)
                     .map_or("", |l| l.text);
+                // a first-line indent opens a paragraph: `      Audit of Accounts - The ...`
+                // over continuation lines at the margin
+                let first_indent = p.lines.first().map_or(0, |l| l.indent);
+                let prev_indent = p
+                    .lines
+                    .iter()
+                    .rev()
+                    .find(|l| !l.furniture)
+                    .map_or(0, |l| l.indent);
+                let indented_again = first_indent >= prev_indent + 3
+                    && line.indent + 1 >= first_indent
+                    && line.indent >= prev_indent + 3;
                 lead != Lead::Plain
+                    || indented_again
                     || marker(t).is_some()
                     || super::narrative::opens_paragraph(t)
                     || (super::narrative::ends_sentence(prev) && starts_upper(t))
@@ -706,6 +719,21 @@ mod tests {
                 "RESOLVED that the minutes were a correct record and that they be signed.",
                 "The Chair then left.",
                 "one continued"
+            ]
+        );
+    }
+
+    #[test]
+    fn first_line_indents_open_paragraphs() {
+        let text = "      Audit of Accounts - The Accounts were approved by the Parish\nCouncil and signed by the Chairman\n      Internal Audit - All Councillors agreed that Mrs Evans be\nasked to complete the internal audit\n(a) a label\n    with a hanging indent\n";
+        let ls = lines(text);
+        let texts: Vec<String> = paragraphs(&ls).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Audit of Accounts - The Accounts were approved by the Parish Council and signed by the Chairman",
+                "Internal Audit - All Councillors agreed that Mrs Evans be asked to complete the internal audit",
+                "a label with a hanging indent"
             ]
         );
     }

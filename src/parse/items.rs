@@ -862,7 +862,14 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             if explicit {
                 continue;
             }
-            if let Some(at) = narrative::decision_start(s) {
+            // a table row's first cell is its subject, not a run-in heading:
+            // `Financial Regulations -      Resolved to Sign`
+            let start = if p.row {
+                narrative::decision_start_whole(s)
+            } else {
+                narrative::decision_start(s)
+            };
+            if let Some(at) = start {
                 let mut t = s.get(at..).unwrap_or(s).to_string();
                 let mut end = p.end;
                 // "... approved the following allocation:" takes the detail lines after it

@@ -216,13 +216,25 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
         return None;
     }
     // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
-    if let Some(c) = RUN_IN.captures(sentence) {
+    if let Some(c) = RUN_IN.captures(sentence).filter(|c| {
+        // a heading is title-like: `Audit of Accounts - `, not a clause
+        // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
+        c.name("dash").is_none_or(|m| title_like(m.as_str()))
+    }) {
         let at = c
             .name("dash")
             .or_else(|| c.name("head"))
             .map_or(0, |m| m.end());
         let rest = sentence.get(at..).unwrap_or_default();
         return decision_start_plain(rest).map(|k| at + k);
+    }
+    decision_start_plain(sentence)
+}
+
+/// [`decision_start`] for a sentence that has no run-in heading (a table row).
+pub(crate) fn decision_start_whole(sentence: &str) -> Option<usize> {
+    if sentence.len() < 12 || sentence.len() > 1200 {
+        return None;
     }
     decision_start_plain(sentence)
 }
@@ -273,6 +285,18 @@ static STATEMENT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         "replied",
     ])
 });
+
+/// Whether the words before a run-in dash read as a heading: each capitalised, a number, or
+/// a joining word (`Audit of Accounts`, `Code of Conduct`, `S106 and CIL`).
+fn title_like(head: &str) -> bool {
+    const JOINING: [&str; 10] = ["of", "and", "the", "for", "to", "in", "on", "&", "at", "a"];
+    head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
+        .split_whitespace()
+        .all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
+                || JOINING.contains(&w)
+        })
+}
 
 /// A short heading run into the sentence after it.
 static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -444,6 +468,20 @@ pub(crate) fn concern_lead(para: &str) -> Option<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_in_headings_are_title_like() {
+        // the heading is dropped from the part; a clause before a dash is not a heading
+        let s = "Internal Audit - All Councillors agreed that Mrs Evans be asked";
+        assert!(decision_start(s).is_some_and(|k| k >= "Internal Audit - ".len()));
+        let s = "Presented for payment was CALC Subscription - £96.11 Resolved to pay";
+        assert_eq!(decision_start(s), Some(0));
+        assert!(title_like("Audit of Accounts - "));
+        assert!(title_like("S106 and CIL – "));
+        assert!(!title_like(
+            "Presented for payment was CALC Subscription - "
+        ));
+    }
 
     #[test]
     fn splits_sentences() {

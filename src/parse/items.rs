@@ -335,10 +335,21 @@ fn run_in_title(rest: &str) -> Option<(&str, usize)> {
     let body = rest.get(at..)?.trim_start();
     let at = rest.len() - body.len();
     let words = title.split_whitespace().count();
+    // the body reads as a sentence: it starts in lower case, or most of its words after the
+    // first are (`The following accounts were approved for payment:`, not `Land at Smith Farm`)
+    let body_words: Vec<&str> = body.split_whitespace().collect();
+    let lower = body_words
+        .iter()
+        .skip(1)
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    let sentence = body.starts_with(|c: char| c.is_lowercase())
+        || (body.starts_with(|c: char| c.is_uppercase())
+            && lower * 10 >= (body_words.len().saturating_sub(1)) * 7);
     let ok = (1..=6).contains(&words)
         && title.starts_with(|c: char| c.is_uppercase())
-        && body.starts_with(|c: char| c.is_lowercase())
-        && body.split_whitespace().count() >= 5;
+        && sentence
+        && body_words.len() >= 5;
     ok.then_some((title, at))
 }
 
@@ -1092,6 +1103,14 @@ mod tests {
                 )),
             ),
             ("Finance - Payments", None),
+            (
+                "Finance - The following accounts were approved for payment:",
+                Some((
+                    "Finance",
+                    "The following accounts were approved for payment:",
+                )),
+            ),
+            ("Planning - Application 23/01234 Land at Smith Farm", None),
             ("Budget 2024 - 25", None),
             ("Update from the Chair - verbal", None),
             // a long title is a sentence, not a heading

@@ -131,7 +131,7 @@ static FORMULA_THAT: LazyLock<Regex> = LazyLock::new(|| {
             (?:after\s+(?:some\s+|much\s+|further\s+)?discussion,?\s+)?it\s+was\s+(?:then\s+|therefore\s+|also\s+|further\s+)?(?:unanimously\s+|duly\s+|subsequently\s+)?(?:agreed|resolved|decided|confirmed|approved|determined)
           | (?:it\s+was\s+)?(?:proposed|moved)\b[^.]{0,160}?\b(?:seconded)\b[^.]{0,120}?\b(?:and\s+|,\s*)(?:it\s+was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|resolved|carried|approved)
           | [A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}\s+proposed\s+and\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}\s+seconded\s+the\s+(?:proposal|motion)
-          | (?:the\s+)?(?:council|councillors|members|committee|board|cabinet|commission|pc|parish\s+council|meeting|panel|trustees)\s+(?:then\s+|therefore\s+|also\s+|unanimously\s+)?(?:agreed|resolved|decided)
+          | (?:the\s+)?(?:council|councillors|members|committee|board|cabinet|commission|pc|parish\s+council|meeting|panel|trustees)\s+(?:then\s+|therefore\s+|also\s+|unanimously\s+)?(?:(?:discussed|considered|debated|nominated|noted|reviewed)\s+(?:and|&)\s+)?(?:agreed|resolved|decided)
           | (?:the\s+)?(?:council|pc|committee|board)\s+agreed,?\s+proposed\s+by\s+[^.]{1,80}?\s+seconded\s+by\s+[^.]{1,60}?
           | all\s+(?:councillors\s+|members\s+)?(?:agreed|resolved)
           | (?:now\s+therefore\s+)?be\s+it\s+(?:further\s+)?resolved
@@ -509,6 +509,8 @@ mod tests {
             ("The minutes of the meeting held on 9th May 2012 were approved and signed.", Some("The minutes of the meeting held on 9th May 2012 were approved and signed.")),
             ("Councillors resolved to carry out the pipe installation in the summer.", Some("Councillors resolved to carry out the pipe installation in the summer.")),
             ("It was resolved to keep an eye on it.", Some("It was resolved to keep an eye on it.")),
+            ("The Councillors nominated & resolved that Councillor Richardson remain as Chair.", Some("that Councillor Richardson remain as Chair.")),
+            ("Members discussed and agreed that the hedge be cut in March.", Some("that the hedge be cut in March.")),
             ("This was agreed.", Some("This was agreed.")),
             ("The report was noted.", Some("The report was noted.")),
             ("The following accounts were approved for payment and will be set up online by the Clerk to be approved by 2 councillors", Some("The following accounts were approved for payment and will be set up online by the Clerk to be approved by 2 councillors")),

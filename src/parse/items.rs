@@ -97,6 +97,13 @@ fn number(input: &str) -> IResult<&str, (&str, bool)> {
     Ok((rest, (n, punct.is_some() || item_word.is_some())))
 }
 
+/// The opening of a US motion record: `On motion of Mr. A, seconded by ...`, `Moved by ...`.
+static ON_MOTION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^(?:(?:on|upon)\s+(?:a\s+)?motion\s+(?:of|by|made\s+by)\b|(?:it\s+was\s+)?moved\s+by\b)",
+    )
+});
+
 /// An attachment at the end of a line: `pdf icon PDF 59 KB`, `PDF 80 KB`.
 static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -290,6 +297,11 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
             let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);
             if runs_on && upper && first_cell.chars().count() > 50 && !first_cell.ends_with(':') {
+                inline_body = Some(line.text.len() - rest_t.len());
+                (None, i)
+            } else if ON_MOTION.is_match(rest_t) {
+                // `5.2.34   On motion of Mr. A, seconded by Mr. B, the Board:` is a record,
+                // not a title
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)
             } else if let Some((title, at)) = run_in_title(rest_t) {
@@ -810,6 +822,17 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 }
                 continue;
             }
+        }
+        // a narrative lead-in before a list of decisions: `On motion of Mr. A, seconded by
+        // Mr. B, the Board:` / `a. approved ...` / `b. directed ...`
+        if !is_list(p)
+            && !item.resolutions.iter().any(|r| r.span.end > p.start)
+            && p.text.ends_with(':')
+            && paras.get(i + 1).is_some_and(is_list)
+            && (ON_MOTION.is_match(&p.text) || narrative::decision_start(&p.text).is_some())
+        {
+            i = read_marker_block(ctx, paras, i, Marker::Resolved, &p.text, item);
+            continue;
         }
         if concern_item && !is_list(p) && p.text.split_whitespace().count() >= 3 {
             item.concerns.push(Concern {

@@ -66,6 +66,8 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
     !(ABBREVIATIONS.contains(&last.as_str())
         || last.starts_with('§')
         || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+        // an initialism (`C.D.W.`, `L.L.C.`), as `sentences` reads it
+        || (last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).count() <= 4)
         || last.ends_with("a.m")
         || last.ends_with("p.m"))
 }

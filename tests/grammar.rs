@@ -1,0 +1,112 @@
+//! Small layouts, one per rule, parsed end to end: each names the pattern it pins (see
+//! `../shared/PATTERNS.md`) and was found missing in a real document of the corpus. The fixtures
+//! cover whole documents; these keep each rule's edge visible on its own.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use council_minutes::{parse_str, Document, Item, Options};
+
+fn parse(text: &str) -> Document {
+    parse_str(text, &Options::default()).expect("parses")
+}
+
+fn items(doc: &Document) -> Vec<&Item> {
+    doc.meetings.iter().flat_map(|m| &m.items).collect()
+}
+
+fn parts(item: &Item) -> Vec<(Option<String>, String)> {
+    item.resolutions
+        .iter()
+        .map(|p| {
+            (
+                p.label.clone(),
+                p.text
+                    .split_whitespace()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_motion_lead_in_on_the_heading_line_opens_a_lettered_list() {
+    let doc = parse(
+        "MINUTES OF THE BOARD MEETING\nMarch 7, 2014\n\n\
+         5.2.34   On motion of Mr. Guillot, seconded by Mr. Lee, the Board:\n\n\
+         \x20        a. approved the Change Order for the construction contract with C.D.W.\n\
+         \x20           Services, L.L.C., for the mothballing of the school\n\n\
+         \x20        b. directed the RSD to submit the approved Change Order.\n\n\
+         5.2.35   Other business\n",
+    );
+    let its = items(&doc);
+    assert_eq!(its.len(), 2);
+    assert_eq!(its[0].number.as_deref(), Some("5.2.34"));
+    assert_eq!(its[0].title, None, "a motion record is not a title");
+    assert_eq!(
+        parts(its[0]),
+        [
+            (Some("a".into()), "approved the Change Order".into()),
+            (Some("b".into()), "directed the RSD to".into()),
+        ]
+    );
+    // `C.D.W.` at a line end does not end the sentence
+    assert!(its[0].resolutions[0]
+        .text
+        .contains("C.D.W. Services, L.L.C."));
+}
+
+#[test]
+fn a_run_in_heading_gives_the_title_and_opens_the_body() {
+    let doc = parse(
+        "MINUTES OF THE PARISH COUNCIL MEETING HELD ON 5th May 2021\n\n\
+         05.21.01   Apologies\n           None\n\n\
+         05.21.02   Finance - The following accounts were approved for payment:\n\n\
+         05.21.03   Planning - Application 21/01234 Land at Smith Farm\n           No objection.\n",
+    );
+    let its = items(&doc);
+    let titles: Vec<Option<&str>> = its.iter().map(|i| i.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Apologies"),
+            Some("Finance"),
+            Some("Planning - Application 21/01234 Land at Smith Farm")
+        ]
+    );
+    assert_eq!(
+        parts(its[1]),
+        [(None, "The following accounts were".into())]
+    );
+}
+
+#[test]
+fn table_rows_keep_their_subject_and_title_like_headings_are_dropped() {
+    let doc = parse(
+        "MINUTES OF THE PARISH COUNCIL MEETING HELD ON 7th March 2017\n\n\
+         17.03.9 Policy Reviews\n\
+         The following policies were reviewed:-\n\
+         Financial Regulations -                               Resolved to Sign\n\
+         Complaints Policy -                                   Resolved to Sign\n\n\
+         17.03.10 Finance\n\
+         \x20     Internal Audit - All Councillors agreed that Mrs Evans be\n\
+         asked to complete the internal audit\n\n\
+         Presented for payment was CALC Subscription - £96.11 Resolved to pay\n",
+    );
+    let its = items(&doc);
+    assert_eq!(
+        parts(its[0]),
+        [
+            (None, "Financial Regulations - Resolved".into()),
+            (None, "Complaints Policy - Resolved".into()),
+        ]
+    );
+    assert_eq!(
+        parts(its[1]),
+        [
+            (None, "that Mrs Evans be".into()),
+            (None, "Presented for payment was".into()),
+        ]
+    );
+}

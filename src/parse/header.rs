@@ -522,11 +522,85 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
             date = dates::first(&super::dates::ascii_digits(l.text), order);
         }
     }
+    // the heading proper ends at the first numbered item (`1. Call to Order.`): a date or a
+    // body named inside an item is not the meeting's
+    let heading: Vec<&Line<'_>> = head
+        .iter()
+        .copied()
+        .take_while(|l| !super::items::number(l.text).is_ok_and(|(_, (_, punct))| punct))
+        .collect();
+    let heading_text = collapse(&heading.iter().map(|l| l.text).collect::<Vec<_>>().join(" "));
+    if let Some(d) = meeting_date(&super::dates::ascii_digits(&heading_text), order) {
+        date = Some(d);
+    }
+    let mut body = body_of(&joined, &head);
+    // a body named only inside the items (`4. Approval of the Minutes of the Regular Board
+    // Meeting`) gives way to one named in the heading
+    let cut = !heading.is_empty() && heading.len() < head.len();
+    if cut && body.as_deref().is_some_and(|b| !heading_text.contains(b)) {
+        if let Some(b) = body_of(&heading_text, &heading) {
+            body = Some(b);
+        }
+    }
     MeetingHead {
         date,
-        body: body_of(&joined, &head),
+        body,
         location,
     }
+}
+
+/// The meeting's date among the dates of its heading: one said to be the meeting's (`Meeting
+/// on Thursday, 13th February, 2025`, `held on`, `AGENDA – April 24, 2019`) before one said to
+/// be something else's (`REVISED 4/23/19`, `Published`), and otherwise the first. A date broken
+/// across lines is whole here.
+fn meeting_date(heading: &str, order: DateOrder) -> Option<dates::Found> {
+    let found = dates::find_all(heading, order);
+    let score = |d: &dates::Found| -> i32 {
+        let before = heading.get(..d.start).unwrap_or_default().to_lowercase();
+        let tail = |n: usize| {
+            let at = before.len().saturating_sub(n);
+            let at = (at..before.len())
+                .find(|&i| before.is_char_boundary(i))
+                .unwrap_or(before.len());
+            before.get(at..).unwrap_or_default().to_string()
+        };
+        let near = tail(40);
+        let close = tail(24);
+        let mut s = 0;
+        if near.contains("held") || near.contains("meeting on") || near.contains("meeting date") {
+            s += 2;
+        }
+        let t = close
+            .trim_end()
+            .trim_end_matches([':', '–', '-', ','])
+            .trim_end();
+        if t.ends_with("agenda") || t.ends_with("date") || t.ends_with("date/time") {
+            s += 1;
+        }
+        if [
+            "revised",
+            "published",
+            "issued",
+            "dated",
+            "publication",
+            "printed",
+            "despatched",
+        ]
+        .iter()
+        .any(|w| close.contains(w))
+        {
+            s -= 3;
+        }
+        s
+    };
+    let mut best: Option<(i32, dates::Found)> = None;
+    for d in found {
+        let s = score(&d);
+        if best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, d));
+        }
+    }
+    best.map(|(_, d)| d)
 }
 
 /// What a meeting's heading says.
@@ -550,6 +624,13 @@ static LOCATION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)^(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\.\s|$)",
+    )
+});
+
+/// The words around a body's name on a notice: `Notice and Agenda of ... Meeting`.
+static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^(?:notice\s+(?:and\s+agenda\s+)?of\s+(?:the\s+|a\s+)?|agenda\s+(?:for|of)\s+(?:the\s+|a\s+)?)|\s+meeting$",
     )
 });
 
@@ -619,7 +700,9 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
         .any(|w| lower.contains(w));
         (named && t.split_whitespace().count() <= 10 && !lower.starts_with("minutes")).then(|| {
             let t = t.split(" - ").next().unwrap_or(t);
-            collapse(t)
+            // `NOTICE AND AGENDA OF DISTRICT COUNCIL MEETING` names `DISTRICT COUNCIL`
+            let t = NOTICE_OF.replace_all(t, "");
+            collapse(t.as_ref())
         })
     })
 }
@@ -794,6 +877,25 @@ mod tests {
         let m = meeting_line("Meeting: 20/09/2017 - Council (Item 11.)", DateOrder::Auto).unwrap();
         assert_eq!(m.item.as_deref(), Some("11"));
         assert!(meeting_line("Meeting date: soon", DateOrder::Auto).is_none());
+    }
+
+    #[test]
+    fn meeting_dates_and_bodies_from_notices() {
+        let case = |text: &str| {
+            let ls = crate::segment::lines(text);
+            let h = meeting_of(&ls, DateOrder::Auto);
+            (h.date.map(|d| d.date.to_string()), h.body)
+        };
+        // the date broken across lines after `Meeting on`, not the notice's own date
+        let (d, b) = case("Summons to and\nAgenda for the Budget\nCounty Council\nMeeting on\nThursday, 13th\nFebruary, 2025\nat 9.30 am\n      Wednesday, 5 February 2025\n");
+        assert_eq!(d.as_deref(), Some("2025-02-13"));
+        assert_eq!(b.as_deref(), Some("County Council"));
+        // a revision date is not the meeting's; a body named in an item is not the meeting's
+        let (d, b) = case("   REVISED\n   4/23/19\n\nCUYAHOGA COUNTY BOARD OF HEALTH\n\nAGENDA – April 24, 2019\n\n1. Call to Order.\n\n4. Approval of the Minutes of the Regular Board Meeting –March 27, 2019.\n");
+        assert_eq!(d.as_deref(), Some("2019-04-24"));
+        assert_eq!(b.as_deref(), Some("CUYAHOGA COUNTY BOARD OF HEALTH"));
+        let (_, b) = case("City of Chicago\nNOTICE AND AGENDA OF DISTRICT COUNCIL MEETING\n");
+        assert_eq!(b.as_deref(), Some("DISTRICT COUNCIL"));
     }
 
     #[test]

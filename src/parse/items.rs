@@ -69,7 +69,7 @@ fn roman(input: &str) -> IResult<&str, &str> {
 }
 
 /// An item number at the start of a line and what follows it.
-fn number(input: &str) -> IResult<&str, (&str, bool)> {
+pub(crate) fn number(input: &str) -> IResult<&str, (&str, bool)> {
     let (rest, _) = opt(ch('*')).parse(input)?;
     let (rest, item_word) = opt((
         alt((tag_no_case("agenda item"), tag_no_case("item"))),

@@ -50,6 +50,42 @@ static APOLOGY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Attendance told in sentences, as US minutes do: `Board members present were Trustee Elton,
+/// Trustee Hodge, and Supervisor Liccar.`, `Also present were ...`, `Clerk Buiter was also
+/// present.` The group is the names (captured), up to the full stop.
+static PRESENT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?:\b(?:(?i:board|council|committee|commission)\s+)?(?i:members|trustees|commissioners|councilmembers)\s+(?i:present|in\s+attendance)\s+(?i:were|was|included)\s*:?\s*|\b(?i:also\s+present\s+(?:were|was))\s*:?\s*)(?P<n>[A-Z][^.]{2,400}?)\s*\.|(?:^|\s)(?P<one>(?:[A-Z][\w’'-]*\s+){1,3}[A-Z][\w’'-]+)\s+(?i:was|were)\s+(?i:also\s+)?present\b",
+    )
+});
+
+/// Names from sentences that say who was present (see [`PRESENT_SENTENCE`]), in `text` at
+/// offset `base`.
+pub(crate) fn present_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<Person> {
+    let mut out = Vec::new();
+    if !crate::segment::contains_ci(text, "present") {
+        return out;
+    }
+    // line ends as spaces, byte for byte, so `and\nSupervisor Liccar` splits like `and
+    // Supervisor Liccar` and offsets stay those of the source
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    for c in PRESENT_SENTENCE.captures_iter(&flat) {
+        if let Some(m) = c.name("n").or_else(|| c.name("one")) {
+            people(m.as_str(), base + m.start(), ix, &mut out);
+        }
+    }
+    out
+}
+
 /// Splits a run of cells on runs of three or more spaces (column gaps).
 fn cells(text: &str, base: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -346,6 +382,29 @@ mod tests {
         let a = read(&ls, &ix);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         (n(&a.present), n(&a.apologies), n(&a.in_attendance))
+    }
+
+    #[test]
+    fn present_in_sentences() {
+        let text = "The meeting was called to order at 7:00 PM.\n\nBoard members present were Trustee Elton, Trustee Hodge, Trustee Piacentini, Trustee Albrecht, and\nSupervisor Liccar. Clerk Buiter was also present.\n\nPledge of Allegiance was given.";
+        let ix = LineIndex::new(text, &[]);
+        let got: Vec<String> = present_sentences(text, 0, &ix)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Trustee Elton",
+                "Trustee Hodge",
+                "Trustee Piacentini",
+                "Trustee Albrecht",
+                "Supervisor Liccar",
+                "Clerk Buiter"
+            ]
+        );
+        let ix = LineIndex::new("Nothing here.", &[]);
+        assert!(present_sentences("Nothing here.", 0, &ix).is_empty());
     }
 
     #[test]

@@ -416,6 +416,18 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         let mut m = meeting(ctx, mh.date, body, first_text(region), last_text(region));
         m.location = mh.location;
         m.attendance = attendance::read(intro, &ctx.ix);
+        if m.attendance.present.is_empty() {
+            // `Board members present were ...` in the opening paragraphs
+            let a = first_text(intro);
+            let b = intro
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .map_or(a, Line::text_end);
+            if let Some(t) = ctx.text.get(a..b.max(a)) {
+                m.attendance.present = attendance::present_sentences(t, a, &ctx.ix);
+            }
+        }
         for (j, h) in hs.iter().enumerate() {
             let end = hs.get(j + 1).map_or(to, |n| n.line);
             let head_lines = lines.get(h.line..=h.title_line).unwrap_or_default();

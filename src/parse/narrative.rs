@@ -349,7 +349,23 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
     if !crate::segment::contains_ci(para, "motion") {
         return out;
     }
-    let sents = sentences(para);
+    // a short heading may run into the motion: `Town Funds bills – Motion to approve ...`
+    let sents: Vec<(usize, usize)> = sentences(para)
+        .into_iter()
+        .map(|(a, b)| {
+            let s = para.get(a..b).unwrap_or_default();
+            let head = RUN_IN
+                .captures(s)
+                .and_then(|c| c.name("dash"))
+                .map_or(0, |m| m.end());
+            let rest = s.get(head..).unwrap_or_default();
+            if head > 0 && MOTION.is_match(rest) {
+                (a + head, b)
+            } else {
+                (a, b)
+            }
+        })
+        .collect();
     let starts: Vec<usize> = sents
         .iter()
         .filter(|&&(a, b)| para.get(a..b).is_some_and(|t| MOTION.is_match(t)))
@@ -552,6 +568,19 @@ mod tests {
                 ("to approve the minutes as written", Outcome::Carried),
                 ("to give $500.00 for Earth Day", Outcome::Carried)
             ]
+        );
+        // a short heading run into the motion
+        let p = "Town Funds bills – Motion to approve the Town Fund bills for payment as presented was made by Trustee Piacentini, seconded by Trustee Elton. Roll Call was taken as follows: Trustee Elton – yes. Town Fund Bills stand approved for payment as submitted.";
+        let got: Vec<(&str, Outcome)> = motions(p)
+            .into_iter()
+            .map(|(a, b, o)| (&p[a..b], o))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "to approve the Town Fund bills for payment as presented",
+                Outcome::Carried
+            )]
         );
     }
 

@@ -131,10 +131,10 @@ static FORMULA_THAT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)^(?:
             (?:after\s+(?:some\s+|much\s+|further\s+)?discussion,?\s+)?it\s+was\s+(?:then\s+|therefore\s+|also\s+|further\s+)?(?:unanimously\s+|duly\s+|subsequently\s+)?(?:agreed|resolved|decided|confirmed|approved|determined)
-          | (?:it\s+was\s+)?(?:proposed|moved)\b[^.]{0,160}?\b(?:seconded)\b[^.]{0,120}?\b(?:and\s+|,\s*)(?:it\s+was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|resolved|carried|approved)
+          | (?:it\s+was\s+)?(?:proposed|moved)\b.{0,160}?\b(?:seconded)\b.{0,120}?\b(?:and\s+|,\s*)(?:it\s+was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|resolved|carried|approved),?
           | [A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}\s+proposed\s+and\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}\s+seconded\s+the\s+(?:proposal|motion)
           | (?:the\s+)?(?:council|councillors|members|committee|board|cabinet|commission|pc|parish\s+council|meeting|panel|trustees)\s+(?:then\s+|therefore\s+|also\s+|unanimously\s+)?(?:(?:discussed|considered|debated|nominated|noted|reviewed)\s+(?:and|&)\s+)?(?:agreed|resolved|decided)
-          | (?:the\s+)?(?:council|pc|committee|board)\s+agreed,?\s+proposed\s+by\s+[^.]{1,80}?\s+seconded\s+by\s+[^.]{1,60}?
+          | (?:the\s+)?(?:council|pc|committee|board)\s+agreed,?\s+proposed\s+by\s+.{1,80}?\s+seconded\s+by\s+.{1,60}?
           | all\s+(?:councillors\s+|members\s+)?(?:agreed|resolved)
           | (?:now\s+therefore\s+)?be\s+it\s+(?:further\s+)?resolved
         )\s+(?P<that>that\b)",
@@ -522,6 +522,7 @@ mod tests {
             ("It was unanimously agreed that the clerk write.", Some("that the clerk write.")),
             ("After some discussion it was resolved that families be targeted.", Some("that families be targeted.")),
             ("It was proposed by Cllr A, seconded by Cllr B and unanimously agreed that the grant be paid.", Some("that the grant be paid.")),
+            ("It was proposed by Cllr. P. Harries, seconded by Cllr. W. Loynton and unanimously agreed, that the minutes were correct.", Some("that the minutes were correct.")),
             ("JH proposed and KA seconded the proposal that Nick Oakhill be elected chairman.", Some("that Nick Oakhill be elected chairman.")),
             ("BE IT RESOLVED THAT the seat be declared vacant.", Some("THAT the seat be declared vacant.")),
             ("The minutes of the meeting held on 9th May 2012 were approved and signed.", Some("The minutes of the meeting held on 9th May 2012 were approved and signed.")),

@@ -556,13 +556,14 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
 fn meeting_date(heading: &str, order: DateOrder) -> Option<dates::Found> {
     let found = dates::find_all(heading, order);
     let score = |d: &dates::Found| -> i32 {
-        let before = heading.get(..d.start).unwrap_or_default().to_lowercase();
+        // only the few words before the date count: a window, never the whole heading (a
+        // heading may be one line of megabytes)
         let tail = |n: usize| {
-            let at = before.len().saturating_sub(n);
-            let at = (at..before.len())
-                .find(|&i| before.is_char_boundary(i))
-                .unwrap_or(before.len());
-            before.get(at..).unwrap_or_default().to_string()
+            let at = d.start.saturating_sub(n);
+            let at = (at..d.start)
+                .find(|&i| heading.is_char_boundary(i))
+                .unwrap_or(d.start);
+            heading.get(at..d.start).unwrap_or_default().to_lowercase()
         };
         let near = tail(40);
         let close = tail(24);

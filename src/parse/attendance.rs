@@ -37,7 +37,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
           (?P<present>(?:(?:council|board|committee|commission)\s+)?(?:members?\s+|councillors\s+|commissioners\s+|trustees\s+)?present|attendees|members\s+in\s+attendance|presennol|étaient\s+présents)
         | (?P<attend>(?:also\s+)?in\s+attendance(?:\s+virtually)?|also\s+present|officers(?:\s+present)?|staff(?:\s+present)?|others\s+present)
         | (?P<apol>apologies(?:\s+for\s+absence)?(?:\s+received)?|ymddiheuriadau)
-        | (?P<absent>(?:members?\s+|councillors?\s+)?absent)
+        | (?P<absent>(?:members?\s+|councillors?\s+|commissioners\s+|trustees\s+)?absent)
         | (?P<ignore>members\s+of\s+(?:the\s+)?public|public|guests?|visitors?)
         )\s*(?::-|:|-|–|—|\s{2,}|$)\s*",
     )
@@ -121,6 +121,13 @@ fn cells(text: &str, base: usize) -> Vec<(usize, &str)> {
 
 /// Opens a list if `cell` starts with an attendance label; returns it and the rest.
 pub(crate) fn label(cell: &str) -> Option<(Role, usize)> {
+    // a label may stand in a bulleted list: `o Commissioners Present: A, B`
+    let skip = super::labels::bullet(cell).unwrap_or(0);
+    let (role, len) = bare_label(cell.get(skip..)?)?;
+    Some((role, skip + len))
+}
+
+fn bare_label(cell: &str) -> Option<(Role, usize)> {
     let c = LABEL.captures(cell)?;
     let m = c.get(0)?;
     let role = if c.name("present").is_some() {
@@ -382,6 +389,18 @@ mod tests {
         let a = read(&ls, &ix);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         (n(&a.present), n(&a.apologies), n(&a.in_attendance))
+    }
+
+    #[test]
+    fn labels_in_a_bulleted_list() {
+        let text = "    Perfunctory Business\n           o Commissioners Present: Anthony Qaiyum, Zach Maiorca,\n              Ben Munro\n           o Others Present: Ryan Warsing (LSRCC)\n           o Commissioners Absent: Shelley Young, Pat Bader\n";
+        let (present, _, attending) = names(text);
+        assert_eq!(present, ["Anthony Qaiyum", "Zach Maiorca", "Ben Munro"]);
+        assert_eq!(attending, ["Ryan Warsing"]);
+        let ls = lines(text);
+        let a = read(&ls, &LineIndex::new(text, &[]));
+        let absent: Vec<String> = a.absent.iter().map(|p| p.name.clone()).collect();
+        assert_eq!(absent, ["Shelley Young", "Pat Bader"]);
     }
 
     #[test]

@@ -110,3 +110,33 @@ fn table_rows_keep_their_subject_and_title_like_headings_are_dropped() {
         ]
     );
 }
+
+#[test]
+fn a_motion_block_lists_every_way_of_voting() {
+    let doc = parse(
+        "CITY OF EAST PALO ALTO\nPLANNING COMMISSION MINUTES\nJanuary 27, 2020\n\n\
+         1.    CALL TO ORDER AND ROLL CALL\n\n      The meeting was called to order at 7:07 p.m.\n\n\
+         2.    APPROVAL OF THE AGENDA\n\n\
+         \x20     RESULT:         APPROVED [UNANIMOUS]\n\
+         \x20     MOTION BY:      Mashack\n\
+         \x20     SECOND:         Brown\n\
+         \x20     AYES:           Mashack, Brown, Allen Fisk, Bello, Garcia, Mendez, Sherrard\n\
+         \x20     ABSENT:         Hernandez\n\n\
+         3.    PUBLIC COMMENT\n\n      None.\n",
+    );
+    let its = items(&doc);
+    let v: Vec<_> = its[1]
+        .votes
+        .iter()
+        .map(|v| (v.for_, v.against, v.abstain, v.result))
+        .collect();
+    assert_eq!(
+        v,
+        [(
+            Some(7),
+            Some(0),
+            Some(0),
+            Some(council_minutes::VoteResult::Carried)
+        )]
+    );
+}

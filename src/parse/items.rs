@@ -670,7 +670,59 @@ pub(crate) fn build(
         }
     }
     item.votes = merge_votes(std::mem::take(&mut item.votes), &ctx.ix);
+    motion_blocks(&mut item.votes, &kept);
     item
+}
+
+/// Completes votes read from a motion block, as US agenda software prints them:
+///
+/// ```text
+/// RESULT:     APPROVED [UNANIMOUS]
+/// MOTION BY:  Mashack
+/// SECOND:     Brown
+/// AYES:       Mashack, Brown, Allen Fisk, Bello
+/// ABSENT:     Hernandez
+/// ```
+///
+/// The block lists every way anyone voted, so one it leaves out (`NAYS:`, `ABSTAIN:`) had no
+/// votes, and `RESULT:` gives the outcome.
+fn motion_blocks(votes: &mut [Vote], lines: &[Line<'_>]) {
+    for v in votes.iter_mut() {
+        if v.for_.is_none() || (v.against.is_some() && v.abstain.is_some()) {
+            continue;
+        }
+        let at = lines.partition_point(|l| l.text_start <= v.span.start);
+        let result = lines
+            .get(at.saturating_sub(7)..at)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find_map(|l| {
+                let t = l.text;
+                t.get(..7)
+                    .filter(|w| w.eq_ignore_ascii_case("result:"))
+                    .and_then(|_| t.get(7..))
+            });
+        let Some(result) = result else { continue };
+        v.against.get_or_insert(0);
+        v.abstain.get_or_insert(0);
+        if v.result.is_none() {
+            let r = result.to_ascii_uppercase();
+            v.result = if ["FAILED", "DENIED", "DEFEATED", "LOST"]
+                .iter()
+                .any(|w| r.contains(w))
+            {
+                Some(crate::model::VoteResult::Lost)
+            } else if ["APPROVED", "ADOPTED", "CARRIED", "PASSED", "ACCEPTED"]
+                .iter()
+                .any(|w| r.contains(w))
+            {
+                Some(crate::model::VoteResult::Carried)
+            } else {
+                None
+            };
+        }
+    }
 }
 
 /// Joins a vote printed across paragraphs: `For (52)` / names / `Against (0)` / names /

@@ -86,6 +86,61 @@ pub(crate) fn present_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<
     out
 }
 
+/// A roll-call table with a status column, as US agenda software prints it:
+///
+/// ```text
+///       Attendee Name                   Title               Status     Arrived
+/// Andrei Garcia                Commissioner               Late       7:08 p.m.
+/// Uriel Hernandez              Commissioner               Absent
+/// ```
+///
+/// The name is each row's first cell; its status (`Present`, `Late`, `Remote` or `Absent`,
+/// `Excused`) is whichever later cell says one.
+fn status_table(lines: &[Line<'_>], ix: &LineIndex) -> Option<Attendance> {
+    let head = lines.iter().position(|l| {
+        let lower = l.text.to_ascii_lowercase();
+        crate::segment::has_gap(l.text) && lower.contains("name") && lower.contains("status")
+    })?;
+    let mut att = Attendance::default();
+    let mut started = false;
+    for line in lines.iter().skip(head + 1) {
+        if line.furniture {
+            continue;
+        }
+        if line.is_blank() {
+            if started {
+                break;
+            }
+            continue;
+        }
+        let cs = cells(line.text, line.text_start);
+        let Some(&(off, name)) = cs.first() else {
+            break;
+        };
+        let status = cs.iter().skip(1).find_map(|(_, c)| {
+            let w = c
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            match w.as_str() {
+                "present" | "late" | "remote" | "arrived" => Some(Role::Present),
+                "absent" | "excused" => Some(Role::Absent),
+                _ => None,
+            }
+        });
+        let Some(role) = status else { break };
+        started = true;
+        if let Some(p) = person(name, off, ix) {
+            match role {
+                Role::Absent => att.absent.push(p),
+                _ => att.present.push(p),
+            }
+        }
+    }
+    started.then_some(att)
+}
+
 /// Splits a run of cells on runs of three or more spaces (column gaps).
 fn cells(text: &str, base: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -272,6 +327,9 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
 
 /// Reads attendance lists from the lines of a meeting's heading area.
 pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
+    if let Some(att) = status_table(lines, ix) {
+        return att;
+    }
     let mut att = Attendance::default();
     // one open list per column
     let mut open: Vec<Option<Role>> = vec![None, None];
@@ -389,6 +447,19 @@ mod tests {
         let a = read(&ls, &ix);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         (n(&a.present), n(&a.apologies), n(&a.in_attendance))
+    }
+
+    #[test]
+    fn a_roll_call_table_with_a_status_column() {
+        let text = "      The meeting was called to order at 7:07 p.m.\n\n            Attendee Name                   Title               Status     Arrived\n      Andrei Garcia                Commissioner               Late       7:08 p.m.\n      Robert Allen Fisk            Commissioner               Present\n      Uriel Hernandez              Commissioner               Absent\n      Juan Mendez                  Alternate                  Present\n\n2.    APPROVAL OF THE AGENDA\n";
+        let ls = lines(text);
+        let a = read(&ls, &LineIndex::new(text, &[]));
+        let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            n(&a.present),
+            ["Andrei Garcia", "Robert Allen Fisk", "Juan Mendez"]
+        );
+        assert_eq!(n(&a.absent), ["Uriel Hernandez"]);
     }
 
     #[test]

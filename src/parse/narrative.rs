@@ -548,23 +548,26 @@ mod tests {
         }
     }
 
+    /// Each motion's text and outcome.
+    fn motion_texts(p: &str) -> Vec<(&str, Outcome)> {
+        motions(p)
+            .into_iter()
+            .map(|(a, b, o)| (&p[a..b], o))
+            .collect()
+    }
+
     #[test]
     fn motions_and_outcomes() {
         let p = "Motion by Smith, seconded by Jones, to approve the contract. Motion carried 5-0.";
-        let got: Vec<(&str, Outcome)> = motions(p)
-            .into_iter()
-            .map(|(a, b, o)| (&p[a..b], o))
-            .collect();
-        assert_eq!(got, [("to approve the contract.", Outcome::Carried)]);
+        assert_eq!(
+            motion_texts(p),
+            [("to approve the contract.", Outcome::Carried)]
+        );
         let p = "Motion by Smith, seconded by Jones, to deny the permit. Motion failed.";
         assert_eq!(motions(p).first().map(|m| m.2), Some(Outcome::Failed));
         let p = "Motion to approve the minutes as written made by Trustee Piacentini, seconded by Trustee Elton. All were in favor. Motion passes. A motion to give $500.00 for Earth Day by Trustee Elton, seconded by Trustee Albrecht. All were in favor.";
-        let got: Vec<(&str, Outcome)> = motions(p)
-            .into_iter()
-            .map(|(a, b, o)| (&p[a..b], o))
-            .collect();
         assert_eq!(
-            got,
+            motion_texts(p),
             [
                 ("to approve the minutes as written", Outcome::Carried),
                 ("to give $500.00 for Earth Day", Outcome::Carried)
@@ -572,12 +575,8 @@ mod tests {
         );
         // a short heading run into the motion
         let p = "Town Funds bills – Motion to approve the Town Fund bills for payment as presented was made by Trustee Piacentini, seconded by Trustee Elton. Roll Call was taken as follows: Trustee Elton – yes. Town Fund Bills stand approved for payment as submitted.";
-        let got: Vec<(&str, Outcome)> = motions(p)
-            .into_iter()
-            .map(|(a, b, o)| (&p[a..b], o))
-            .collect();
         assert_eq!(
-            got,
+            motion_texts(p),
             [(
                 "to approve the Town Fund bills for payment as presented",
                 Outcome::Carried

@@ -878,10 +878,10 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         // a narrative lead-in before a list of decisions: `On motion of Mr. A, seconded by
         // Mr. B, the Board:` / `a. approved ...` / `b. directed ...`
         if !is_list(p)
-            && !item
+            && item
                 .resolutions
                 .last()
-                .is_some_and(|r| r.span.end > p.start)
+                .is_none_or(|r| r.span.end <= p.start)
             && p.text.ends_with(':')
             && paras.get(i + 1).is_some_and(is_list)
             && (ON_MOTION.is_match(&p.text) || narrative::decision_start(&p.text).is_some())

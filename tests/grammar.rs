@@ -140,3 +140,25 @@ fn a_motion_block_lists_every_way_of_voting() {
         )]
     );
 }
+
+#[test]
+fn the_body_as_lead_in_opens_a_decision_list() {
+    let doc = parse(
+        "Issue - meetings\n\nBudget\n\nMeeting: 02/03/2023 - Council (Item 9)\n\n9 Budget\n\nMinutes:\n\n\
+         The Cabinet then:-\n\n1. Approved the budget for 2023/24.\n2. Noted the risks.\n\n\
+         Members of the Committee:\n\n1. Councillor Smith\n2. Councillor Jones\n",
+    );
+    let its = items(&doc);
+    let decision: Vec<(Option<String>, String)> = its[0]
+        .decision
+        .iter()
+        .map(|p| (p.label.clone(), p.text.clone()))
+        .collect();
+    assert_eq!(
+        decision,
+        [
+            (Some("1".into()), "Approved the budget for 2023/24.".into()),
+            (Some("2".into()), "Noted the risks.".into()),
+        ]
+    );
+}

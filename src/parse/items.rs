@@ -104,6 +104,14 @@ static ON_MOTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A body standing as the lead-in to what it did: `The Cabinet then:-`, `The Committee:`,
+/// `The City Executive Board:`.
+static BODY_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,3}(?i:cabinet|council|committee|sub-committee|board|panel|executive|commission|forum)(?:\s+then|\s+thereupon)?\s*:-?$",
+    )
+});
+
 /// An attachment at the end of a line: `pdf icon PDF 59 KB`, `PDF 80 KB`.
 static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -887,6 +895,16 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             && (ON_MOTION.is_match(&p.text) || narrative::decision_start(&p.text).is_some())
         {
             i = read_marker_block(ctx, paras, i, Marker::Resolved, &p.text, item);
+            continue;
+        }
+        // the body itself as the lead-in: `The Cabinet then:-`, `The Committee:` over a list
+        // of what it did (PATTERNS.md: a decision block)
+        if !is_list(p)
+            && (p.text.ends_with(':') || p.text.ends_with(":-"))
+            && paras.get(i + 1).is_some_and(is_list)
+            && BODY_LEAD_IN.is_match(&p.text)
+        {
+            i = read_marker_block(ctx, paras, i, Marker::Decision, &p.text, item);
             continue;
         }
         if concern_item && !is_list(p) && p.text.split_whitespace().count() >= 3 {

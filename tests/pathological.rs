@@ -25,6 +25,8 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
+use common::pdf::Pdf;
+
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
@@ -307,57 +309,7 @@ fn long_runs_of_one_character() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PDF: a tiny writer, as in tests/pdf.rs (no binary fixtures).
-
-struct Pdf {
-    objects: Vec<Vec<u8>>,
-}
-
-impl Pdf {
-    fn new() -> Pdf {
-        Pdf {
-            objects: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, body: impl AsRef<[u8]>) -> usize {
-        self.objects.push(body.as_ref().to_vec());
-        self.objects.len()
-    }
-
-    fn set(&mut self, id: usize, body: impl AsRef<[u8]>) {
-        self.objects[id - 1] = body.as_ref().to_vec();
-    }
-
-    fn stream(&mut self, dict: &str, data: &[u8]) -> usize {
-        let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\nendstream");
-        self.add(body)
-    }
-
-    fn finish(&self, root: usize) -> Vec<u8> {
-        let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, body) in self.objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-            out.extend_from_slice(body);
-            out.extend_from_slice(b"\nendobj\n");
-        }
-        let xref = out.len();
-        let n = self.objects.len() + 1;
-        out.extend_from_slice(format!("xref\n0 {n}\n0000000000 65535 f \n").as_bytes());
-        for o in offsets {
-            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-        }
-        out.extend_from_slice(
-            format!("trailer\n<< /Size {n} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n")
-                .as_bytes(),
-        );
-        out
-    }
-}
+// PDF: made with the tiny writer in tests/common/pdf.rs (no binary fixtures).
 
 const FONT: &str =
     "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >>";
@@ -529,7 +481,7 @@ fn form_that_draws_itself() -> Vec<u8> {
         |p| p.stream("", format!("{LINES} /Fm1 Do").as_bytes()),
         |p, _| {
             // The form is the next object; its resources name itself.
-            let id = p.objects.len() + 1;
+            let id = p.next_id();
             let form = p.stream(
                 &format!(
                     "/Type /XObject /Subtype /Form /BBox [0 0 612 792] \
@@ -559,7 +511,7 @@ fn two_forms_draw_each_other() -> Vec<u8> {
     one_page(
         |p| p.stream("", format!("{LINES} /Fa Do").as_bytes()),
         |p, _| {
-            let a = p.objects.len() + 1;
+            let a = p.next_id();
             let b = a + 1;
             let res = format!("/Resources << {FONT} /XObject << /Fa {a} 0 R /Fb {b} 0 R >> >>");
             p.stream(
@@ -581,7 +533,7 @@ fn cyclic_forms_through_inherited_resources() {
     let pdf = one_page(
         |p| p.stream("", format!("{LINES} /Fa Do").as_bytes()),
         |p, _| {
-            let a = p.objects.len() + 1;
+            let a = p.next_id();
             let b = a + 1;
             p.stream(
                 &format!(
@@ -631,7 +583,7 @@ fn nested_forms(n: usize) -> Vec<u8> {
     one_page(
         |p| p.stream("", format!("{LINES} /F0 Do").as_bytes()),
         |p, _| {
-            let first = p.objects.len() + 1;
+            let first = p.next_id();
             for k in 0..n {
                 let next = first + k + 1;
                 let (xobjects, body) = if k + 1 < n {

@@ -13,67 +13,11 @@ use council_minutes::{parse_pdf, source_text, ErrorKind, Options, SourceText};
 use std::path::Path;
 use std::time::Duration;
 
+mod common;
+use common::pdf::Pdf;
+
 // ---------------------------------------------------------------------------------------------
-// A tiny PDF writer.
-
-/// Objects numbered in the order they are added (from 1); `finish` writes the file with a
-/// correct cross-reference table.
-struct Pdf {
-    objects: Vec<Vec<u8>>,
-}
-
-impl Pdf {
-    fn new() -> Pdf {
-        Pdf {
-            objects: Vec::new(),
-        }
-    }
-
-    /// Reserves an object number, to be filled with [`Pdf::set`].
-    fn reserve(&mut self) -> usize {
-        self.objects.push(Vec::new());
-        self.objects.len()
-    }
-
-    fn set(&mut self, id: usize, body: impl AsRef<[u8]>) {
-        self.objects[id - 1] = body.as_ref().to_vec();
-    }
-
-    fn add(&mut self, body: impl AsRef<[u8]>) -> usize {
-        let id = self.reserve();
-        self.set(id, body);
-        id
-    }
-
-    fn stream(&mut self, dict: &str, data: &[u8]) -> usize {
-        let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\nendstream");
-        self.add(body)
-    }
-
-    fn finish(&self, root: usize) -> Vec<u8> {
-        let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, body) in self.objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-            out.extend_from_slice(body);
-            out.extend_from_slice(b"\nendobj\n");
-        }
-        let xref = out.len();
-        let n = self.objects.len() + 1;
-        out.extend_from_slice(format!("xref\n0 {n}\n0000000000 65535 f \n").as_bytes());
-        for o in offsets {
-            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-        }
-        out.extend_from_slice(
-            format!("trailer\n<< /Size {n} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n")
-                .as_bytes(),
-        );
-        out
-    }
-}
+// Pages and documents, written with the tiny writer in tests/common/pdf.rs.
 
 /// Fonts every page gets: /F1 Helvetica, /F2 Helvetica-Bold, /F3 Courier (WinAnsi).
 const FONTS: &str =
@@ -100,29 +44,7 @@ impl Page {
 
 /// A document of US Letter pages (612 × 792).
 fn document(pages: &[Page]) -> Vec<u8> {
-    let mut pdf = Pdf::new();
-    let catalog = pdf.reserve();
-    let tree = pdf.reserve();
-    let mut kids = Vec::new();
-    for page in pages {
-        let content = pdf.stream("", &page.content);
-        kids.push(pdf.add(format!(
-            "<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 612 792] \
-             /Resources << /Font << {FONTS} >> {} >> /Contents {content} 0 R {} >>",
-            page.resources, page.extra
-        )));
-    }
-    let kids: Vec<String> = kids.iter().map(|k| format!("{k} 0 R")).collect();
-    pdf.set(
-        tree,
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids.join(" "),
-            pages.len()
-        ),
-    );
-    pdf.set(catalog, format!("<< /Type /Catalog /Pages {tree} 0 R >>"));
-    pdf.finish(catalog)
+    document_with(&mut Pdf::new(), pages)
 }
 
 /// A PDF string literal.
@@ -483,6 +405,7 @@ fn scanned_page(pdf: &mut Pdf) -> (String, Vec<u8>) {
     )
 }
 
+/// [`document`] with objects already added to `pdf` (images the pages draw).
 fn document_with(pdf: &mut Pdf, pages: &[Page]) -> Vec<u8> {
     let catalog = pdf.reserve();
     let tree = pdf.reserve();
@@ -491,8 +414,8 @@ fn document_with(pdf: &mut Pdf, pages: &[Page]) -> Vec<u8> {
         let content = pdf.stream("", &page.content);
         kids.push(pdf.add(format!(
             "<< /Type /Page /Parent {tree} 0 R /MediaBox [0 0 612 792] \
-             /Resources << /Font << {FONTS} >> {} >> /Contents {content} 0 R >>",
-            page.resources
+             /Resources << /Font << {FONTS} >> {} >> /Contents {content} 0 R {} >>",
+            page.resources, page.extra
         )));
     }
     let kids: Vec<String> = kids.iter().map(|k| format!("{k} 0 R")).collect();

@@ -32,6 +32,8 @@
     clippy::print_stdout
 )]
 
+pub mod pdf;
+
 use council_minutes::{Document, Item, Part, Span};
 
 /// Checks every span of `doc` against `text`; returns one message per broken invariant.

@@ -151,7 +151,7 @@ impl Settings {
     /// `only_pdf`: refuse anything but a PDF (`not-a-pdf`), as [`council_minutes::parse_pdf`].
     fn parse(&self, bytes: &[u8], path: Option<&str>, only_pdf: bool) -> Result<Document, Failure> {
         let options = self.options(path);
-        let run = catch_unwind(AssertUnwindSafe(|| match &self.worker {
+        guarded("parser", path, || match &self.worker {
             Some((exe, limits)) if (only_pdf || is_pdf(bytes)) && within_size(bytes, &options) => {
                 if bytes.is_empty() {
                     return council_minutes::parse_pdf(bytes, &options);
@@ -161,40 +161,39 @@ impl Settings {
             }
             _ if only_pdf => council_minutes::parse_pdf(bytes, &options),
             _ => council_minutes::parse_bytes(bytes, &options),
-        }));
-        match run {
-            Ok(Ok(doc)) => Ok(doc),
-            Ok(Err(e)) => Err(Failure::from_error(&e, path)),
-            Err(panic) => Err(Failure::internal(
-                format!(
-                    "the parser failed on this input (a bug): {}",
-                    panic_message(panic.as_ref())
-                ),
-                path,
-            )),
-        }
+        })
     }
 
     /// The source text of one input (what `minutes text` prints).
     fn source_text(&self, bytes: &[u8], path: Option<&str>) -> Result<String, Failure> {
         let options = self.options(path);
-        let run = catch_unwind(AssertUnwindSafe(|| match &self.worker {
+        guarded("extractor", path, || match &self.worker {
             Some((exe, limits)) if is_pdf(bytes) && within_size(bytes, &options) => {
                 extract_in_worker(exe, bytes, limits)
             }
             _ => council_minutes::source_text(bytes, &options),
-        }));
-        match run {
-            Ok(Ok(source)) => Ok(source.text),
-            Ok(Err(e)) => Err(Failure::from_error(&e, path)),
-            Err(panic) => Err(Failure::internal(
-                format!(
-                    "the extractor failed on this input (a bug): {}",
-                    panic_message(panic.as_ref())
-                ),
-                path,
-            )),
-        }
+        })
+        .map(|source| source.text)
+    }
+}
+
+/// Runs one library call; its error becomes a [`Failure`] with the CLI's code, and a panic
+/// (a bug in `what`, the parser or the extractor) an `internal` one: nothing escapes.
+fn guarded<T>(
+    what: &str,
+    path: Option<&str>,
+    call: impl FnOnce() -> Result<T, council_minutes::Error>,
+) -> Result<T, Failure> {
+    match catch_unwind(AssertUnwindSafe(call)) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(Failure::from_error(&e, path)),
+        Err(panic) => Err(Failure::internal(
+            format!(
+                "the {what} failed on this input (a bug): {}",
+                panic_message(panic.as_ref())
+            ),
+            path,
+        )),
     }
 }
 
@@ -429,19 +428,9 @@ fn parse_text<'py>(
     let options = settings.options(path.as_deref());
     let doc = py
         .detach(|| {
-            match catch_unwind(AssertUnwindSafe(|| {
+            guarded("parser", path.as_deref(), || {
                 council_minutes::parse_str(text, &options)
-            })) {
-                Ok(Ok(doc)) => Ok(doc),
-                Ok(Err(e)) => Err(Failure::from_error(&e, path.as_deref())),
-                Err(panic) => Err(Failure::internal(
-                    format!(
-                        "the parser failed on this input (a bug): {}",
-                        panic_message(panic.as_ref())
-                    ),
-                    path.as_deref(),
-                )),
-            }
+            })
         })
         .map_err(|f| f.into_pyerr(py))?;
     pythonize_doc(py, &doc)

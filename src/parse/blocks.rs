@@ -113,21 +113,11 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             Some(_) if row => true,
             Some(p) if p.row => true,
             Some(p) => {
-                let prev = p
-                    .lines
-                    .iter()
-                    .rev()
-                    .find(|l| !l.furniture)
-                    .map_or("", |l| l.text);
+                let last = p.lines.iter().rev().find(|l| !l.furniture);
+                let (prev, prev_indent) = last.map_or(("", 0), |l| (l.text, l.indent));
                 // a first-line indent opens a paragraph: `      Audit of Accounts - The ...`
                 // over continuation lines at the margin
                 let first_indent = p.lines.first().map_or(0, |l| l.indent);
-                let prev_indent = p
-                    .lines
-                    .iter()
-                    .rev()
-                    .find(|l| !l.furniture)
-                    .map_or(0, |l| l.indent);
                 let indented_again = first_indent >= prev_indent + 3
                     && line.indent + 1 >= first_indent
                     && line.indent >= prev_indent + 3;

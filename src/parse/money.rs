@@ -239,7 +239,6 @@ where
             if !hint {
                 continue;
             }
-            let lower = t.to_lowercase();
             let header = cs.len() >= 2
                 && cs.iter().any(|(_, c)| {
                     let c = c.to_lowercase();
@@ -249,11 +248,11 @@ where
                     })
                 });
             if header {
-                table = if lower.contains('£') {
+                table = if t.contains('£') {
                     Some("GBP")
-                } else if lower.contains('$') {
+                } else if t.contains('$') {
                     Some("USD")
-                } else if lower.contains('€') {
+                } else if t.contains('€') {
                     Some("EUR")
                 } else {
                     fallback

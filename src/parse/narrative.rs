@@ -230,7 +230,7 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
         let rest = sentence.get(at..).unwrap_or_default();
         return decision_start_plain(rest).map(|k| at + k);
     }
-    decision_start_plain(sentence)
+    decision_start_whole(sentence)
 }
 
 /// [`decision_start`] for a sentence that has no run-in heading (a table row).

@@ -1,6 +1,6 @@
 //! `minutes export sqlite|csv`: records (JSON Lines) → a Datasette-ready database or CSV files.
 
-use super::io::{eprint, Sink};
+use super::io::{eprint, parent_dir, temp_beside, Sink};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use council_minutes::export::{self, sqlite, Records};
@@ -204,16 +204,7 @@ fn run_sqlite(args: &SqliteArgs) -> Result<ExitCode> {
             .with_context(|| format!("cannot write {}", out.display()))?;
         (bad, summary)
     } else {
-        let dir = parent_dir(out);
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "minutes.db".into());
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(&dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        let tmp = temp_beside(out, "minutes.db")?;
         let mut db = sqlite::Database::create(tmp.path())
             .with_context(|| format!("cannot create {}", tmp.path().display()))?;
         let bad = input.for_each(|doc| db.add(doc))?;
@@ -280,13 +271,6 @@ fn readable(file: &File) {
     }
     #[cfg(not(unix))]
     let _ = file;
-}
-
-fn parent_dir(p: &Path) -> PathBuf {
-    match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 /// Writes (or updates) the Datasette metadata beside the database.

@@ -30,6 +30,29 @@ enum SinkKind {
     },
 }
 
+/// The folder a path's file lives in (`.` for a bare file name).
+pub(crate) fn parent_dir(p: &Path) -> PathBuf {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A hidden temporary file beside `target` (`.NAME.XXXX.partial`), to be persisted over it
+/// once complete, so `target` is never seen half-written. `fallback` names it when `target`
+/// has no file name.
+pub(crate) fn temp_beside(target: &Path, fallback: &str) -> Result<NamedTempFile> {
+    let dir = parent_dir(target);
+    let name = target
+        .file_name()
+        .map_or_else(|| fallback.to_owned(), |n| n.to_string_lossy().into_owned());
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(&dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))
+}
+
 impl Sink {
     /// Opens stdout (`None` or `-`) or a temporary file beside `path`.
     pub(crate) fn open(path: Option<&Path>) -> Result<Sink> {
@@ -42,27 +65,10 @@ impl Sink {
                 out: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
                 flush_each: true,
             },
-            Some(p) => {
-                let dir = match p.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                    _ => PathBuf::from("."),
-                };
-                let name = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "output".into());
-                let tmp = tempfile::Builder::new()
-                    .prefix(&format!(".{name}."))
-                    .suffix(".partial")
-                    .tempfile_in(&dir)
-                    .with_context(|| {
-                        format!("cannot create a temporary file in {}", dir.display())
-                    })?;
-                SinkKind::File {
-                    out: BufWriter::with_capacity(256 * 1024, tmp),
-                    target: p.to_path_buf(),
-                }
-            }
+            Some(p) => SinkKind::File {
+                out: BufWriter::with_capacity(256 * 1024, temp_beside(p, "output")?),
+                target: p.to_path_buf(),
+            },
         };
         Ok(Sink { inner })
     }

@@ -107,29 +107,53 @@ pub(crate) fn collapse(s: &str) -> String {
 }
 
 /// Appends `s` to `out` with its whitespace collapsed, without a new allocation.
+///
+/// One pass over the bytes: runs of text are copied whole, and only a non-ASCII byte makes it
+/// decode a character (to ask whether it is a space such as NBSP).
 pub(crate) fn collapse_into(out: &mut String, s: &str) {
-    let from = out.len();
-    // fast path: ASCII text with single spaces only
-    if s.bytes()
-        .all(|b| b.is_ascii() && b != b'\t' && b != b'\r' && b != b'\n' && b != 0x0c)
-        && !s.contains("  ")
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
+    static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    // most lines are ASCII with single spaces: copied whole after a few vectorised scans
+    let b = s.as_bytes();
+    if s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+        && DOUBLE.find(b).is_none()
     {
         out.push_str(s);
         return;
     }
+    let from = out.len();
     let mut space = false;
-    for c in s.chars() {
-        if is_space(c) {
-            space = out.len() > from;
+    let mut run = 0; // start of the run of text not yet copied
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        let (white, len) = if b.is_ascii() {
+            (matches!(b, 9..=13 | b' '), 1)
         } else {
-            if space {
-                out.push(' ');
-                space = false;
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (is_space(c), c.len_utf8())
+        };
+        if white {
+            if run < i {
+                if space && out.len() > from {
+                    out.push(' ');
+                }
+                out.push_str(s.get(run..i).unwrap_or_default());
             }
-            out.push(c);
+            space = true;
+            run = i + len;
         }
+        i += len;
+    }
+    if run < s.len() {
+        if space && out.len() > from {
+            out.push(' ');
+        }
+        out.push_str(s.get(run..).unwrap_or_default());
     }
 }
 
@@ -176,7 +200,16 @@ mod tests {
             ("", ""),
             ("x", "x"),
             ("(a)\u{a0}\u{a0}\tThat", "(a) That"),
+            ("Café  £5\u{2003}–\u{feff}x", "Café £5 – x"),
+            ("a\u{b}b\r\n", "a b"),
+            ("\u{a0}", ""),
+            ("one two", "one two"),
         ];
+        for (input, want) in table {
+            let mut out = String::from("kept ");
+            collapse_into(&mut out, input);
+            assert_eq!(out, format!("kept {want}"), "{input:?}");
+        }
         for (input, want) in table {
             assert_eq!(collapse(input), want, "{input:?}");
         }

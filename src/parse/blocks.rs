@@ -52,6 +52,9 @@ pub(crate) struct Para<'a> {
 fn is_row(text: &str) -> bool {
     // One pass over the bytes: count the runs of three or more spaces (column gaps) and note
     // where the last one ends. One gap with a short note after it is a margin, not a row.
+    if !crate::segment::has_gap(text) {
+        return false;
+    }
     let t = text.trim_end();
     let (mut gaps, mut last_end, mut run) = (0usize, 0usize, 0usize);
     for (i, &b) in t.as_bytes().iter().enumerate() {

@@ -119,7 +119,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
             .bytes()
             .next()
             .is_some_and(|b| b"sSlLbBpPvVhH_".contains(&b))
-            || t.contains("__________");
+            || (memchr::memchr(b'_', t.as_bytes()).is_some() && t.contains("__________"));
         if (digit && PAGE_FOOTER.is_match(t) && (!bare_number || paged || l.indent > 10))
             || (digit
                 && t.len() < 120

@@ -68,8 +68,28 @@ fn roman(input: &str) -> IResult<&str, &str> {
     take_while_m_n(1, 5, |c: char| matches!(c, 'I' | 'V' | 'X')).parse(input)
 }
 
+/// Whether `input` can open with an item number at all: the one-byte test that spares the
+/// grammar below most lines. A number starts with a digit, a roman numeral (`I V X`), an
+/// `Item` / `Agenda item` word, or a code of up to four capitals with its digits close behind
+/// (`CL.136`).
+fn may_open_number(input: &str) -> bool {
+    let b = input.strip_prefix('*').unwrap_or(input).as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(b'I' | b'V' | b'X' | b'A' | b'a' | b'i') => true,
+        Some(c) if c.is_ascii_uppercase() => b.iter().take(7).any(u8::is_ascii_digit),
+        _ => false,
+    }
+}
+
 /// An item number at the start of a line and what follows it.
 pub(crate) fn number(input: &str) -> IResult<&str, (&str, bool)> {
+    if !may_open_number(input) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     let (rest, _) = opt(ch('*')).parse(input)?;
     let (rest, item_word) = opt((
         alt((tag_no_case("agenda item"), tag_no_case("item"))),
@@ -613,18 +633,19 @@ pub(crate) fn build(
             kept.push(line.clone());
         }
     }
-    let lower = |l: &Line<'_>| l.text.to_ascii_lowercase();
     for l in &mut kept {
-        let t = lower(l);
-        if matches!(
-            t.trim_end_matches(':').trim(),
-            "additional documents"
-                | "supporting documents"
-                | "accompanying documents"
-                | "minutes"
-                | "related documents"
-                | "documents"
-        ) {
+        let t = l.text.trim_end_matches(':').trim();
+        if [
+            "additional documents",
+            "supporting documents",
+            "accompanying documents",
+            "minutes",
+            "related documents",
+            "documents",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+        {
             l.text = "";
         }
     }
@@ -1235,6 +1256,15 @@ mod tests {
             ("I. CALL TO ORDER", Some("I")),
             ("5 Public Sector", Some("5")),
             ("The Council", None),
+            ("*5. Budget", Some("5")),
+            ("CAB 23/12 Report", Some("CAB 23/12")),
+            ("ABCD.12 Report", Some("ABCD.12")),
+            ("ABCDE12 Report", None),
+            ("Agenda Item 4 Budget", Some("4")),
+            ("item 3: Budget", Some("3")),
+            ("XII. New Business", Some("XII")),
+            ("cl.136 Budget", None),
+            ("“5. Budget", None),
         ];
         for (input, want) in table {
             let got = number(input).ok().map(|(_, (n, _))| n);

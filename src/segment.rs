@@ -129,24 +129,36 @@ pub(crate) fn collapse_into(out: &mut String, s: &str) {
     let mut space = false;
     let mut run = 0; // start of the run of text not yet copied
     let mut i = 0;
-    let bytes = s.as_bytes();
-    while let Some(&b) = bytes.get(i) {
-        let (white, len) = if b.is_ascii() {
-            (matches!(b, 9..=13 | b' '), 1)
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (is_space(c), c.len_utf8())
-        };
-        if white {
-            if run < i {
-                if space && out.len() > from {
-                    out.push(' ');
-                }
-                out.push_str(s.get(run..i).unwrap_or_default());
+    while let Some(&c) = b.get(i) {
+        let len = match c {
+            // a lone space between words stays inside the run
+            b' ' if i > run && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) => {
+                i += 1;
+                continue;
             }
-            space = true;
-            run = i + len;
+            9..=13 | b' ' => 1,
+            // the lead bytes of the non-ASCII spaces (NBSP, U+2000.., U+3000, BOM)
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+                if !is_space(ch) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                ch.len_utf8()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if run < i {
+            if space && out.len() > from {
+                out.push(' ');
+            }
+            out.push_str(s.get(run..i).unwrap_or_default());
         }
+        space = true;
+        run = i + len;
         i += len;
     }
     if run < s.len() {
@@ -204,6 +216,11 @@ mod tests {
             ("a\u{b}b\r\n", "a b"),
             ("\u{a0}", ""),
             ("one two", "one two"),
+            (
+                "a \u{a0}b  c d e\u{2019}s \u{3000} f",
+                "a b c d e\u{2019}s f",
+            ),
+            (" x y ", "x y"),
         ];
         for (input, want) in table {
             let mut out = String::from("kept ");

@@ -285,25 +285,47 @@ fn subject_ok(prefix: &str) -> bool {
     if p.is_empty() {
         return true;
     }
-    let words: Vec<&str> = p.split_whitespace().collect();
-    if words.len() > 6 || p.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';')) {
+    if p.split_whitespace().count() > 6
+        || p.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';'))
+    {
         return false;
     }
-    let first = words.first().copied().unwrap_or("");
-    matches!(
-        first.to_ascii_lowercase().as_str(),
-        "it" | "the"
-            | "council"
-            | "cabinet"
-            | "members"
-            | "committee"
-            | "board"
-            | "and"
-            | "that"
-            | "councillors"
-            | "commission"
-            | "panel"
-    ) || p.eq_ignore_ascii_case("and it was")
+    let first = p.split_whitespace().next().unwrap_or("");
+    [
+        "it",
+        "the",
+        "council",
+        "cabinet",
+        "members",
+        "committee",
+        "board",
+        "and",
+        "that",
+        "councillors",
+        "commission",
+        "panel",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w))
+        || p.eq_ignore_ascii_case("and it was")
+}
+
+/// Words one of which every resolution marker holds.
+///
+/// Each holds an `e` at a known place (`rEsolved`, `agrEed`, `rEcommend`, `dEcision`), so the
+/// test visits the `e`s of the text's head rather than running an automaton over it.
+fn marker_hint(head: &str) -> bool {
+    let b = head.as_bytes();
+    let at = |from: usize, word: &[u8]| {
+        b.get(from..from + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    memchr::memchr2_iter(b'e', b'E', b).any(|p| {
+        at(p, b"esolved")
+            || at(p, b"ecommend")
+            || at(p, b"ecision")
+            || p.checked_sub(2).is_some_and(|q| at(q, b"greed"))
+    })
 }
 
 /// A resolution marker at the start of a paragraph's text: returns the marker and the text
@@ -316,47 +338,36 @@ fn subject_ok(prefix: &str) -> bool {
 /// AGREED      (with 34 votes for and 1 against) that:
 /// Decision made (Unanimously):    THE DECISION:    Decision :-
 /// ```
-/// Words one of which every resolution marker holds.
-static MARKER_HINT: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| super::keywords(&["esolved", "greed", "ecommend", "ecision"]));
-
 pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
     // one fast pass first: every marker holds one of these words near the start
     let head = text.get(..text.len().min(100)).unwrap_or(text);
-    if !MARKER_HINT.is_match(head) {
+    if !marker_hint(head) {
         return None;
     }
     // candidates: the start, and each word start within the first 60 bytes
-    let mut starts = vec![0];
-    for (i, c) in text.char_indices().take(80) {
-        if c == ' ' {
-            starts.push(i + 1);
-        }
-    }
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .take(80)
+            .filter(|&(_, c)| c == ' ')
+            .map(|(i, _)| i + 1),
+    );
     for s in starts {
         let prefix = text.get(..s)?;
         if !subject_ok(prefix) {
             break;
         }
         let rest = text.get(s..)?;
-        let lower_rest = rest.get(..8).map(str::to_ascii_lowercase);
         let (after_kw, (m, strong)) = match keyword(rest) {
             Ok(v) => v,
             Err(_) => {
                 // lower case `resolved:` after a subject (`it was resolved:`, `Council resolved to:`)
-                if s > 0
-                    && lower_rest
-                        .as_deref()
-                        .is_some_and(|l| l.starts_with("resolved") || l.starts_with("agreed"))
-                {
-                    let kw_len = if lower_rest
-                        .as_deref()
-                        .is_some_and(|l| l.starts_with("resolved"))
-                    {
-                        8
-                    } else {
-                        6
-                    };
+                let head8 = rest.get(..8);
+                let resolved = head8.is_some_and(|h| h.eq_ignore_ascii_case("resolved"));
+                let agreed = head8
+                    .and_then(|h| h.get(..6))
+                    .is_some_and(|h| h.eq_ignore_ascii_case("agreed"));
+                if s > 0 && (resolved || agreed) {
+                    let kw_len = if resolved { 8 } else { 6 };
                     let after = rest.get(kw_len..).unwrap_or_default();
                     let t = after.trim_start();
                     let t = t.strip_prefix("to").map_or(t, str::trim_start);

@@ -76,15 +76,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             end -= 1;
         }
         let raw = text.get(pos..end).unwrap_or_default();
-        let trimmed_start = raw.trim_start_matches(is_space);
-        let lead = raw.len() - trimmed_start.len();
-        let trimmed = trimmed_start.trim_end_matches(is_space);
-        let indent = raw
-            .get(..lead)
-            .unwrap_or_default()
-            .chars()
-            .map(|c| if c == '\t' { 4 } else { 1 })
-            .sum();
+        let (trimmed, lead, indent) = trim_line(raw);
         out.push(Line {
             text: trimmed,
             text_start: pos + lead,
@@ -97,6 +89,40 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
         }
     }
     out
+}
+
+/// A line without its surrounding white space: the text, the byte length of its lead, and its
+/// indent in characters (a tab counts 4).
+///
+/// Most lines are indented with ASCII spaces and tabs and begin and end with ASCII text; those
+/// are read byte by byte, and only the rest decodes characters to test them with [`is_space`].
+fn trim_line(raw: &str) -> (&str, usize, usize) {
+    let b = raw.as_bytes();
+    let lead = b.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    let ascii_edge =
+        |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii() && !matches!(c, 9..=13 | b' '));
+    if ascii_edge(b.get(lead)) {
+        let tail = b
+            .iter()
+            .rev()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        if ascii_edge(b.get(b.len() - tail - 1)) {
+            let tabs = b.iter().take(lead).filter(|&&c| c == b'\t').count();
+            let text = raw.get(lead..b.len() - tail).unwrap_or_default();
+            return (text, lead, lead + 3 * tabs);
+        }
+    }
+    let trimmed_start = raw.trim_start_matches(is_space);
+    let lead = raw.len() - trimmed_start.len();
+    let trimmed = trimmed_start.trim_end_matches(is_space);
+    let indent = raw
+        .get(..lead)
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    (trimmed, lead, indent)
 }
 
 /// Collapses every run of whitespace (incl. NBSP) to one space and trims the ends.
@@ -203,6 +229,24 @@ mod tests {
             "Issue - meetings"
         );
         assert_eq!(ls[2].indent, 2);
+    }
+
+    #[test]
+    fn trims_lines_both_ways() {
+        // (line, text, lead bytes, indent): ASCII edges take the byte path, the rest decode
+        let table = [
+            ("\t  Budget  \t", "Budget", 3, 6),
+            ("Budget", "Budget", 0, 0),
+            ("  \u{a0}Budget", "Budget", 4, 3),
+            ("  Café\u{a0}", "Café", 2, 2),
+            ("  “Quoted”  ", "“Quoted”", 2, 2),
+            ("   ", "", 3, 3),
+            ("", "", 0, 0),
+            ("  x\u{b}", "x", 2, 2),
+        ];
+        for (raw, text, lead, indent) in table {
+            assert_eq!(trim_line(raw), (text, lead, indent), "{raw:?}");
+        }
     }
 
     #[test]

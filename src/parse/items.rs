@@ -146,8 +146,8 @@ static TITLE_REFS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An attachment found at the end of a line: (text before it, format, bytes, start offset).
 pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
-    // the size ends the line: `... KB`, `... MB`, `... bytes`
-    if !text.trim_end().ends_with(['B', 'b', 's']) {
+    // the size ends the line, digits then a unit: `... 59 KB`, `... 2.1 MB`, `... 812 bytes`
+    if !size_at_end(text) {
         return None;
     }
     let c = ATTACHMENT.captures(text)?;
@@ -168,6 +168,24 @@ pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
         (size * mult) as u64,
         start,
     ))
+}
+
+/// Whether `text` ends with a size, digits then a unit (`59 KB`, `1.2MB`, `812 bytes`): the
+/// cheap test before [`ATTACHMENT`] (most lines that end in `s` are plurals).
+fn size_at_end(text: &str) -> bool {
+    let t = text.trim_end();
+    let n = t.len();
+    let number = if t
+        .get(n.saturating_sub(5)..)
+        .is_some_and(|u| n >= 5 && u.eq_ignore_ascii_case("bytes"))
+    {
+        t.get(..n - 5)
+    } else if let Some(u) = t.strip_suffix(['B', 'b']) {
+        Some(u.strip_suffix(['K', 'M', 'G', 'k', 'm', 'g']).unwrap_or(u))
+    } else {
+        None
+    };
+    number.is_some_and(|u| u.trim_end().ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Cleans a title: attachment text, `(Item 1)` references and column gaps removed.
@@ -254,13 +272,13 @@ fn looks_like_title(t: &str) -> bool {
     let first_ok = t.starts_with(|c: char| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'')
     });
-    let lower = t.to_ascii_lowercase();
+    let opens = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
     first_ok
-        && !lower.starts_with("that ")
+        && !opens("that ")
         && !t.ends_with(',')
         && t.chars().count() <= 220
-        && !lower.starts_with("pm ")
-        && !lower.starts_with("am ")
+        && !opens("pm ")
+        && !opens("am ")
 }
 
 /// Lexical candidates for item headings among `lines`.
@@ -1269,6 +1287,22 @@ mod tests {
         for (input, want) in table {
             let got = number(input).ok().map(|(_, (n, _))| n);
             assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn sizes_end_attachment_lines() {
+        for (text, want) in [
+            ("Report pdf icon PDF 59 KB", true),
+            ("Report PDF 1.2MB  ", true),
+            ("Minutes HTML 812 bytes", true),
+            ("Notes PDF 12 B", true),
+            ("Apologies for absence", false),
+            ("Councillors", false),
+            ("PDF 5 XB", false),
+            ("Grade B", false),
+        ] {
+            assert_eq!(size_at_end(text), want, "{text}");
         }
     }
 

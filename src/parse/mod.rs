@@ -157,10 +157,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
         k > 0 && reach.get(k - 1).is_some_and(|&b| at <= b)
     };
     for line in &lines {
-        if line.furniture
-            || !line.text.contains(['£', '$', '€', '¥', '￥'])
-            || inside(line.text_start)
-        {
+        if line.furniture || !may_hold_currency(line.text) || inside(line.text_start) {
             continue;
         }
         amounts.extend(money::on_line(line, &ctx.ix));
@@ -187,6 +184,14 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
         amounts,
         diagnostics: ctx.diagnostics,
     }
+}
+
+/// Whether `t` holds a currency sign (`£ $ € ¥ ￥`): a vectorised scan for `$` and the signs'
+/// lead bytes first, the exact test only where one is found.
+fn may_hold_currency(t: &str) -> bool {
+    let b = t.as_bytes();
+    (memchr::memchr3(b'$', 0xC2, 0xE2, b).is_some() || memchr::memchr(0xEF, b).is_some())
+        && t.contains(['£', '$', '€', '¥', '￥'])
 }
 
 fn meeting(

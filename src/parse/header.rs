@@ -113,14 +113,12 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         // cheap tests first: every page footer has a digit, a `page N` a `page`, and web chrome
         // opens with one of a few letters or holds a signature line
         let digit = t.bytes().any(|b| b.is_ascii_digit());
-        let chrome = t
-            .trim_start_matches(['•', '·'])
-            .trim_start()
-            .bytes()
-            .next()
-            .is_some_and(|b| b"sSlLbBpPvVhH_".contains(&b))
+        let chrome = chrome_opening(t)
             || (memchr::memchr(b'_', t.as_bytes()).is_some() && t.contains("__________"));
-        if (digit && PAGE_FOOTER.is_match(t) && (!bare_number || paged || l.indent > 10))
+        if (digit
+            && footer_shape(t)
+            && PAGE_FOOTER.is_match(t)
+            && (!bare_number || paged || l.indent > 10))
             || (digit
                 && t.len() < 120
                 && crate::segment::contains_ci(t, "page")
@@ -131,6 +129,36 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
             l.furniture = true;
         }
     }
+}
+
+/// Whether `t` opens with a word that [`WEB_CHROME`] opens with (after a bullet).
+fn chrome_opening(t: &str) -> bool {
+    let t = t.trim_start_matches(['•', '·']).trim_start();
+    let opens = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    match t.as_bytes().first() {
+        Some(b's' | b'S') => opens("share") || opens("skip") || opens("sign"),
+        Some(b'l' | b'L') => opens("loading"),
+        Some(b'b' | b'B') => opens("breadcrumb") || opens("back"),
+        Some(b'p' | b'P') => opens("print"),
+        Some(b'v' | b'V') => opens("view"),
+        Some(b'h' | b'H') => opens("homemy"),
+        Some(b'_') => true,
+        _ => false,
+    }
+}
+
+/// Whether `t` has the ends a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
+/// and closes with a digit, a dash or `draft`.
+fn footer_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    let opens = b
+        .first()
+        .is_some_and(|&c| matches!(c, b'p' | b'P' | b'-') || c.is_ascii_digit());
+    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit())
+        || b.len() >= 5
+            && b.get(b.len() - 5..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+    opens && closes
 }
 
 /// Whether each line is among the first or last three non-blank lines of its page.
@@ -213,6 +241,35 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `t` opens like the heading of minutes ([`MINUTES_HEADING`]), after a test for the
+/// words without one of which it cannot.
+fn minutes_heading(t: &str) -> bool {
+    use crate::segment::contains_ci;
+    let word = [
+        "minutes",
+        "notes",
+        "verbal",
+        "rendu",
+        "conseil",
+        "cofnodion",
+        "cyfarfod",
+    ]
+    .iter()
+    .any(|w| contains_ci(t, w))
+        || t.contains('録');
+    word && MINUTES_HEADING.is_match(t)
+}
+
+/// Whether `t` opens like the heading of an agenda ([`AGENDA_HEADING`]), after a test for the
+/// words without one of which it cannot.
+fn agenda_heading(t: &str) -> bool {
+    use crate::segment::contains_ci;
+    let word = ["agenda", "notice", "summons"]
+        .iter()
+        .any(|w| contains_ci(t, w));
+    word && AGENDA_HEADING.is_match(t)
+}
+
 static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?ix)^(?:browse\s+meetings|this\s+page\s+lists\s+the\s+meetings|issue\s+details|newsletter|.*\bnewsletter\b)",
@@ -275,16 +332,17 @@ fn next_text(lines: &[Line<'_>], from: usize) -> Option<(usize, String)> {
 
 /// Reads the head of the document: its kind, title and authority.
 pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
-    let authority = lines
-        .iter()
-        .take(40)
-        .filter(|l| !l.furniture)
-        .find_map(|l| {
-            AUTHORITY
-                .captures(l.text)
-                .and_then(|c| c.get(1))
-                .map(|m| collapse(m.as_str()))
-        });
+    // the first line naming one, found in one search over the lines joined by NULs (no name
+    // holds a NUL, so none runs across lines, and the leftmost match is in the first line)
+    let mut block = String::new();
+    for l in lines.iter().take(40).filter(|l| !l.furniture) {
+        block.push_str(l.text);
+        block.push('\0');
+    }
+    let authority = AUTHORITY
+        .captures(&block)
+        .and_then(|c| c.get(1))
+        .map(|m| collapse(m.as_str()));
     let mk = |kind, title: Option<String>, body_from| Header {
         kind,
         title,
@@ -375,14 +433,21 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         .iter()
         .take(80)
         .filter(|l| {
-            let t = l.text.to_ascii_lowercase();
-            t.starts_with("decision maker")
-                || t.starts_with("decision status")
-                || t.starts_with("is key decision")
-                || t.starts_with("record of decision")
-                || t.starts_with("decision to be taken by")
-                || t.starts_with("decision number")
-                || t.starts_with("date of decision")
+            [
+                "decision maker",
+                "decision status",
+                "is key decision",
+                "record of decision",
+                "decision to be taken by",
+                "decision number",
+                "date of decision",
+            ]
+            .iter()
+            .any(|w| {
+                l.text
+                    .get(..w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            })
         })
         .count()
         + 2 * usize::from(head.iter().take(3).any(|(_, l)| {
@@ -403,7 +468,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     let minutes = head
         .iter()
         .take(12)
-        .position(|(_, l)| MINUTES_HEADING.is_match(l.text));
+        .position(|(_, l)| minutes_heading(l.text));
     let minutes = minutes.filter(|&k| {
         let bare = head
             .get(k)
@@ -413,7 +478,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     let agenda = head
         .iter()
         .take(12)
-        .position(|(_, l)| AGENDA_HEADING.is_match(l.text));
+        .position(|(_, l)| agenda_heading(l.text));
     let kind = match (minutes, agenda) {
         _ if decision_fields >= 2 => Kind::Decision,
         (Some(m), Some(a)) if a < m => Kind::Agenda,
@@ -440,7 +505,7 @@ fn heading_title(lines: &[Line<'_>]) -> Option<String> {
         .enumerate()
         .filter(|(_, l)| !l.is_blank() && !l.furniture)
         .take(6)
-        .find(|(_, l)| MINUTES_HEADING.is_match(l.text) || AGENDA_HEADING.is_match(l.text))
+        .find(|(_, l)| minutes_heading(l.text) || agenda_heading(l.text))
         .map_or(0, |(i, _)| i);
     for l in lines.iter().skip(from).filter(|l| !l.furniture) {
         if l.is_blank() {

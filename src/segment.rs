@@ -42,14 +42,6 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
         return true;
     };
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    if h.len() < 64 {
-        // a short line: a plain loop costs less than setting up a vectorised search
-        return h.iter().enumerate().any(|(i, &c)| {
-            (c == lower || c == upper)
-                && h.get(i..i + n.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(n))
-        });
-    }
     let mut from = 0;
     while let Some(i) = h.get(from..).and_then(|r| memchr::memchr2(lower, upper, r)) {
         let at = from + i;
@@ -220,7 +212,6 @@ mod tests {
             ("anything", "", true),
             ("Page 3 of 9", "page", true),
             ("pa\u{e9}ge", "page", false),
-            // long haystacks take the vectorised path
             (&"x".repeat(100), "page", false),
             (&format!("{}PAGE 3", "x ".repeat(40)), "page", true),
             (&format!("{}pag", "x ".repeat(40)), "page", false),

@@ -101,6 +101,21 @@ fn space_len(s: &str) -> usize {
 
 /// A list label at the start of `line` (already trimmed).
 pub(crate) fn label(line: &str) -> Option<Label<'_>> {
+    // a label opens with `(` or a letter or digit, and its bracket, dot or colon comes within
+    // eight bytes (`(123.45)`, `xviii.`): most lines of prose fail here
+    let b = line.as_bytes();
+    let opens = b
+        .first()
+        .is_some_and(|&c| c == b'(' || c.is_ascii_alphanumeric());
+    if !opens
+        || !b
+            .iter()
+            .take(8)
+            .skip(1)
+            .any(|c| matches!(c, b')' | b'.' | b':'))
+    {
+        return None;
+    }
     let (rest, (text, form)) = alt((paren, trailing)).parse(line).ok()?;
     let gap = space_len(rest);
     if gap == 0 && !rest.is_empty() {
@@ -133,6 +148,14 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
 
 /// A bullet at the start of `line`: returns the bytes taken by it and the space after.
 pub(crate) fn bullet(line: &str) -> Option<usize> {
+    // `- * o` or the lead byte of a bullet sign (`•` `·` `▪` `–`, private-use U+F0B7 ...)
+    if !line
+        .as_bytes()
+        .first()
+        .is_some_and(|c| matches!(c, b'-' | b'*' | b'o' | 0xC2 | 0xE2 | 0xEF))
+    {
+        return None;
+    }
     let r: IResult<&str, &str> = alt((
         take_while1(|c: char| {
             matches!(
@@ -185,6 +208,10 @@ mod tests {
             ("The Council", None),
             ("a)That", None),
             ("£5", None),
+            ("(123.45) x", Some(("123.45", Form::Decimal))),
+            ("(xviii) That", Some(("xviii", Form::Paren))),
+            ("123.45 That", Some(("123.45", Form::Decimal))),
+            ("Mr. Smith", None),
         ];
         for (input, want) in table {
             let got = label(input).map(|l| (l.text, l.form));
@@ -202,5 +229,9 @@ mod tests {
         assert_eq!(bullet("o sub"), Some(2));
         assert_eq!(bullet("on the"), None);
         assert_eq!(bullet("-5 degrees"), None);
+        assert_eq!(bullet("\u{f0b7} point"), Some(4));
+        assert_eq!(bullet("▪ point"), Some(4));
+        assert_eq!(bullet("– point"), Some(4));
+        assert_eq!(bullet("The point"), None);
     }
 }

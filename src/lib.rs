@@ -112,6 +112,13 @@ pub fn parse_pdf(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     Ok(build(bytes, source, options))
 }
 
+/// Whether [`parse_bytes`] reads `bytes` as a PDF: `%PDF-` within the first KiB. Callers that
+/// route PDFs elsewhere (a worker process with time and memory limits, say) use this so their
+/// rule is the library's.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    source::is_pdf(bytes)
+}
+
 /// The source text of an input: what spans index into and what `minutes text` prints.
 pub fn source_text(bytes: &[u8], options: &Options) -> Result<SourceText, Error> {
     check_size(bytes, options)?;

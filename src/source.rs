@@ -44,16 +44,17 @@ fn hex_digit(n: u8) -> char {
     char::from_digit(u32::from(n), 16).unwrap_or('0')
 }
 
+/// Whether the bytes are read as a PDF: `%PDF-` within the first KiB (junk before the header,
+/// as some servers add, is allowed).
+pub(crate) fn is_pdf(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    memchr::memmem::find(head, b"%PDF-").is_some()
+}
+
 /// What the first bytes of an input say it is.
 pub(crate) fn detect(bytes: &[u8]) -> Detected {
     let head = trim_leading_ws(bytes.get(..bytes.len().min(1024)).unwrap_or(bytes));
-    if head.starts_with(b"%PDF-")
-        || memchr::memmem::find(
-            bytes.get(..1024.min(bytes.len())).unwrap_or(bytes),
-            b"%PDF-",
-        )
-        .is_some()
-    {
+    if is_pdf(bytes) {
         return Detected::Pdf;
     }
     if head.starts_with(b"%!PS") {

@@ -167,6 +167,8 @@ impl WireError {
             "pdf-corrupt" => ErrorKind::CorruptPdf { reason: detail },
             "timeout" => ErrorKind::Timeout { seconds: number },
             "memory-limit" => ErrorKind::MemoryLimit { bytes: number },
+            // the reason, not the whole message: Display adds "the PDF extractor failed: "
+            "pdf-extractor-failed" => ErrorKind::ExtractorFailed { reason: detail },
             _ => ErrorKind::ExtractorFailed {
                 reason: self.message,
             },
@@ -446,6 +448,10 @@ mod tests {
                 reason: "truncated".into(),
             }),
             Error::new(ErrorKind::Timeout { seconds: 12 }),
+            Error::new(ErrorKind::MemoryLimit { bytes: 1 << 30 }),
+            Error::new(ErrorKind::ExtractorFailed {
+                reason: "pdf-extract panicked while reading page 3".into(),
+            }),
         ];
         for e in table {
             let wire = serde_json::to_string(&WireError::from_error(&e)).unwrap();

@@ -152,7 +152,9 @@ impl Settings {
     fn parse(&self, bytes: &[u8], path: Option<&str>, only_pdf: bool) -> Result<Document, Failure> {
         let options = self.options(path);
         guarded("parser", path, || match &self.worker {
-            Some((exe, limits)) if (only_pdf || is_pdf(bytes)) && within_size(bytes, &options) => {
+            Some((exe, limits))
+                if (only_pdf || council_minutes::is_pdf(bytes)) && within_size(bytes, &options) =>
+            {
                 if bytes.is_empty() {
                     return council_minutes::parse_pdf(bytes, &options);
                 }
@@ -168,7 +170,9 @@ impl Settings {
     fn source_text(&self, bytes: &[u8], path: Option<&str>) -> Result<String, Failure> {
         let options = self.options(path);
         guarded("extractor", path, || match &self.worker {
-            Some((exe, limits)) if is_pdf(bytes) && within_size(bytes, &options) => {
+            Some((exe, limits))
+                if council_minutes::is_pdf(bytes) && within_size(bytes, &options) =>
+            {
                 extract_in_worker(exe, bytes, limits)
             }
             _ => council_minutes::source_text(bytes, &options),
@@ -203,13 +207,6 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default()
-}
-
-/// Whether the library will read these bytes as a PDF: `%PDF-` in the first KiB (the rule
-/// the library and the CLI use to send an input to the PDF extractor).
-fn is_pdf(bytes: &[u8]) -> bool {
-    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
-    head.windows(5).any(|w| w == b"%PDF-")
 }
 
 /// Oversized inputs go straight to the library, which refuses them without extracting.

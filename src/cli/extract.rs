@@ -8,7 +8,7 @@
 use super::LimitArgs;
 use anyhow::{Context, Result};
 use council_minutes::worker::{extract_in_worker, Limits};
-use council_minutes::{Document, Error, Options, SourceText};
+use council_minutes::{is_pdf, Document, Error, Options, SourceText};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -53,13 +53,6 @@ impl Extractor {
         }
         council_minutes::parse_bytes(bytes, options)
     }
-}
-
-/// Whether the library will read these bytes as a PDF: `%PDF-` in the first KiB (the library's
-/// own detection rule, which also accepts junk before the header).
-fn is_pdf(bytes: &[u8]) -> bool {
-    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
-    memchr::memmem::find(head, b"%PDF-").is_some()
 }
 
 /// Oversized inputs go straight to the library, which refuses them without extracting.

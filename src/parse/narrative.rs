@@ -452,9 +452,51 @@ static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether a sentence opens as [`STATEMENT`] needs: `The`/`the`, white space and a role word, or
+/// a title. (Rust's white space is the regex's `\s`, as a test checks.)
+fn speaker_first(sentence: &str) -> bool {
+    const ROLES: [&str; 15] = [
+        "Portfolio",
+        "Leader",
+        "Deputy",
+        "Chair",
+        "Vice",
+        "Cabinet",
+        "Mayor",
+        "Clerk",
+        "Chief",
+        "Director",
+        "Head",
+        "Monitoring",
+        "Treasurer",
+        "Officer",
+        "Member",
+    ];
+    const TITLES: [&str; 10] = [
+        "Councillor",
+        "Cllr",
+        "Clr",
+        "Mr",
+        "Ms",
+        "Dr",
+        "Mayor",
+        "Supervisor",
+        "Trustee",
+        "Commissioner",
+    ];
+    if let Some(rest) = sentence
+        .strip_prefix("The")
+        .or_else(|| sentence.strip_prefix("the"))
+    {
+        let role = rest.trim_start();
+        return role.len() < rest.len() && ROLES.iter().any(|r| role.starts_with(r));
+    }
+    TITLES.iter().any(|t| sentence.starts_with(t))
+}
+
 /// The speaker of an attributed statement and where its text starts.
 pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
-    if !STATEMENT_HINT.is_match(sentence) {
+    if !speaker_first(sentence) || !STATEMENT_HINT.is_match(sentence) {
         return None;
     }
     let c = STATEMENT.captures(sentence)?;
@@ -609,6 +651,18 @@ mod tests {
                 Outcome::Carried
             )]
         );
+    }
+
+    #[test]
+    fn rust_white_space_is_the_regex_s() {
+        let s = regex::Regex::new(r"^\s$").unwrap();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(
+                c.is_whitespace(),
+                s.is_match(c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -208,6 +208,36 @@ static NAMED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// [`NAMED_COUNT`] with its counted repetitions unbounded and the first one captured: a much
+/// smaller automaton, so far cheaper to capture with. See [`named_count`].
+static NAMED_COUNT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?P<w>for|against|abstain(?:ing|ed|s)?|abstentions?)\b(?P<gap>[^–:()\n]*?)\s[–:-]\s*(?P<names>[^()]{3,}?)\s*\((?P<n>\d{1,3})\)\s*\.?$",
+    )
+});
+
+/// The groups of [`NAMED_COUNT`] in `text` (`w`, `names`, `n`, and the whole match), found with
+/// [`NAMED_COUNT_UNBOUNDED`] where its match keeps within the bounds. Both are searched in the
+/// same (leftmost-first) order and the bounded one only leaves out the paths that repeat too
+/// often, so when the first matching path of the unbounded one keeps within the bounds it is
+/// the first matching path of the bounded one too; otherwise the bounded one decides.
+fn named_count(text: &str) -> Option<regex::Captures<'_>> {
+    if !may_be_named_count(text) {
+        return None;
+    }
+    let c = NAMED_COUNT_UNBOUNDED.captures(text)?;
+    let within = c
+        .name("gap")
+        .is_some_and(|m| m.as_str().chars().count() <= 60)
+        && c.name("names")
+            .is_some_and(|m| (3..=600).contains(&m.as_str().chars().count()));
+    if within {
+        Some(c)
+    } else {
+        NAMED_COUNT.captures(text)
+    }
+}
+
 /// Inline counts: `For 43, against 0, abstentions 0`.
 static INLINE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -259,6 +289,18 @@ static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bunanimous(?:ly)?\b|\ball\s+(?:councillors\s+|members\s+)?(?:agreed|approved|were in favou?r|in favou?r)\b",
     )
 });
+
+/// Whether a text has the ends that [`NAMED_COUNT`] needs: it opens with `f` or `a`
+/// (`^(for|against|abst...)`, no other letter folds to these) and ends with `)`, then maybe
+/// white space and a full stop (`\)\s*\.?$`; Rust's white space is the regex's `\s`).
+fn may_be_named_count(text: &str) -> bool {
+    text.starts_with(['f', 'F', 'a', 'A'])
+        && text
+            .strip_suffix('.')
+            .unwrap_or(text)
+            .trim_end()
+            .ends_with(')')
+}
 
 fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
     s.and_then(|m| m.as_str().parse().ok())
@@ -398,8 +440,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
                 "abstain".to_string()
             });
             let row_names = row.map(|(_, _, names)| names).unwrap_or_else(|| {
-                NAMED_COUNT
-                    .captures(line)
+                named_count(line)
                     .and_then(|c| c.name("names"))
                     .map(|m| names(strip_plural(m.as_str())))
                     .unwrap_or_default()
@@ -506,12 +547,11 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         }
     }
     let digits = joined.bytes().any(|b| b.is_ascii_digit());
-    // `^(for|against|abst...)`: the paragraph opens with `f` or `a`
-    if out.is_empty() && digits && joined.contains('(') && joined.starts_with(['f', 'F', 'a', 'A'])
-    {
-        // `For the recommendations in the report – Councillors A, B and C (6)`
+    if out.is_empty() && digits && joined.contains('(') {
+        // `For the recommendations in the report – Councillors A, B and C (6)`; `^` holds it to
+        // one match at most
         let mut g: Option<Found> = None;
-        for c in NAMED_COUNT.captures_iter(&joined) {
+        for c in named_count(&joined).into_iter() {
             let Some(m) = c.get(0) else { continue };
             let word = c.name("w").map_or("", |m| m.as_str()).to_ascii_lowercase();
             let list = c.name("names").map_or("", |m| m.as_str());
@@ -632,6 +672,35 @@ mod tests {
     }
 
     use VoteResult::{Carried, Lost};
+
+    #[test]
+    fn named_counts_as_the_bounded_rule_reads_them() {
+        let long = format!("For it – {} (3)", "a".repeat(700));
+        let gap = format!("For {} – Cllr A (3)", "x".repeat(70));
+        let cases = [
+            "For the recommendations in the report – Councillors A, B and C (6)",
+            "Against the recommendations – Councillors Chaudhry and Kowalczyk (2).",
+            "ABSTENTIONS: Cllr X (1) ",
+            "For – AB (1)",
+            "For – A (1)",
+            "Abstained - Councillor Y, Councillor Z (12) .",
+            "For the motion – A – B (4)",
+            "For the motion – A (1) and B (2)",
+            "Forty – A, B (2)",
+            long.as_str(),
+            gap.as_str(),
+        ];
+        let groups = |c: Option<regex::Captures<'_>>| {
+            c.map(|c| ["w", "names", "n"].map(|g| c.name(g).map(|m| (m.start(), m.end()))))
+        };
+        for t in cases {
+            assert_eq!(
+                groups(named_count(t)),
+                groups(NAMED_COUNT.captures(t)),
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn keywords_found_as_the_automaton_finds_them() {

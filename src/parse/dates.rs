@@ -96,9 +96,26 @@ fn month(input: &str) -> IResult<&str, i8> {
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(input.len(), |(i, _)| i);
-    let word = input.get(..word_len).unwrap_or_default().to_lowercase();
+    let word = input.get(..word_len).unwrap_or_default();
+    // an ASCII word lowercases as ASCII: compare in place rather than lowercase a copy
+    let lower = if word.is_ascii() {
+        // the ASCII names are three to ten letters long
+        if !(3..=10).contains(&word.len()) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Tag,
+            )));
+        }
+        None
+    } else {
+        Some(word.to_lowercase())
+    };
     for (name, m) in MONTHS {
-        if word == name {
+        let same = match &lower {
+            None => word.eq_ignore_ascii_case(name),
+            Some(l) => l == name,
+        };
+        if same {
             let rest = input.get(word_len..).unwrap_or_default();
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             return Ok((rest, m));
@@ -234,10 +251,14 @@ fn make(y: u32, m: u32, d: u32) -> Option<Date> {
 /// The date that starts exactly at the beginning of `input`, if any, and its length.
 fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
     let consumed = |rest: &str| input.len() - rest.len();
-    if let Ok((rest, (d, m, y))) = day_month_year(input) {
-        return make(y, m as u32, d).map(|dt| (consumed(rest), dt, false));
+    // every form but `June 14, 2012` opens with an ASCII digit or a Japanese era (`令和`, `平成`),
+    // and that one opens with a letter
+    if !input.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平') {
+        return month_day_year(input).ok().and_then(|(rest, (d, m, y))| {
+            make(y, m as u32, d).map(|dt| (consumed(rest), dt, false))
+        });
     }
-    if let Ok((rest, (d, m, y))) = month_day_year(input) {
+    if let Ok((rest, (d, m, y))) = day_month_year(input) {
         return make(y, m as u32, d).map(|dt| (consumed(rest), dt, false));
     }
     if let Ok((rest, (y, m, d))) = iso_like(input) {
@@ -344,6 +365,13 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(d(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn ascii_month_names_are_three_to_ten_letters() {
+        for (name, _) in MONTHS.iter().filter(|(n, _)| n.is_ascii()) {
+            assert!((3..=10).contains(&name.len()), "{name}");
         }
     }
 

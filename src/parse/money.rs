@@ -109,7 +109,11 @@ pub(crate) fn on_line(
     line: &crate::segment::Line<'_>,
     ix: &crate::source::LineIndex,
 ) -> Vec<crate::model::Amount> {
-    find_all(line.text)
+    let found = find_all(line.text);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    found
         .into_iter()
         .map(|f| crate::model::Amount {
             text: line
@@ -279,14 +283,31 @@ pub(crate) fn find_all(s: &str) -> Vec<Found> {
     // every currency sign is `$` or starts with one of these UTF-8 lead bytes: £ ¥ (C2), € (E2),
     // ￥ (EF); most lines hold none
     let b = s.as_bytes();
-    if memchr::memchr3(b'$', 0xC2, 0xE2, b).is_none() && memchr::memchr(0xEF, b).is_none() {
-        return out;
-    }
-    for (i, c) in s.char_indices() {
-        if currency(c).is_none() {
+    let ascii = s.is_ascii();
+    let wide = !ascii && memchr::memchr(0xEF, b).is_some();
+    // E2 leads dashes and quotes too: look for it only where a `€` is
+    static EURO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("€"));
+    let euro = !ascii && !wide && EURO.find(b).is_some();
+    let mut from = 0;
+    while let Some(k) = b.get(from..).and_then(|r| {
+        if ascii {
+            memchr::memchr(b'$', r)
+        } else if wide {
+            // rare: ￥ may be there too, so every character is a candidate
+            r.iter().position(|&x| x == b'$' || x >= 0xC2)
+        } else if euro {
+            memchr::memchr3(b'$', 0xC2, 0xE2, r)
+        } else {
+            memchr::memchr2(b'$', 0xC2, r)
+        }
+    }) {
+        let i = from + k;
+        from = i + 1;
+        let rest = s.get(i..).unwrap_or_default();
+        if !rest.starts_with(|c: char| currency(c).is_some()) {
             continue;
         }
-        let rest = s.get(i..).unwrap_or_default();
         if let Ok((after, (currency, value))) = amount(rest) {
             let consumed = rest.len() - after.len();
             let text = rest.get(..consumed).unwrap_or_default();

@@ -25,26 +25,45 @@ const ABBREVIATIONS: [&str; 24] = [
 
 /// `Chapter 5.`, `Section 12.`: a number that names a part of a document, not a sentence end.
 fn numbered_reference(before: &str) -> bool {
+    const PARTS: [&str; 12] = [
+        "chapter",
+        "section",
+        "part",
+        "article",
+        "paragraph",
+        "schedule",
+        "appendix",
+        "item",
+        "bulletin",
+        "rule",
+        "regulation",
+        "clause",
+    ];
     let mut words = before.rsplit(' ');
     let last = words.next().unwrap_or_default();
-    let prev = words.next().unwrap_or_default().to_ascii_lowercase();
+    let prev = words.next().unwrap_or_default();
     last.chars().all(|c| c.is_ascii_digit())
         && !last.is_empty()
-        && matches!(
-            prev.as_str(),
-            "chapter"
-                | "section"
-                | "part"
-                | "article"
-                | "paragraph"
-                | "schedule"
-                | "appendix"
-                | "item"
-                | "bulletin"
-                | "rule"
-                | "regulation"
-                | "clause"
-        )
+        && PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+}
+
+/// Whether a full stop after `last` (the last word before it) is no sentence end: an
+/// abbreviation (`Mr`, `No`), a section sign (`§101`), a single letter, an initialism (`C.D.W`,
+/// `L.L.C`), or a time (`p.m`). ASCII case is ignored.
+fn abbreviated(last: &str) -> bool {
+    let ends_ci = |tail: &str| {
+        last.len() >= tail.len()
+            && last
+                .as_bytes()
+                .get(last.len() - tail.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(tail.as_bytes()))
+    };
+    ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+        || last.starts_with('§')
+        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+        || (last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).count() <= 4)
+        || ends_ci("a.m")
+        || ends_ci("p.m")
 }
 
 /// Whether a line's last word ends a sentence (not `Mr.`, `No.`, `§101.`, `p.m.`).
@@ -61,26 +80,45 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
         .unwrap_or_default()
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    !(ABBREVIATIONS.contains(&last.as_str())
-        || last.starts_with('§')
-        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
-        // an initialism (`C.D.W.`, `L.L.C.`), as `sentences` reads it
-        || (last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).count() <= 4)
-        || last.ends_with("a.m")
-        || last.ends_with("p.m"))
+        .unwrap_or_default();
+    !abbreviated(last)
 }
+
+/// ` It was ` (the space before it is where a sentence may start, see [`sentences`]).
+static IT_WAS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" It was "));
 
 /// Splits collapsed text into sentences: `(start, end)` byte ranges.
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        // `... to the wood It was also resolved ...`: a capital `It was` after a word starts a
-        // sentence whose full stop was lost at a line end
-        if c == ' ' && text.get(i + 1..).is_some_and(|r| r.starts_with("It was ")) {
+    // the places where a sentence may end or start are ASCII (`.`, `?`, `!`, the space before
+    // `It was `), so they are found bytewise, in order
+    let it_was = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|r| IT_WAS.find(r))
+            .map(|k| from + k)
+    };
+    let stop = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|r| memchr::memchr3(b'.', b'?', b'!', r))
+            .map(|k| from + k)
+    };
+    let (mut next_it, mut next_stop) = (it_was(0), stop(0));
+    loop {
+        let i = match (next_it, next_stop) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => break,
+        };
+        if next_it == Some(i) {
+            next_it = it_was(i + 1);
+            // `... to the wood It was also resolved ...`: a capital `It was` after a word starts
+            // a sentence whose full stop was lost at a line end
             let prev = text.get(..i).and_then(|b| b.chars().next_back());
             if prev.is_some_and(char::is_alphanumeric) && i > start {
                 out.push((start, i));
@@ -88,9 +126,8 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             continue;
         }
-        if !matches!(c, '.' | '?' | '!') {
-            continue;
-        }
+        next_stop = stop(i + 1);
+        let c = bytes.get(i).copied();
         let next = bytes.get(i + 1).copied();
         if next != Some(b' ') {
             continue;
@@ -103,18 +140,8 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         let last_word = before
             .rsplit(|c: char| c.is_whitespace() || c == '(')
             .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if c == '.'
-            && (ABBREVIATIONS.contains(&last_word.as_str())
-                || last_word.starts_with('§')
-                || numbered_reference(before)
-                || (last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic))
-                || (last_word.contains('.')
-                    && last_word.chars().filter(|c| c.is_alphabetic()).count() <= 4)
-                || last_word.ends_with("a.m")
-                || last_word.ends_with("p.m"))
-        {
+            .unwrap_or_default();
+        if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
             continue;
         }
         out.push((start, i + 1));
@@ -425,9 +452,51 @@ static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether a sentence opens as [`STATEMENT`] needs: `The`/`the`, white space and a role word, or
+/// a title. (Rust's white space is the regex's `\s`, as a test checks.)
+fn speaker_first(sentence: &str) -> bool {
+    const ROLES: [&str; 15] = [
+        "Portfolio",
+        "Leader",
+        "Deputy",
+        "Chair",
+        "Vice",
+        "Cabinet",
+        "Mayor",
+        "Clerk",
+        "Chief",
+        "Director",
+        "Head",
+        "Monitoring",
+        "Treasurer",
+        "Officer",
+        "Member",
+    ];
+    const TITLES: [&str; 10] = [
+        "Councillor",
+        "Cllr",
+        "Clr",
+        "Mr",
+        "Ms",
+        "Dr",
+        "Mayor",
+        "Supervisor",
+        "Trustee",
+        "Commissioner",
+    ];
+    if let Some(rest) = sentence
+        .strip_prefix("The")
+        .or_else(|| sentence.strip_prefix("the"))
+    {
+        let role = rest.trim_start();
+        return role.len() < rest.len() && ROLES.iter().any(|r| role.starts_with(r));
+    }
+    TITLES.iter().any(|t| sentence.starts_with(t))
+}
+
 /// The speaker of an attributed statement and where its text starts.
 pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
-    if !STATEMENT_HINT.is_match(sentence) {
+    if !speaker_first(sentence) || !STATEMENT_HINT.is_match(sentence) {
         return None;
     }
     let c = STATEMENT.captures(sentence)?;
@@ -582,6 +651,18 @@ mod tests {
                 Outcome::Carried
             )]
         );
+    }
+
+    #[test]
+    fn rust_white_space_is_the_regex_s() {
+        let s = regex::Regex::new(r"^\s$").unwrap();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(
+                c.is_whitespace(),
+                s.is_match(c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -51,8 +51,8 @@ impl Found {
 }
 
 /// Words without which a paragraph records no vote (a prefilter for the rules below).
-static VOTE_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    super::keywords(&[
+static VOTE_HINT: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
         "roll",
         "carried",
         "lost",
@@ -77,14 +77,113 @@ static VOTE_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
-/// Whether a line may hold a vote: one of the hint words, a line opening with `For`, or a
-/// table row (`| For | 6 |`).
-fn vote_hint(line: &str) -> bool {
-    VOTE_HINT.is_match(line)
-        || line
-            .trim_start()
-            .get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case("for"))
+/// Bits of [`VOTE_HINT`] patterns, by pattern index.
+mod hint {
+    pub const ROLL: u32 = 1 << 0;
+    pub const CARRIED: u32 = 1 << 1;
+    pub const LOST: u32 = 1 << 2;
+    pub const UNANIMOUS: u32 = 1 << 3;
+    pub const AGREED: u32 = 1 << 4;
+    pub const FAVOU: u32 = 1 << 5;
+    pub const FAVOR: u32 = 1 << 6;
+    pub const FELL: u32 = 1 << 11;
+    pub const DEFEATED: u32 = 1 << 12;
+    pub const APPROVED: u32 = 1 << 14;
+    pub const PASSED: u32 = 1 << 15;
+    pub const AGAINST: u32 = 1 << 16;
+    pub const VOTE: u32 = 1 << 18;
+    pub const FAILED: u32 = 1 << 19;
+    pub const ADOPTED: u32 = 1 << 20;
+    /// Words one of which [`super::DASHED`] needs.
+    pub const DASHED: u32 = CARRIED | PASSED | APPROVED | FAILED | LOST | DEFEATED | ADOPTED;
+    /// Words one of which [`super::OUTCOME`] needs.
+    pub const OUTCOME: u32 = CARRIED
+        | PASSED
+        | ADOPTED
+        | UNANIMOUS
+        | AGREED
+        | APPROVED
+        | FAVOU
+        | FAVOR
+        | LOST
+        | DEFEATED
+        | FELL
+        | FAILED;
+    /// Words one of which [`super::UNANIMOUS`] needs.
+    pub const UNANIMOUS_RULE: u32 = UNANIMOUS | AGREED | APPROVED | FAVOU | FAVOR;
+}
+
+/// Lowercase ASCII keywords found in one pass, ignoring ASCII case, reported as a set of
+/// pattern bits. The text is lowered into a reused buffer and searched with a packed (SIMD)
+/// searcher, several times cheaper per byte than an automaton that steps through every byte;
+/// where no packed searcher can be built, an ASCII-case-insensitive automaton does the same.
+#[derive(Debug)]
+pub(crate) struct Keywords {
+    packed: Option<aho_corasick::packed::Searcher>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+thread_local! {
+    /// The lowered text that [`Keywords::bits`] searches, kept between calls.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Keywords {
+    /// At most 32 words, lowercase, none a prefix of another (so that restarting one byte
+    /// after each leftmost match finds every word at every place it occurs) and none holding
+    /// a line break (the separator of the texts searched together).
+    pub(crate) fn new(words: &[&str]) -> Keywords {
+        debug_assert!(words.len() <= 32);
+        debug_assert!(words.iter().all(|w| !w.is_empty()
+            && !w.bytes().any(|b| b.is_ascii_uppercase() || b == b'\n')
+            && !words.iter().any(|v| v != w && v.starts_with(w))));
+        Keywords {
+            packed: aho_corasick::packed::Searcher::new(words.iter()),
+            automaton: super::keywords(words),
+        }
+    }
+
+    /// The words that occur in any of `texts` (no match runs from one text into the next), as
+    /// bits by their index.
+    pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u32 {
+        let Some(packed) = &self.packed else {
+            return texts
+                .flat_map(|t| self.automaton.find_overlapping_iter(t))
+                .fold(0, |bits, m| bits | 1 << m.pattern().as_u32());
+        };
+        LOWERED.with_borrow_mut(|buf| {
+            buf.clear();
+            for t in texts {
+                let from = buf.len();
+                buf.extend_from_slice(t.as_bytes());
+                if let Some(added) = buf.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
+                buf.push(b'\n');
+            }
+            let (mut bits, mut at) = (0, 0);
+            while let Some(m) = packed.find_in(&buf[..], aho_corasick::Span::from(at..buf.len())) {
+                bits |= 1 << m.pattern().as_u32();
+                at = m.start() + 1;
+            }
+            bits
+        })
+    }
+}
+
+/// `ſ` or the Kelvin sign, which `(?i)` lets stand for `s` and `k`: where either occurs, a
+/// case-insensitive rule may match without its ASCII word, so the word gates stay open.
+fn folds(line: &str) -> bool {
+    memchr::memmem::find(line.as_bytes(), "\u{17f}".as_bytes()).is_some()
+        || memchr::memmem::find(line.as_bytes(), "\u{212a}".as_bytes()).is_some()
+}
+
+/// Whether a line may hold a vote without a hint word: a line opening with `For`, or a table
+/// row (`| For | 6 |`).
+fn vote_line(line: &str) -> bool {
+    line.trim_start()
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("for"))
         || line.contains('|')
 }
 
@@ -108,6 +207,36 @@ static NAMED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?P<w>for|against|abstain(?:ing|ed|s)?|abstentions?)\b[^–:()\n]{0,60}?\s[–:-]\s*(?P<names>[^()]{3,600}?)\s*\((?P<n>\d{1,3})\)\s*\.?$",
     )
 });
+
+/// [`NAMED_COUNT`] with its counted repetitions unbounded and the first one captured: a much
+/// smaller automaton, so far cheaper to capture with. See [`named_count`].
+static NAMED_COUNT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?P<w>for|against|abstain(?:ing|ed|s)?|abstentions?)\b(?P<gap>[^–:()\n]*?)\s[–:-]\s*(?P<names>[^()]{3,}?)\s*\((?P<n>\d{1,3})\)\s*\.?$",
+    )
+});
+
+/// The groups of [`NAMED_COUNT`] in `text` (`w`, `names`, `n`, and the whole match), found with
+/// [`NAMED_COUNT_UNBOUNDED`] where its match keeps within the bounds. Both are searched in the
+/// same (leftmost-first) order and the bounded one only leaves out the paths that repeat too
+/// often, so when the first matching path of the unbounded one keeps within the bounds it is
+/// the first matching path of the bounded one too; otherwise the bounded one decides.
+fn named_count(text: &str) -> Option<regex::Captures<'_>> {
+    if !may_be_named_count(text) {
+        return None;
+    }
+    let c = NAMED_COUNT_UNBOUNDED.captures(text)?;
+    let within = c
+        .name("gap")
+        .is_some_and(|m| m.as_str().chars().count() <= 60)
+        && c.name("names")
+            .is_some_and(|m| (3..=600).contains(&m.as_str().chars().count()));
+    if within {
+        Some(c)
+    } else {
+        NAMED_COUNT.captures(text)
+    }
+}
 
 /// Inline counts: `For 43, against 0, abstentions 0`.
 static INLINE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -160,6 +289,18 @@ static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bunanimous(?:ly)?\b|\ball\s+(?:councillors\s+|members\s+)?(?:agreed|approved|were in favou?r|in favou?r)\b",
     )
 });
+
+/// Whether a text has the ends that [`NAMED_COUNT`] needs: it opens with `f` or `a`
+/// (`^(for|against|abst...)`, no other letter folds to these) and ends with `)`, then maybe
+/// white space and a full stop (`\)\s*\.?$`; Rust's white space is the regex's `\s`).
+fn may_be_named_count(text: &str) -> bool {
+    text.starts_with(['f', 'F', 'a', 'A'])
+        && text
+            .strip_suffix('.')
+            .unwrap_or(text)
+            .trim_end()
+            .ends_with(')')
+}
 
 fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
     s.and_then(|m| m.as_str().parse().ok())
@@ -233,10 +374,17 @@ pub(crate) fn result_of_counts(for_: Option<u32>, against: Option<u32>) -> Optio
 /// relative to any base the caller likes).
 pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    // one fast pass first: most paragraphs record no vote
-    if !lines.iter().any(|(_, l)| vote_hint(l)) {
+    // one fast pass first: most paragraphs record no vote; it also finds the words that the
+    // rules below need, so a rule runs only where it can match
+    let bits = VOTE_HINT.bits(lines.iter().map(|&(_, l)| l));
+    if bits == 0 && !lines.iter().any(|&(_, l)| vote_line(l)) {
         return out;
     }
+    let gates = if lines.iter().any(|&(_, l)| folds(l)) {
+        u32::MAX
+    } else {
+        bits
+    };
     // 1. count lines, one per line, grouped into one vote
     let mut group: Option<Found> = None;
     let mut named_group: Option<Found> = None;
@@ -244,7 +392,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     for &(off, line) in lines {
         let row = pipe_row(line);
         let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-        let count_line = if has_digit {
+        // `^(for|against|abst...)`: the line opens with `f` or `a`
+        let count_line = if has_digit && line.starts_with(['f', 'F', 'a', 'A']) {
             COUNT_LINE.captures(line)
         } else {
             None
@@ -291,8 +440,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
                 "abstain".to_string()
             });
             let row_names = row.map(|(_, _, names)| names).unwrap_or_else(|| {
-                NAMED_COUNT
-                    .captures(line)
+                named_count(line)
                     .and_then(|c| c.name("names"))
                     .map(|m| names(strip_plural(m.as_str())))
                     .unwrap_or_default()
@@ -371,7 +519,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
     };
     // `Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, ...`
-    if out.is_empty() {
+    if out.is_empty() && gates & hint::ROLL != 0 {
         let starts: Vec<usize> = ROLL_CALL.find_iter(&joined).map(|m| m.end()).collect();
         for (k, &from) in starts.iter().enumerate() {
             let to = starts.get(k + 1).copied().unwrap_or(joined.len());
@@ -400,9 +548,10 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     }
     let digits = joined.bytes().any(|b| b.is_ascii_digit());
     if out.is_empty() && digits && joined.contains('(') {
-        // `For the recommendations in the report – Councillors A, B and C (6)`
+        // `For the recommendations in the report – Councillors A, B and C (6)`; `^` holds it to
+        // one match at most
         let mut g: Option<Found> = None;
-        for c in NAMED_COUNT.captures_iter(&joined) {
+        for c in named_count(&joined).into_iter() {
             let Some(m) = c.get(0) else { continue };
             let word = c.name("w").map_or("", |m| m.as_str()).to_ascii_lowercase();
             let list = c.name("names").map_or("", |m| m.as_str());
@@ -425,11 +574,14 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         out.extend(g);
     }
     if out.is_empty() && digits {
-        for (regex, order) in [
-            (&*INLINE_COUNTS, [1, 2, 3]),
-            (&*VOTES_TO, [1, 2, 3]),
-            (&*VOTES_FOR, [1, 2, 3]),
+        for (regex, order, gate) in [
+            (&*INLINE_COUNTS, [1, 2, 3], hint::AGAINST),
+            (&*VOTES_TO, [1, 2, 3], hint::VOTE),
+            (&*VOTES_FOR, [1, 2, 3], hint::VOTE),
         ] {
+            if gates & gate == 0 {
+                continue;
+            }
             for c in regex.captures_iter(&joined) {
                 let Some(m) = c.get(0) else { continue };
                 let mut f = Found::new(to_src(m.start()), to_src(m.end()));
@@ -443,7 +595,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             }
         }
     }
-    if out.is_empty() && digits {
+    if out.is_empty() && digits && gates & hint::DASHED != 0 {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));
@@ -460,7 +612,10 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         }
     }
     // 3. an outcome with no counts
-    if let Some(c) = OUTCOME.captures(&joined) {
+    if let Some(c) = (gates & hint::OUTCOME != 0)
+        .then(|| OUTCOME.captures(&joined))
+        .flatten()
+    {
         let lost = ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some());
         let result = if lost {
             VoteResult::Lost
@@ -476,15 +631,11 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             f.result.get_or_insert(result);
         }
     }
-    let unanimous = UNANIMOUS.is_match(&joined);
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
-    let lower = if out.is_empty() {
-        String::new()
-    } else {
-        joined.to_ascii_lowercase()
-    };
-    let hands = lower.contains("show of hands");
-    let voice = lower.contains("voice vote");
+    let some = !out.is_empty();
+    let unanimous = some && gates & hint::UNANIMOUS_RULE != 0 && UNANIMOUS.is_match(&joined);
+    let hands = some && crate::segment::contains_ci(&joined, "show of hands");
+    let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
         if f.result.is_none() {
             f.result = result_of(f);
@@ -521,6 +672,63 @@ mod tests {
     }
 
     use VoteResult::{Carried, Lost};
+
+    #[test]
+    fn named_counts_as_the_bounded_rule_reads_them() {
+        let long = format!("For it – {} (3)", "a".repeat(700));
+        let gap = format!("For {} – Cllr A (3)", "x".repeat(70));
+        let cases = [
+            "For the recommendations in the report – Councillors A, B and C (6)",
+            "Against the recommendations – Councillors Chaudhry and Kowalczyk (2).",
+            "ABSTENTIONS: Cllr X (1) ",
+            "For – AB (1)",
+            "For – A (1)",
+            "Abstained - Councillor Y, Councillor Z (12) .",
+            "For the motion – A – B (4)",
+            "For the motion – A (1) and B (2)",
+            "Forty – A, B (2)",
+            long.as_str(),
+            gap.as_str(),
+        ];
+        let groups = |c: Option<regex::Captures<'_>>| {
+            c.map(|c| ["w", "names", "n"].map(|g| c.name(g).map(|m| (m.start(), m.end()))))
+        };
+        for t in cases {
+            assert_eq!(
+                groups(named_count(t)),
+                groups(NAMED_COUNT.captures(t)),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn keywords_found_as_the_automaton_finds_them() {
+        let k = Keywords::new(&["roll", "carried", "vote", "against", "abst"]);
+        let by_automaton = |texts: &[&str]| {
+            texts
+                .iter()
+                .flat_map(|t| k.automaton.find_overlapping_iter(*t))
+                .fold(0, |bits, m| bits | 1 << m.pattern().as_u32())
+        };
+        let cases: &[&[&str]] = &[
+            &[""],
+            &["The motion was CARRIED by a Roll call"],
+            &["ro", "ll", "vo", "te"],
+            &[
+                "Against: 3",
+                "ABSTentions 2",
+                "a much longer line of text that has no words in it",
+            ],
+            &["votevotevote carriedcarried xabstx"],
+            &["nothing at all here, just some words and more words to fill a long line"],
+        ];
+        for texts in cases {
+            let got = k.bits(texts.iter().copied());
+            assert_eq!(got, by_automaton(texts), "{texts:?}");
+        }
+        assert_eq!(k.bits(["roll vote"].into_iter()), 0b101);
+    }
 
     #[test]
     fn votes() {

@@ -44,6 +44,71 @@ pub(crate) fn keywords(words: &[&str]) -> aho_corasick::AhoCorasick {
         .expect("the crate's keyword lists build")
 }
 
+/// Lowercase ASCII keywords found in one pass, ignoring ASCII case, reported as a set of
+/// pattern bits. The text is lowered into a reused buffer and searched with a packed (SIMD)
+/// searcher, several times cheaper per byte than an automaton that steps through every byte;
+/// where no packed searcher can be built, an ASCII-case-insensitive automaton does the same.
+#[derive(Debug)]
+pub(crate) struct Keywords {
+    packed: Option<aho_corasick::packed::Searcher>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+thread_local! {
+    /// The lowered text that [`Keywords::bits`] searches, kept between calls.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Keywords {
+    /// At most 32 words, lowercase, none a prefix of another (so that restarting one byte
+    /// after each leftmost match finds every word at every place it occurs) and none holding
+    /// a line break (the separator of the texts searched together).
+    pub(crate) fn new(words: &[&str]) -> Keywords {
+        debug_assert!(words.len() <= 32);
+        debug_assert!(words.iter().all(|w| !w.is_empty()
+            && !w.bytes().any(|b| b.is_ascii_uppercase() || b == b'\n')
+            && !words.iter().any(|v| v != w && v.starts_with(w))));
+        Keywords {
+            packed: aho_corasick::packed::Searcher::new(words.iter()),
+            automaton: keywords(words),
+        }
+    }
+
+    /// The words that occur in any of `texts` (no match runs from one text into the next), as
+    /// bits by their index.
+    pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u32 {
+        let Some(packed) = &self.packed else {
+            return texts
+                .flat_map(|t| self.automaton.find_overlapping_iter(t))
+                .fold(0, |bits, m| bits | 1 << m.pattern().as_u32());
+        };
+        LOWERED.with_borrow_mut(|buf| {
+            buf.clear();
+            for t in texts {
+                let from = buf.len();
+                buf.extend_from_slice(t.as_bytes());
+                if let Some(added) = buf.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
+                buf.push(b'\n');
+            }
+            let (mut bits, mut at) = (0, 0);
+            while let Some(m) = packed.find_in(&buf[..], aho_corasick::Span::from(at..buf.len())) {
+                bits |= 1 << m.pattern().as_u32();
+                at = m.start() + 1;
+            }
+            bits
+        })
+    }
+}
+
+/// `ſ` or the Kelvin sign, which `(?i)` lets stand for `s` and `k`: where either occurs, a
+/// case-insensitive rule may match without its ASCII word, so the word gates stay open.
+pub(crate) fn folds(line: &str) -> bool {
+    memchr::memmem::find(line.as_bytes(), "\u{17f}".as_bytes()).is_some()
+        || memchr::memmem::find(line.as_bytes(), "\u{212a}".as_bytes()).is_some()
+}
+
 /// What the grammar found in one document.
 #[derive(Debug)]
 pub(crate) struct Parsed {

@@ -57,9 +57,14 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
 
 /// Whether `s` holds a column gap: three spaces in a row.
 pub(crate) fn has_gap(s: &str) -> bool {
+    gap_at(s).is_some()
+}
+
+/// Where the first column gap (three spaces in a row) in `s` starts.
+pub(crate) fn gap_at(s: &str) -> Option<usize> {
     static GAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
-    GAP.find(s.as_bytes()).is_some()
+    GAP.find(s.as_bytes())
 }
 
 /// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too.

@@ -124,12 +124,13 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
                 let indented_again = first_indent >= prev_indent + 3
                     && line.indent + 1 >= first_indent
                     && line.indent >= prev_indent + 3;
+                // cheapest tests first: all are pure, so the order changes only the cost
                 lead != Lead::Plain
                     || indented_again
+                    || (prev.ends_with(':') && !t.is_empty())
+                    || (super::narrative::ends_sentence(prev) && starts_upper(t))
                     || marker(t).is_some()
                     || super::narrative::opens_paragraph(t)
-                    || (super::narrative::ends_sentence(prev) && starts_upper(t))
-                    || (prev.ends_with(':') && !t.is_empty())
             }
         };
         if breaks {

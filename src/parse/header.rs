@@ -189,17 +189,19 @@ fn page_edges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<bool> {
     edge
 }
 
-static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[A-Z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried|\$\s?\d)",
-    )
-});
+/// Signs of a North American document, written in lower case.
+const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[a-z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried|\$\s?\d)";
 
-static UK_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)",
-    )
-});
+/// Signs of a British document, written in lower case.
+const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
+
+/// The signs ignoring case, for text holding `ſ` or the Kelvin sign (which `(?i)` reads as `s`
+/// and `k`), and their case-sensitive twins for ASCII-lowered text: without `(?i)` the regex
+/// engine finds the literals with a vectorised prefilter, about twice as fast.
+static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){US}")));
+static UK_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){UK}")));
+static US_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(US));
+static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 
 /// Whether the document reads as North American (numeric dates month first).
 pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
@@ -210,7 +212,13 @@ pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
         block.push_str(l.text);
         block.push('\0');
     }
-    US_SIGNALS.find_iter(&block).count() > UK_SIGNALS.find_iter(&block).count()
+    block.make_ascii_lowercase();
+    let (us, uk) = if super::folds(&block) {
+        (&*US_SIGNALS, &*UK_SIGNALS)
+    } else {
+        (&*US_LOWER, &*UK_LOWER)
+    };
+    us.find_iter(&block).count() > uk.find_iter(&block).count()
 }
 
 static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -938,6 +946,24 @@ fn apply_field(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn north_american_signals_ignore_case() {
+        let us = |text: &str| north_american(&crate::segment::lines(text));
+        assert!(us(
+            "MAYOR Smith called the roll\nAYES: 4\nSpringfield, IL 62701"
+        ));
+        assert!(us("Roll Call\nCommissioners present"));
+        assert!(!us(
+            "Councillor Smith\nApologies were received\nRESOLVED that"
+        ));
+        assert!(!us("Parish Council\nMayor"));
+        // signs never run across lines: `City` / `Council` on two lines is no signal
+        assert!(!us("City\nCouncil\nCllr Jones"));
+        // `ſ` and the Kelvin sign read as `s` and `k` under the case-insensitive rules
+        assert!(!us("Mayor\nCounty Council\nApologieſ"));
+        assert!(us("Mayor\nCounty Council\nApologieſ\nTrustees\nAyes: 3"));
+    }
 
     #[test]
     fn meeting_lines() {

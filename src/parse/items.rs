@@ -73,11 +73,30 @@ fn roman(input: &str) -> IResult<&str, &str> {
 /// `Item` / `Agenda item` word, or a code of up to four capitals with its digits close behind
 /// (`CL.136`).
 fn may_open_number(input: &str) -> bool {
-    let b = input.strip_prefix('*').unwrap_or(input).as_bytes();
+    let t = input.strip_prefix('*').unwrap_or(input);
+    let b = t.as_bytes();
+    let word = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    // `CL.136`: up to four capitals, maybe a dot or space, then digits
+    let coded = || b.iter().take(7).any(u8::is_ascii_digit);
+    // `IV.`, `XII`: a roman numeral not run into a word (`It was` is no number)
+    let roman = || {
+        let n = b
+            .iter()
+            .take(5)
+            .take_while(|c| matches!(c, b'I' | b'V' | b'X'))
+            .count();
+        let rest = t.get(n..).unwrap_or_default();
+        let rest = rest.strip_prefix(['.', ':', ')']).unwrap_or(rest);
+        !rest.starts_with(char::is_alphanumeric)
+    };
     match b.first() {
         Some(c) if c.is_ascii_digit() => true,
-        Some(b'I' | b'V' | b'X' | b'A' | b'a' | b'i') => true,
-        Some(c) if c.is_ascii_uppercase() => b.iter().take(7).any(u8::is_ascii_digit),
+        Some(b'a') => word("agenda item"),
+        Some(b'A') => word("agenda item") || coded(),
+        Some(b'i') => word("item"),
+        Some(b'I') => word("item") || roman() || coded(),
+        Some(b'V' | b'X') => roman() || coded(),
+        Some(c) if c.is_ascii_uppercase() => coded(),
         _ => false,
     }
 }
@@ -195,10 +214,15 @@ pub(crate) fn clean_title(raw: &str) -> Option<String> {
         t = before;
     }
     // a run of 3+ spaces starts another column (e.g. an "Action" column)
-    if let Some(i) = t.find("   ") {
+    if let Some(i) = crate::segment::gap_at(t) {
         t = t.get(..i).unwrap_or(t);
     }
-    let t = TITLE_REFS.replace_all(t, "");
+    // every reference is bracketed
+    let t = if t.contains('(') {
+        TITLE_REFS.replace_all(t, "")
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
     let t = collapse(&t);
     let t = t.trim_end_matches([':', '-', '–', ' ']).trim();
     if t.is_empty() {
@@ -1283,6 +1307,16 @@ mod tests {
             ("XII. New Business", Some("XII")),
             ("cl.136 Budget", None),
             ("“5. Budget", None),
+            ("It was agreed", None),
+            ("I am", Some("I")),
+            ("IV) Budget", Some("IV")),
+            ("Item 12: Budget", Some("12")),
+            ("ITEM 3 Budget", Some("3")),
+            ("At the meeting", None),
+            ("A1 Budget", Some("A1")),
+            ("agenda item 2 Budget", Some("2")),
+            ("XXXXXX", None),
+            ("Ié", None),
         ];
         for (input, want) in table {
             let got = number(input).ok().map(|(_, (n, _))| n);

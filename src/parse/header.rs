@@ -323,8 +323,14 @@ fn heading_line<'a>(lines: &'a [Line<'a>], want: &str) -> Option<usize> {
         .filter(|(_, l)| !l.furniture && !l.is_blank())
         .take(8)
         .find(|(_, l)| {
-            let t = l.text.to_ascii_lowercase();
-            t == want || t.starts_with(&format!("{want} -")) || t.starts_with(&format!("{want}:"))
+            // `want`, `want - ...` or `want: ...`, ignoring ASCII case
+            let t = l.text;
+            t.get(..want.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(want))
+                .then(|| t.get(want.len()..).unwrap_or_default())
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(" -") || rest.starts_with(':')
+                })
         })
         .map(|(i, _)| i)
 }

@@ -94,9 +94,8 @@ pub enum DateOrder {
 ///
 /// Spans index into `text`. Fails only when `text` holds nothing but whitespace.
 pub fn parse_str(text: &str, options: &Options) -> Result<Document, Error> {
-    let bytes = text.as_bytes();
-    let source = source::decode_text(bytes)?;
-    Ok(build(bytes, source, options))
+    let source = source::text_source(text)?;
+    Ok(build(text.as_bytes(), source, options))
 }
 
 /// Parses input bytes of any supported format (detected from the bytes) into a record.

@@ -144,9 +144,17 @@ pub(crate) fn collapse(s: &str) -> String {
 pub(crate) fn collapse_into(out: &mut String, s: &str) {
     static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
-    // most lines are ASCII with single spaces: copied whole after a few vectorised scans
+    // most lines hold single ASCII spaces only: copied whole after a few vectorised scans (a
+    // non-ASCII character is decoded only where its lead byte could start a Unicode space)
     let b = s.as_bytes();
-    if s.is_ascii()
+    let unicode_space = |i: usize| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(is_space)
+    };
+    if (s.is_ascii()
+        || (memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).all(|i| !unicode_space(i))
+            && memchr::memchr2_iter(0xE1, 0xEF, b).all(|i| !unicode_space(i))))
         && b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
         && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()

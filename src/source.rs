@@ -129,6 +129,15 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<SourceText, Error> {
             s
         }
     };
+    let mut source = text_source(text)?;
+    source.diagnostics = diagnostics;
+    Ok(source)
+}
+
+/// The source of text already decoded: no validation, one copy. Fails when `text` holds nothing
+/// but white space.
+pub(crate) fn text_source(text: impl Into<String>) -> Result<SourceText, Error> {
+    let text = text.into();
     if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
         return Err(Error::new(ErrorKind::Empty));
     }
@@ -137,7 +146,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<SourceText, Error> {
         format: Format::Text,
         page_starts: Vec::new(),
         extractor: None,
-        diagnostics,
+        diagnostics: Vec::new(),
         furniture: Vec::new(),
     })
 }

@@ -121,6 +121,8 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
             && (!bare_number || paged || l.indent > 10))
             || (digit
                 && t.len() < 120
+                // every form ends with its number
+                && t.chars().next_back().is_some_and(char::is_numeric)
                 && crate::segment::contains_ci(t, "page")
                 && PAGE_ANYWHERE.is_match(t))
             || (chrome && WEB_CHROME.is_match(t))
@@ -596,7 +598,6 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .and_then(|c| c.name("l"))
         .map(|m| m.as_str().trim().trim_end_matches([',', '.']).to_string())
         .filter(|l| !l.is_empty());
-    let mut date = None;
     for l in &head {
         if let Some(ml) = meeting_line(l.text, order) {
             return MeetingHead {
@@ -604,9 +605,6 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
                 body: ml.body,
                 location,
             };
-        }
-        if date.is_none() {
-            date = dates::first(&super::dates::ascii_digits(l.text), order);
         }
     }
     // the heading proper ends at the first numbered item (`1. Call to Order.`): a date or a
@@ -617,9 +615,11 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .take_while(|l| !super::items::number(l.text).is_ok_and(|(_, (_, punct))| punct))
         .collect();
     let heading_text = collapse(&heading.iter().map(|l| l.text).collect::<Vec<_>>().join(" "));
-    if let Some(d) = meeting_date(&super::dates::ascii_digits(&heading_text), order) {
-        date = Some(d);
-    }
+    // the heading's own date, else the first date on any line of the head
+    let date = meeting_date(&super::dates::ascii_digits(&heading_text), order).or_else(|| {
+        head.iter()
+            .find_map(|l| dates::first(&super::dates::ascii_digits(l.text), order))
+    });
     let mut body = body_of(&joined, &head);
     // a body named only inside the items (`4. Approval of the Minutes of the Regular Board
     // Meeting`) gives way to one named in the heading

@@ -131,6 +131,15 @@
 //!   approved") and 03.23.04 ("the clerk should ask for a ten year renewal"); amounts 450, the
 //!   payments tables' cells under `Total £s` / `VAT` / `Total` + `£s` (212.40, 53.10, 396.00,
 //!   66.00, 1,240.00, 688.25, 114.71; `0.0` is no amount), 14203.55 and 12000, all GBP.
+//!
+//! summarised_minutes.txt: minutes ("Agenda, decisions and minutes"); 1 meeting 2023-05-09
+//!   "Planning Committee" at "Council Chamber, Ashbury Town Hall" (the `Contact:` line after the
+//!   venue is not part of it); items 31 ... 34; every item ends with the summary's link "view the
+//!   full minutes text for item N.", on the item's last line or on its own, which is in no text;
+//!   the leftover `</AI1>` / `<AI2>` markup lines are in no text; resolutions in 32 ("That
+//!   planning permission be granted subject to the conditions in the report.") and 34 ("That the
+//!   allocation of £48,500 towards the Mill Lane play area be approved."); 31 and 33 decide
+//!   nothing; amounts 48500 GBP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1362,4 +1371,59 @@ fn parish_payments() {
         ],
         "GBP",
     );
+}
+
+#[test]
+fn summarised_minutes() {
+    let doc = fixture!("summarised_minutes.txt");
+    assert_eq!(doc.kind, Kind::Minutes);
+    let m = only_meeting(&doc);
+    assert_meeting(m, Some("2023-05-09"), Some("Planning Committee"));
+    assert_eq!(
+        m.location.as_deref(),
+        Some("Council Chamber, Ashbury Town Hall"),
+        "the Contact: line is not part of the venue"
+    );
+    assert_eq!(numbers(m), ["31", "32", "33", "34"]);
+    // the summary's link and the markup are furniture: in no item's text, in no part
+    for it in &m.items {
+        let n = it.number.as_deref().unwrap_or_default();
+        for bad in ["view the full minutes text", "<AI", "</AI"] {
+            assert!(
+                !it.text.contains(bad),
+                "item {n} text holds {bad:?}: {:?}",
+                it.text
+            );
+            for p in it.resolutions.iter().chain(&it.decision) {
+                assert!(
+                    !p.text.contains(bad),
+                    "item {n} part holds {bad:?}: {:?}",
+                    p.text
+                );
+            }
+        }
+    }
+    // whole texts: the link that followed them on their lines is gone
+    assert_parts(
+        &item(&doc, "32").resolutions,
+        &[""],
+        &["That planning permission be granted subject to the conditions in the report."],
+        "32",
+    );
+    assert!(item(&doc, "32").resolutions[0]
+        .text
+        .ends_with("in the report."));
+    assert_parts(
+        &item(&doc, "34").resolutions,
+        &[""],
+        &["That the allocation of £48,500 towards the Mill Lane play area be approved."],
+        "34",
+    );
+    assert!(item(&doc, "34").resolutions[0]
+        .text
+        .ends_with("be approved."));
+    for n in ["31", "33"] {
+        assert_nothing_decided(item(&doc, n), n);
+    }
+    assert_amounts(&doc, &["48500"], "GBP");
 }

@@ -88,7 +88,7 @@ static PAGE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 
 static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?ix)^(?:[•·]\s*)?(?:share\s+this\s+(?:item|page)|skip\s+to\s+(?:main\s+)?content|loading\.*|breadcrumb(?:\s+content)?|print\s+this\s+page|back\s+to\s+top|view\s+directions|homemy\s+weblinkabout|view\s+the\s+reasons?\s+.*|sign(?:ature|ed)\s*_{3,}.*|_{5,}.*|.*_{10,}.*dated.*)$",
+        r"(?ix)^(?:[•·]\s*)?(?:share\s+this\s+(?:item|page)|skip\s+to\s+(?:main\s+)?content|loading\.*|breadcrumb(?:\s+content)?|print\s+this\s+page|back\s+to\s+top|view\s+directions|homemy\s+weblinkabout|view\s+the\s+reasons?\s+.*|view\s+the\s+full\s+minutes\s+text\s+for\s+item\s+\S+|</?ai\d+>|sign(?:ature|ed)\s*_{3,}.*|_{5,}.*|.*_{10,}.*dated.*)$",
     )
 });
 
@@ -105,6 +105,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         }
     }
     for (l, &at_edge) in lines.iter_mut().zip(&edge) {
+        l.text = without_full_text_link(l.text);
         let t = l.text;
         if t.is_empty() {
             continue;
@@ -145,7 +146,36 @@ fn chrome_opening(t: &str) -> bool {
         Some(b'v' | b'V') => opens("view"),
         Some(b'h' | b'H') => opens("homemy"),
         Some(b'_') => true,
+        // leftover ModernGov markup: `</AI1>`, `<AI2>`
+        Some(b'<') => opens("<ai") || opens("</ai"),
         _ => false,
+    }
+}
+
+/// The link that ends each item of summarised minutes, run onto the item's last line: `...
+/// noted.  view the full minutes text for item 3.` Returns the line without it.
+fn without_full_text_link(t: &str) -> &str {
+    const LINK: &str = "view the full minutes text for item";
+    if !crate::segment::contains_ci(t, LINK) {
+        return t;
+    }
+    let lower = t.to_ascii_lowercase();
+    let Some(at) = lower.rfind(LINK) else {
+        return t;
+    };
+    // the link ends the line (`item 53.`) and follows other text and white space; alone on its
+    // line it is web chrome
+    let item = t.get(at + LINK.len()..).unwrap_or_default();
+    let ends = item.starts_with(char::is_whitespace)
+        && !item.trim().is_empty()
+        && !item.trim().contains(char::is_whitespace);
+    let after_text = at > 0
+        && t.get(..at)
+            .is_some_and(|b| b.ends_with(char::is_whitespace));
+    if ends && after_text {
+        t.get(..at).map_or(t, str::trim_end)
+    } else {
+        t
     }
 }
 
@@ -711,7 +741,7 @@ static LOCATION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)^(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\.\s|$)",
+        r"(?i)^(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\s+contact\s*:|\.\s|$)",
     )
 });
 
@@ -952,6 +982,25 @@ fn apply_field(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summarised_minutes_links_and_markup_are_furniture() {
+        let mut ls = crate::segment::lines(
+            "</AI1>\n<AI2>\nRESOLVED – That the scheme be noted.  view the full minutes text for item 53.\nview the full minutes text for item 54.\nWe view the full minutes text for item 5 as read.",
+        );
+        mark_furniture(&mut ls, &[]);
+        let got: Vec<(&str, bool)> = ls.iter().map(|l| (l.text, l.furniture)).collect();
+        assert_eq!(
+            got,
+            [
+                ("</AI1>", true),
+                ("<AI2>", true),
+                ("RESOLVED – That the scheme be noted.", false),
+                ("view the full minutes text for item 54.", true),
+                ("We view the full minutes text for item 5 as read.", false),
+            ]
+        );
+    }
 
     #[test]
     fn north_american_signals_ignore_case() {

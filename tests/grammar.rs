@@ -162,3 +162,54 @@ fn the_body_as_lead_in_opens_a_decision_list() {
         ]
     );
 }
+
+fn labelled(parts: &[council_minutes::Part]) -> Vec<(Option<String>, String)> {
+    parts
+        .iter()
+        .map(|p| (p.label.clone(), p.text.clone()))
+        .collect()
+}
+
+/// PATTERNS.md 5: `(Non-key decision):` opens a decision block, as `Decision:` does.
+#[test]
+fn a_key_decision_label_opens_a_decision_block() {
+    let doc = parse(
+        "Minutes of a meeting of the Cabinet held on 6 February 2014\n\n52.  Budget\n\n\
+         (Non-key decision):\n1. Approved the budget.\n2. Noted the risks.\n",
+    );
+    let it = items(&doc)[0];
+    assert_eq!(
+        labelled(&it.decision),
+        [
+            (Some("1".into()), "Approved the budget.".into()),
+            (Some("2".into()), "Noted the risks.".into()),
+        ]
+    );
+    assert!(it.resolutions.is_empty());
+}
+
+/// PATTERNS.md 5: `Cabinet recommended to Full Council that ...` is a recommendation (the text
+/// after `that`), inline or over a list; an officer's recommendation is not the meeting's.
+#[test]
+fn a_body_recommending_to_council_gives_recommendations() {
+    let doc = parse(
+        "Minutes of a meeting of the Cabinet held on 6 February 2014\n\n\
+         52.  Budget\n\nCabinet recommended to Full Council that the budget be approved.\n\n\
+         53.  Plan\n\nThe Committee recommended to Council that:\n(a) the plan be adopted;\n\
+         (b) the map be published.\n\n\
+         54.  Roads\n\nOfficers recommended to Cabinet that the scheme be funded.\n",
+    );
+    let its = items(&doc);
+    assert_eq!(
+        labelled(&its[0].recommendations),
+        [(None, "the budget be approved.".into())]
+    );
+    assert_eq!(
+        labelled(&its[1].recommendations),
+        [
+            (Some("a".into()), "the plan be adopted;".into()),
+            (Some("b".into()), "the map be published.".into()),
+        ]
+    );
+    assert!(its[2].recommendations.is_empty());
+}

@@ -211,6 +211,8 @@ fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
         tag("DECISION"),
         tag("Decision made"),
         tag("Decision"),
+        tag_no_case("(Non-key decision)"),
+        tag_no_case("(Key decision)"),
     ))
     .parse(input)?;
     let (rest, _) = word_end(rest)?;
@@ -367,6 +369,26 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
                 let agreed = head8
                     .and_then(|h| h.get(..6))
                     .is_some_and(|h| h.eq_ignore_ascii_case("agreed"));
+                // `Cabinet recommended to Full Council that ...`: the recommendation is what
+                // follows `that` (a recommendation with no addressee is narrative)
+                let recommended = rest
+                    .get(..15)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("recommended to "));
+                if s > 0 && recommended {
+                    let body = rest.get(12..).unwrap_or_default();
+                    let what = recipient(Marker::Recommended, body);
+                    if what.len() < body.len() {
+                        return Some((Marker::Recommended, what));
+                    }
+                    // `... recommended to Council that:` over a list
+                    let lead_in = body
+                        .strip_suffix("that:")
+                        .or_else(|| body.strip_suffix("that:-"))
+                        .is_some_and(|who| who.split_whitespace().count() <= 6);
+                    if lead_in {
+                        return Some((Marker::Recommended, ""));
+                    }
+                }
                 if s > 0 && (resolved || agreed) {
                     let kw_len = if resolved { 8 } else { 6 };
                     let after = rest.get(kw_len..).unwrap_or_default();
@@ -653,6 +675,21 @@ mod tests {
             ),
             ("Decision made (Unanimously):", Some((Marker::Decision, ""))),
             ("Decision :-", Some((Marker::Decision, ""))),
+            ("(Non-key decision):", Some((Marker::Decision, ""))),
+            (
+                "(Key Decision): To approve",
+                Some((Marker::Decision, "To approve")),
+            ),
+            (
+                "Cabinet recommended to Full Council that the budget be approved.",
+                Some((Marker::Recommended, "the budget be approved.")),
+            ),
+            (
+                "The Committee recommended to Council that:",
+                Some((Marker::Recommended, "")),
+            ),
+            ("Officers recommended to Cabinet that the budget", None),
+            ("Cabinet recommended the budget", None),
             ("Decision on the budget", None),
             ("Decision Maker: Cabinet", None),
             ("Resolved to Sign", Some((Marker::Resolved, "to Sign"))),

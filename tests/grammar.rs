@@ -213,3 +213,35 @@ fn a_body_recommending_to_council_gives_recommendations() {
     );
     assert!(its[2].recommendations.is_empty());
 }
+
+/// PATTERNS.md 11: `PDF 65 KB` on the line after an attachment name given as a hyphen bullet
+/// names that attachment; size lines are never item numbers, however many there are.
+#[test]
+fn a_size_line_names_the_bullet_above_it() {
+    let doc = parse(
+        "Minutes of a meeting of the Cabinet held on 6 February 2014\n\n\
+         52.  Budget\nThe report was noted.\n- Budget report\nPDF 65 KB\n- Appendix A\nPDF 12 KB\n\n\
+         53.  Roads\nPDF 5 KB\n",
+    );
+    let its = items(&doc);
+    let numbers: Vec<_> = its.iter().map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("52"), Some("53")]);
+    let names = |it: &Item| -> Vec<(Option<String>, Option<u64>)> {
+        it.attachments
+            .iter()
+            .map(|a| (a.title.clone(), a.size_bytes))
+            .collect()
+    };
+    assert_eq!(
+        names(its[0]),
+        [
+            (Some("Budget report".into()), Some(65 * 1024)),
+            (Some("Appendix A".into()), Some(12 * 1024)),
+        ]
+    );
+    // a size line with no name above it is the item's own document
+    assert_eq!(names(its[1]), [(Some("Roads".into()), Some(5 * 1024))]);
+    // the names are not content: no concerns, no parts from them
+    assert!(its[0].concerns.is_empty());
+    assert_eq!(parts(its[0]), [(None, "The report was noted.".into())]);
+}

@@ -315,6 +315,10 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
         let Ok((rest, (num, punct))) = number(line.text) else {
             continue;
         };
+        // a size line (`PDF 65 KB`) reads like a coded number but names an attachment
+        if attachment(line.text).is_some_and(|(before, ..)| before.trim().is_empty()) {
+            continue;
+        }
         let shape = shape_of(num);
         // a financial year or a four-digit year is not an item number
         if num.len() >= 4 && num.chars().take(4).all(|c| c.is_ascii_digit()) {
@@ -654,6 +658,9 @@ pub(crate) fn build(
             let on_heading = k < head.len();
             let title = if on_heading {
                 item.title.clone()
+            } else if before.trim().is_empty() {
+                // `- Budget report` / `PDF 65 KB`: the name is the bullet on the line above
+                named_above(&mut kept).or_else(|| item.title.clone())
             } else {
                 clean_title(before).or_else(|| item.title.clone())
             };
@@ -743,6 +750,20 @@ pub(crate) fn build(
     item.votes = merge_votes(std::mem::take(&mut item.votes), &ctx.ix);
     motion_blocks(&mut item.votes, &kept);
     item
+}
+
+/// The name of an attachment given as a bullet on the line above its size line (`- Budget
+/// report` / `PDF 65 KB`); the bullet line, a name and not content, is left out of the body.
+fn named_above(kept: &mut [Line<'_>]) -> Option<String> {
+    let above = kept.iter_mut().rev().find(|l| !l.is_blank())?;
+    let skip = super::labels::bullet(above.text)?;
+    let name = above.text.get(skip..)?;
+    if name.split_whitespace().count() > 12 || attachment(name).is_some() {
+        return None;
+    }
+    let title = clean_title(name)?;
+    above.text = "";
+    Some(title)
 }
 
 /// Completes votes read from a motion block, as US agenda software prints them:

@@ -245,3 +245,54 @@ fn a_size_line_names_the_bullet_above_it() {
     assert!(its[0].concerns.is_empty());
     assert_eq!(parts(its[0]), [(None, "The report was noted.".into())]);
 }
+
+/// US agenda software's motion blocks: an outcome sentence, then `RESULT: FAILED [4-2-1-1]`
+/// over `AYES:` / `NAYS:` / `ABSTAIN:` rows, is one vote whose outcome is the block's (four for
+/// and two against still failed); the next block is another vote. Roll calls of the same counts
+/// one after another stay separate votes.
+#[test]
+fn a_motion_block_is_one_vote_with_its_stated_result() {
+    let doc = parse(
+        "MINUTES OF THE PLANNING BOARD\nMarch 3, 2021\n\n\
+         5.    ELECTION OF CHAIR\n\n\
+         \x20     Member Diaz made a motion, seconded by Member Ortiz, to postpone the\n\
+         \x20     election, and the motion failed to gather a majority vote as reflected:\n\n\
+         \x20      RESULT:         FAILED [4-2-1-1]\n\
+         \x20      MOTION BY:      Diaz\n\
+         \x20      SECOND:         Ortiz\n\
+         \x20      AYES:           Diaz, Ortiz, Lamb, Quinn\n\
+         \x20      NAYS:           Reyes, Stone\n\
+         \x20      ABSTAIN:        Ueda\n\
+         \x20      ABSENT:         Vance\n\n\
+         \x20      RESULT:         APPROVED [UNANIMOUS]\n\
+         \x20      MOTION BY:      Diaz\n\
+         \x20      SECOND:         Lamb\n\
+         \x20      AYES:           Diaz, Ortiz, Lamb, Quinn, Reyes, Stone, Ueda\n\
+         \x20      ABSENT:         Vance\n\n\
+         6.    ADJOURNMENT\n\n\
+         Roll call: Trustee Ames – yes, Trustee Bell – yes, Trustee Cole – yes.\n\
+         Roll call: Trustee Ames – yes, Trustee Bell – yes, Trustee Cole – yes.\n",
+    );
+    let its = items(&doc);
+    let votes = |it: &Item| -> Vec<_> {
+        it.votes
+            .iter()
+            .map(|v| (v.for_, v.against, v.abstain, v.result, v.for_names.len()))
+            .collect()
+    };
+    use council_minutes::VoteResult::{Carried, Lost};
+    assert_eq!(
+        votes(its[0]),
+        [
+            (Some(4), Some(2), Some(1), Some(Lost), 4),
+            (Some(7), Some(0), Some(0), Some(Carried), 7),
+        ]
+    );
+    assert_eq!(its[0].votes[0].against_names, ["Reyes", "Stone"]);
+    assert_eq!(
+        votes(its[1]).len(),
+        2,
+        "two roll calls: {:?}",
+        votes(its[1])
+    );
+}

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::blocks::{self, Lead, Marker, Para, Tree};
 use super::{money, narrative, pattern, votes, Ctx};
-use crate::model::{Attachment, Concern, Item, Part, Statement, Vote};
+use crate::model::{Attachment, Concern, Item, Part, Statement, Vote, VoteKind};
 use crate::segment::{collapse, Line};
 
 /// A candidate item heading.
@@ -833,6 +833,49 @@ fn merge_votes(votes: Vec<Vote>, ix: &crate::source::LineIndex) -> Vec<Vote> {
                 && last.result.is_none();
             let outcome =
                 !counted(&v) && counted(last) && (last.result.is_none() || last.result == v.result);
+            let near = |lines: u32| v.span.line.saturating_sub(last.span.line) <= lines;
+            // a motion block: `RESULT: FAILED [4-2-1-1]` then `AYES:` / `NAYS:` / `ABSTAIN:` rows
+            // naming the same counts: one vote, its outcome the block's
+            let agrees = |a: Option<u32>, b: Option<u32>| a.is_none() || a == b;
+            // (each row gives one count: a whole roll call after another is another vote)
+            let one_count = [v.for_, v.against, v.abstain]
+                .iter()
+                .filter(|c| c.is_some())
+                .count()
+                == 1;
+            let named_rows = v.kind == Some(VoteKind::Recorded)
+                && one_count
+                && last.result.is_some()
+                && last.for_.is_some()
+                && last.against.is_some()
+                && agrees(v.for_, last.for_)
+                && agrees(v.against, last.against)
+                && agrees(v.abstain, last.abstain)
+                && near(8);
+            // `... and set motion failed to gather a majority vote` just before the block that
+            // counts it
+            let announced = !counted(last)
+                && counted(&v)
+                && last.result.is_some()
+                && v.result.is_none_or(|r| Some(r) == last.result)
+                && near(3);
+            if named_rows {
+                last.kind = v.kind;
+                last.for_names.extend(v.for_names);
+                last.against_names.extend(v.against_names);
+                last.abstain_names.extend(v.abstain_names);
+                last.span = ix.span(last.span.start, v.span.end.max(last.span.end));
+                continue;
+            }
+            if announced {
+                let result = last.result;
+                *last = Vote {
+                    result: v.result.or(result),
+                    span: ix.span(last.span.start, v.span.end.max(last.span.end)),
+                    ..v
+                };
+                continue;
+            }
             if fits || outcome {
                 last.for_ = last.for_.or(v.for_);
                 last.against = last.against.or(v.against);

@@ -296,3 +296,29 @@ fn a_motion_block_is_one_vote_with_its_stated_result() {
         votes(its[1])
     );
 }
+
+/// "... approved the following contract:" takes its detail lines, and a field's value that runs
+/// on over more sentences belongs to it up to the next blank line.
+#[test]
+fn a_detail_field_runs_on_to_the_blank_line() {
+    let doc = parse(
+        "MINUTES OF THE BOARD MEETING\nMarch 7, 2014\n\n\
+         5.2.17   On motion of Mr. Avery, seconded by Ms. Byrd, the Board approved the\n\
+         \x20        following contract:\n\n\
+         \x20        Contractor:                 Northfield Health Services\n\
+         \x20        Contract Amount:            $96,250.00\n\n\
+         \x20        Description of Service: The contractor will inspect each kitchen\n\
+         \x20        before it opens.\n\
+         \x20        The inspectors will also visit each site once during the term and\n\
+         \x20        record the results.\n\n\
+         \x20        The Board then heard public comment.\n\n\
+         5.2.18   Other business\n",
+    );
+    let it = items(&doc)[0];
+    assert_eq!(it.resolutions.len(), 1, "{:?}", it.resolutions);
+    let text = &it.resolutions[0].text;
+    assert!(text.starts_with("On motion of Mr. Avery"), "{text}");
+    assert!(text.contains("Contract Amount: $96,250.00"), "{text}");
+    assert!(text.ends_with("record the results."), "{text}");
+    assert!(!text.contains("public comment"), "{text}");
+}

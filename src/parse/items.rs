@@ -1109,18 +1109,23 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 // "... approved the following allocation:" takes the detail lines after it
                 if t.ends_with(':') && b == p.text.len() {
                     let mut m = n + 1;
+                    // a field's value may run on over more sentences, with no blank line
+                    // between: `Description of Service: This ... SFSP.` / `The sanitarian ...`
+                    let mut in_field = false;
                     while let Some(q) = narrative
                         .get(m)
                         .filter(|&&j| j == k + (m - n))
                         .and_then(|&j| paras.get(j))
-                        .filter(|q| q.lead == Lead::Plain && (q.row || field_line(&q.text)))
+                        .filter(|q| q.lead == Lead::Plain)
                         .filter(|q| {
                             // nothing but white space between: the span must hold only the text
-                            ctx.text
-                                .get(end..q.start)
-                                .is_some_and(|g| g.chars().all(crate::segment::is_space))
+                            let gap = ctx.text.get(end..q.start).unwrap_or("x");
+                            let blank = gap.bytes().filter(|&c| c == b'\n').count() > 1;
+                            gap.chars().all(crate::segment::is_space)
+                                && (q.row || field_line(&q.text) || (in_field && !blank))
                         })
                     {
+                        in_field = field_line(&q.text) || (in_field && !q.row);
                         t.push(' ');
                         t.push_str(&q.text);
                         end = q.end;

@@ -322,3 +322,43 @@ fn a_detail_field_runs_on_to_the_blank_line() {
     assert!(text.ends_with("record the results."), "{text}");
     assert!(!text.contains("public comment"), "{text}");
 }
+
+/// Canadian resolutions under a mover and seconder (PATTERNS.md 5): `That ...` in sentence case
+/// is a resolution when carried, on its line or the next; `BE IT RESOLVED THAT` starts the part
+/// at `THAT`; a motion runs on to the sentence that carries it, but a by-law's readings are not
+/// its text; a `That ...` paragraph with no outcome is not a resolution.
+#[test]
+fn carried_motions_under_mover_and_seconder() {
+    let doc = parse(
+        "Township of Eastwick\nRegular Council Meeting Minutes\nDecember 3, 2024\n\n\
+         R2024-101 A. Boyd, C. Dunn:\n\
+         That the minutes of the regular Council Meeting held November 12, 2024, be adopted as published.\n\
+         Carried.\n\n\
+         R2024-102 C. Dunn, A. Boyd:\n\
+         That we accept the correspondence as presented. Carried.\n\n\
+         R2024-103 A. Boyd, E. Frost:\n\
+         BE IT RESOLVED THAT the seat of one Councillor is declared vacant.\n\
+         AND THAT the position will be filled by appointment.\n\
+         Applications will be accepted until December 17, 2024. Carried.\n\n\
+         R2024-104 E. Frost, C. Dunn:\n\
+         That we pass By-Law 2024-57, being a By-Law to confirm the proceedings of Council.\n\
+         Read the first, second and third time and passed this 3rd day of December, 2024. Carried.\n\n\
+         R2024-105 E. Frost, A. Boyd:\n\
+         That staff report back on winter parking.\n",
+    );
+    let its = items(&doc);
+    let texts: Vec<Vec<String>> = its
+        .iter()
+        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            vec!["That the minutes of the regular Council Meeting held November 12, 2024, be adopted as published.".to_string()],
+            vec!["That we accept the correspondence as presented.".to_string()],
+            vec!["THAT the seat of one Councillor is declared vacant. AND THAT the position will be filled by appointment. Applications will be accepted until December 17, 2024.".to_string()],
+            vec!["That we pass By-Law 2024-57, being a By-Law to confirm the proceedings of Council.".to_string()],
+            vec![],
+        ]
+    );
+}

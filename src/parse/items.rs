@@ -960,7 +960,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             i = read_marker_block(ctx, paras, i, m, rest, item);
             continue;
         }
-        if !is_list(p) && motion_clause(&p.text) {
+        if !is_list(p) && (motion_clause(&p.text) || carried_motion(paras, i)) {
             i = read_motion(ctx, paras, i, item);
             continue;
         }
@@ -1185,6 +1185,25 @@ fn strip_outcome(text: &str) -> &str {
     t
 }
 
+/// Whether paragraph `i` is a motion in sentence case that was carried, as Canadian, New
+/// Zealand and Australian minutes print them under a mover and seconder: `That the minutes ...
+/// be adopted as published. Carried.`, or `Carried.` on the next line. Without its outcome a
+/// `That ...` paragraph may be an officer's recommendation, so the outcome is required.
+fn carried_motion(paras: &[Para<'_>], i: usize) -> bool {
+    const CARRIED: [&str; 4] = ["Carried.", "Carried", "CARRIED.", "CARRIED"];
+    let ends_carried = |t: &str| {
+        let t = t.trim();
+        CARRIED.iter().any(|w| {
+            t.strip_suffix(w)
+                .is_some_and(|r| r.is_empty() || r.ends_with(char::is_whitespace))
+        })
+    };
+    // the outcome ends the motion or the paragraph after it (`Read the first, second and
+    // third time and passed ... Carried.`)
+    paras.get(i).is_some_and(|p| p.text.starts_with("That "))
+        && paras.iter().skip(i).take(2).any(|q| ends_carried(&q.text))
+}
+
 /// Reads a motion (`THAT ...`, `WHEREAS ... NOW THEREFORE ...`) as one resolution part, or
 /// as a lead-in with its list.
 fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item) -> usize {
@@ -1192,12 +1211,37 @@ fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item)
     if p.text.ends_with(':') && paras.get(i + 1).is_some_and(is_list) {
         return read_marker_block(ctx, paras, i, Marker::Resolved, &p.text, item);
     }
-    let mut text = p.text.clone();
+    // `BE IT RESOLVED THAT ...`: the part starts at `THAT`, after the formula
+    let formula = ["NOW THEREFORE BE IT RESOLVED ", "BE IT RESOLVED "]
+        .iter()
+        .find_map(|f| p.text.strip_prefix(f))
+        .filter(|r| r.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("that")));
+    let mut text = formula.unwrap_or(&p.text).to_string();
     let mut end = p.end;
     let mut j = i + 1;
+    // a motion runs on, with no blank line, to the sentence that carries it: `... AND THAT
+    // ...` / `Packages will be available ...` / `... sworn in at this meeting. Carried.`
+    let mut run_to = None;
+    let mut at = p.end;
+    for (k, q) in paras.iter().enumerate().skip(i) {
+        let gap = ctx.text.get(at..q.start).unwrap_or("x");
+        // a by-law's readings (`Read a first, second and third time and passed ...`) go with
+        // its vote, not its text
+        let readings = ["Read a first", "Read the first"]
+            .iter()
+            .any(|w| q.text.starts_with(w));
+        if k > i && (is_list(q) || readings || gap.bytes().filter(|&c| c == b'\n').count() > 1) {
+            break;
+        }
+        if strip_outcome(&q.text).len() < q.text.trim_end().len() {
+            run_to = Some(k);
+            break;
+        }
+        at = q.end;
+    }
     while let Some(q) = paras
         .get(j)
-        .filter(|q| !is_list(q) && motion_continues(&q.text))
+        .filter(|q| !is_list(q) && (motion_continues(&q.text) || run_to.is_some_and(|r| j <= r)))
     {
         text.push(' ');
         text.push_str(&q.text);

@@ -362,3 +362,18 @@ fn carried_motions_under_mover_and_seconder() {
         ]
     );
 }
+
+/// A motion that was lost is no resolution (LABELING.md: its vote records it).
+#[test]
+fn a_defeated_motion_is_a_vote_not_a_resolution() {
+    let doc = parse(
+        "Township of Eastwick\nRegular Council Meeting Minutes\nDecember 3, 2024\n\n\
+         R2024-106 A. Boyd, C. Dunn:\n\
+         THAT we pass By-Law 2024-60, being a By-Law to close Mill Road. Defeated.\n\n\
+         R2024-107 C. Dunn, A. Boyd:\n\
+         THAT we pass By-Law 2024-61, being a By-Law to open Mill Road. Carried.\n",
+    );
+    let its = items(&doc);
+    assert!(its[0].resolutions.is_empty(), "{:?}", its[0].resolutions);
+    assert_eq!(its[1].resolutions.len(), 1);
+}

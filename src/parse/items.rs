@@ -1248,8 +1248,15 @@ fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item)
         end = q.end;
         j += 1;
     }
-    item.resolutions
-        .push(part(ctx, None, strip_outcome(&text), p.start, end));
+    // a motion that was lost is no decision: its vote records it
+    let t = text.trim_end();
+    let lost = [" Defeated.", " Lost.", " DEFEATED", " LOST"]
+        .iter()
+        .any(|w| t.ends_with(w) || t.ends_with(&format!("{w}.")));
+    if !lost {
+        item.resolutions
+            .push(part(ctx, None, strip_outcome(&text), p.start, end));
+    }
     j
 }
 

@@ -377,3 +377,26 @@ fn a_defeated_motion_is_a_vote_not_a_resolution() {
     assert!(its[0].resolutions.is_empty(), "{:?}", its[0].resolutions);
     assert_eq!(its[1].resolutions.len(), 1);
 }
+
+/// A numbered paragraph `5)   RESOLVED that:` over unlabelled paragraphs set under its label:
+/// each of them is a part (not the bare `that:`).
+#[test]
+fn a_labelled_marker_over_indented_paragraphs() {
+    let doc = parse(
+        "Minutes of a meeting of the County Council held on 13 March 2025\n\n\
+         301.   Armed Forces Covenant\n\n\
+         \x20      4)   Following the debate, the Chairman put the motion to the vote.\n\n\
+         \x20      5)   RESOLVED that:\n\n\
+         \x20           Members note the work done to deliver the Covenant in the county.\n\n\
+         \x20           Members continue to support the Covenant across the county.\n\n\
+         302.   Devolution Update\n\nThe update was noted.\n",
+    );
+    let it = items(&doc)[0];
+    assert_eq!(
+        parts(it),
+        [
+            (None, "Members note the work".into()),
+            (None, "Members continue to support".into()),
+        ]
+    );
+}

@@ -1291,10 +1291,26 @@ fn read_marker_block(
         // `That Cabinet:`, `THAT:`, a bare `That` before the list
         let lead_in =
             rest.ends_with(':') || rest.ends_with(":-") || rest.split_whitespace().count() <= 2;
-        if !(lead_in && paras.get(i + 1).is_some_and(is_list)) {
-            parts.push(part(ctx, None, rest, p.start, p.end));
+        let bare =
+            (rest.ends_with(':') || rest.ends_with(":-")) && rest.split_whitespace().count() <= 2;
+        let indent = p.lines.first().map_or(0, |l| l.indent);
+        let under = |q: &Para<'_>| {
+            !is_list(q) && !stops_block(q) && q.lines.first().is_some_and(|l| l.indent > indent)
+        };
+        if bare && is_list(p) && paras.get(i + 1).is_some_and(under) {
+            // `5)   RESOLVED that:` over unlabelled paragraphs set under its label: each is a
+            // part
+            i += 1;
+            while let Some(q) = paras.get(i).filter(|q| under(q)) {
+                parts.push(part(ctx, None, &q.text, q.start, q.end));
+                i += 1;
+            }
+        } else {
+            if !(lead_in && paras.get(i + 1).is_some_and(is_list)) {
+                parts.push(part(ctx, None, rest, p.start, p.end));
+            }
+            i += 1;
         }
-        i += 1;
     } else {
         // the marker stands alone: its text is in the next paragraph(s)
         i += 1;

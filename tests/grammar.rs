@@ -400,3 +400,37 @@ fn a_labelled_marker_over_indented_paragraphs() {
         ]
     );
 }
+
+/// Minutes that number nothing, headed by capitals: a heading run into its first sentence after
+/// a dash (`CORRESPONDENCE – A motion was made ...`) opens an item as a heading alone does.
+#[test]
+fn a_capitals_heading_runs_into_its_body() {
+    let doc = parse(
+        "MILLBROOK TOWNSHIP BOARD OF TRUSTEES MEETING MINUTES\nMarch 9, 2022\n\n\
+         The meeting was called to order at 7:00 p.m. by the Supervisor with all trustees present.\n\n\
+         APPROVAL OF MINUTES:\nA motion was made to approve the minutes. Motion passes.\n\n\
+         REPORTS:\nThe clerk reported on the new software for the office.\n\n\
+         CORRESPONDENCE – A motion was made to donate to the Egg Hunt as last year. Motion passes.\n\n\
+         ANNOUNCEMENTS –\nThe office will be closed on Friday.\n",
+    );
+    let titles: Vec<_> = items(&doc)
+        .iter()
+        .map(|i| i.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "APPROVAL OF MINUTES",
+            "REPORTS",
+            "CORRESPONDENCE",
+            "ANNOUNCEMENTS"
+        ]
+        .map(String::from)
+    );
+    let corr = items(&doc)[2];
+    assert!(
+        corr.text.starts_with("A motion was made to donate"),
+        "{}",
+        corr.text
+    );
+}

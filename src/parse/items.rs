@@ -479,6 +479,19 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
                 value: 0,
                 indent: line.indent,
             });
+        } else if let Some((title, at)) = caps_run_in(line.text).filter(|_| body_seen) {
+            // `CORRESPONDENCE – A motion was made to donate ...`: the heading runs into its body
+            out.push(Heading {
+                line: i,
+                title_line: i,
+                inline_body: Some(at),
+                number: None,
+                title: clean_title(title),
+                shape: String::new(),
+                prefix: String::new(),
+                value: 0,
+                indent: line.indent,
+            });
         } else if line.text.split_whitespace().count() >= 8 {
             body_seen = true;
         }
@@ -488,6 +501,28 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
         out.clear();
     }
     out
+}
+
+/// A heading in capitals run into a sentence after a dash: `CORRESPONDENCE – A motion was
+/// made ...` gives the heading and where the body starts.
+fn caps_run_in(text: &str) -> Option<(&str, usize)> {
+    let (k, dash) = [" – ", " - ", " — "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|k| (k, d.len())))
+        .min_by_key(|&(k, _)| k)?;
+    let head = text.get(..k)?.trim();
+    let body = text.get(k + dash..)?;
+    let letters = head.chars().filter(|c| c.is_alphabetic());
+    let caps = letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase);
+    let sentence = body.trim_start().starts_with(char::is_uppercase)
+        && body.chars().any(char::is_lowercase)
+        && body.split_whitespace().count() >= 3;
+    (caps
+        && (1..=6).contains(&head.split_whitespace().count())
+        && sentence
+        && super::attendance::label(text).is_none()
+        && number(text).is_err())
+    .then(|| (head, text.len() - body.trim_start().len()))
 }
 
 /// Chooses the real item headings among the candidates: the most common numbering shape, in

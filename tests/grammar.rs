@@ -434,3 +434,34 @@ fn a_capitals_heading_runs_into_its_body() {
         corr.text
     );
 }
+
+/// After the last numbered item, a short title alone between blank lines over prose opens one
+/// more, unnumbered item (`Other Matters`); the closing lines of minutes (`Date of next
+/// meeting`) and the headings of a payments table do not.
+#[test]
+fn an_unnumbered_heading_after_the_last_numbered_item() {
+    let doc = parse(
+        "Minutes of a meeting of Elmstead Parish Council held on 27 June 2024\n\n\
+         1.  Apologies\n\nNone were received.\n\n\
+         2.  Finance\n\nThe payments were approved.\n\n\
+         Receipts\n\n\
+         Detail                 Total £s          VAT\n\
+         Hall hire                 50.00          0.00\n\n\
+         Other Matters\n\n\
+         The Clerk has replaced the sign at the top of the village.\n\n\
+         Date of next meeting\n\n\
+         The next meeting will be on 25 July 2024.\n",
+    );
+    let got: Vec<_> = items(&doc)
+        .iter()
+        .map(|i| (i.number.clone(), i.title.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("1".into()), "Apologies".into()),
+            (Some("2".into()), "Finance".into()),
+            (None, "Other Matters".into()),
+        ]
+    );
+}

@@ -503,6 +503,68 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
     out
 }
 
+/// Unnumbered headings after the last numbered item (`Other Matters`, `Any Other Business`):
+/// a short title alone between blank lines with body text below it opens one more item, as the
+/// numbering is over. `last` is the last numbered heading's line; lines `..to` are the meeting's.
+pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> Vec<Heading> {
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.is_blank() || l.furniture);
+    let mut out = Vec::new();
+    for i in last + 1..to {
+        let Some(line) = lines.get(i) else { break };
+        let t = line.text;
+        let words = t.split_whitespace().count();
+        let titled = (1..=4).contains(&words)
+            && t.starts_with(|c: char| c.is_uppercase())
+            && !t.contains(|c: char| c.is_ascii_digit())
+            && !t.ends_with(['.', ':', ';', ',', '-', '–'])
+            && t.chars().any(char::is_lowercase);
+        // prose below, not a table (`Receipts` / `Detail   Total £s   VAT`)
+        let body_below = lines.get(i + 2).is_some_and(|n| {
+            !n.is_blank()
+                && !n.furniture
+                && n.text.split_whitespace().count() >= 3
+                && (!crate::segment::has_gap(n.text)
+                    || n.text
+                        .split_whitespace()
+                        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase())))
+        });
+        // the closing lines of minutes are no items
+        let closing = [
+            "date of next",
+            "next meeting",
+            "meeting closed",
+            "signed",
+            "chair",
+        ]
+        .iter()
+        .any(|w| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
+        if !line.furniture
+            && titled
+            && !closing
+            && !crate::segment::has_gap(t)
+            && blank(i.wrapping_sub(1))
+            && blank(i + 1)
+            && body_below
+            && number(t).is_err()
+            && super::attendance::label(t).is_none()
+            && blocks::marker(t).is_none()
+        {
+            out.push(Heading {
+                line: i,
+                title_line: i,
+                inline_body: None,
+                number: None,
+                title: clean_title(t),
+                shape: String::new(),
+                prefix: String::new(),
+                value: 0,
+                indent: line.indent,
+            });
+        }
+    }
+    out
+}
+
 /// A heading in capitals run into a sentence after a dash: `CORRESPONDENCE – A motion was
 /// made ...` gives the heading and where the body starts.
 fn caps_run_in(text: &str) -> Option<(&str, usize)> {

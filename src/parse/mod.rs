@@ -460,7 +460,14 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         } else {
             selected
         };
-        let hs: Vec<&items::Heading> = selected.iter().collect();
+        // numbered items, then any unnumbered heading after the last of them
+        let trailing = match selected.last() {
+            Some(last) if last.number.is_some() => {
+                items::trailing_headings(lines, last.title_line, to)
+            }
+            _ => Vec::new(),
+        };
+        let hs: Vec<&items::Heading> = selected.iter().chain(&trailing).collect();
         let first_item = hs.first().map_or(to, |h| h.line);
         let intro = lines.get(from..first_item).unwrap_or_default();
         let mh = header::meeting_of(intro, ctx.order);

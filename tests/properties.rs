@@ -337,6 +337,15 @@ fn regression_item_line_after_leading_furniture() {
     );
 }
 
+/// A zero-width joiner between words is white space to the parser, which collapsed it to a
+/// space in a part's text; the checker now reads white space as the parser does.
+#[test]
+fn regression_zero_width_joiner_inside_a_part() {
+    regression(
+        "\u{feff}€€0$(\r\nRECOMMENDED that It was resolved that –£$,A €$a££(⟦\u{200d}\u{fffd}A£A\n",
+    );
+}
+
 // Generated well-formed minutes parse back to the structure that generated them.
 
 /// One generated item: its number, title words, labelled resolution parts (each with an

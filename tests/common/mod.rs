@@ -13,7 +13,8 @@
 //! - siblings in document order: every list (meetings, items, each part list, persons of each
 //!   attendance role, attachments, concerns, statements, votes, amounts) ordered by `start`;
 //! - every `text` field of a Part, Concern, Statement or Amount found in the source text at its
-//!   span modulo whitespace: after collapsing all whitespace (NBSP, form feed, BOM included) to
+//!   span modulo whitespace: after collapsing all whitespace (NBSP, form feed, BOM and the
+//!   zero-width space, non-joiner and joiner included, as the parser reads them) to
 //!   single spaces, the node's text equals or is a substring of the span's text. This is strict
 //!   on purpose: a text rewritten beyond whitespace (a hyphenated line break joined, quotes
 //!   straightened, a furniture line cut out of the middle) is reported, with the node's path,
@@ -57,10 +58,15 @@ pub fn assert_spans(what: &str, doc: &Document, text: &str, page_starts: &[usize
     );
 }
 
-/// Collapses every run of whitespace (including NBSP, form feed and BOM) to one space and trims.
+/// Collapses every run of whitespace to one space and trims. Whitespace is what the parser
+/// reads as such (`segment::is_space`): Unicode white space (NBSP and form feed included), the
+/// BOM, and the zero-width space, non-joiner and joiner that web pages leave between words.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{feff}') {
+    let space = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}')
+    };
+    for word in s.split(space) {
         if word.is_empty() {
             continue;
         }

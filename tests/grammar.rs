@@ -465,3 +465,38 @@ fn an_unnumbered_heading_after_the_last_numbered_item() {
         ]
     );
 }
+
+/// A heading's title wrapped onto a second line is one title (printed county minutes, US
+/// agendas); a short body line under a short title is not part of it.
+#[test]
+fn a_title_wrapped_at_the_line_end() {
+    let doc = parse(
+        "Minutes of a meeting of the County Council held on 13 March 2025\n\n\
+         294.   Minutes of the meeting held on 13 February 2025 and, if in order, to be\n\
+         \x20      approved as a correct record\n\
+         \x20      (Item 3)\n\n\
+         \x20      RESOLVED that the minutes be approved as a correct record.\n\n\
+         295.   Apologies\n\
+         none received\n\n\
+         296.   Contract Award to Harbour Management & Consulting in the Amount of $137,052\n\
+         \x20      for Project and Construction Management Software Services\n\
+         297.   Draft Revenue Budget 2025-26, MTFP 2025-28, Draft Capital Programme\n\
+         2025-35 and Treasury Management Strategy\n\n\
+         The budget was agreed.\n",
+    );
+    let titles: Vec<_> = items(&doc)
+        .iter()
+        .map(|i| i.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Minutes of the meeting held on 13 February 2025 and, if in order, to be approved as a correct record",
+            "Apologies",
+            "Contract Award to Harbour Management & Consulting in the Amount of $137,052 for Project and Construction Management Software Services",
+            "Draft Revenue Budget 2025-26, MTFP 2025-28, Draft Capital Programme 2025-35 and Treasury Management Strategy",
+        ]
+        .map(String::from)
+    );
+    assert_eq!(items(&doc)[1].text, "none received");
+}

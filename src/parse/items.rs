@@ -370,7 +370,15 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
             let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);
-            if runs_on && upper && first_cell.chars().count() > 50 && !first_cell.ends_with(':') {
+            if let Some(more) = wrapped_title(lines, i, rest_t) {
+                // `294.   Minutes of the meeting held on 13 February 2025 and, if in order, to
+                // be` / `approved as a correct record` / `(Item 3)`
+                (clean_title(&format!("{rest_t} {more}")), i + 1)
+            } else if runs_on
+                && upper
+                && first_cell.chars().count() > 50
+                && !first_cell.ends_with(':')
+            {
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)
             } else if ON_MOTION.is_match(rest_t) {
@@ -501,6 +509,32 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
         out.clear();
     }
     out
+}
+
+/// The second line of a heading's title wrapped at the line's end: the heading line is long
+/// and ends mid-phrase, the next line is short, opens in lower case or with a digit and ends
+/// no sentence, and after it comes a blank line, a `(Item 3)` reference or the next numbered
+/// heading. (A numbered paragraph runs on further, and ends its sentences.)
+fn wrapped_title<'a>(lines: &[Line<'a>], i: usize, first: &str) -> Option<&'a str> {
+    let next = lines.get(i + 1)?;
+    let t = next.text;
+    let closes = lines.get(i + 2).is_none_or(|a| {
+        a.is_blank()
+            || a.furniture
+            || TITLE_REFS
+                .find(a.text)
+                .is_some_and(|m| m.start() == 0 && m.end() == a.text.len())
+            || number(a.text).is_ok()
+    });
+    let cut = first.chars().count() >= 40
+        && first.starts_with(|c: char| c.is_uppercase())
+        && !first.ends_with(['.', ':', ';'])
+        && !crate::segment::has_gap(first)
+        && attachment(first).is_none();
+    let short = t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        && (1..=12).contains(&t.split_whitespace().count())
+        && !t.ends_with(['.', ';', ',', ':']);
+    (cut && short && closes && !next.furniture && number(t).is_err() && labels_free(t)).then_some(t)
 }
 
 /// Unnumbered headings after the last numbered item (`Other Matters`, `Any Other Business`):

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern;
+use super::{folds, pattern, Keywords};
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 24] = [
@@ -521,8 +521,46 @@ static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words one of which every alternative of [`CONCERN_LEAD`] needs.
+static CONCERN_HINT: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
+        "following",
+        "concern",
+        "question",
+        "comment",
+        "objection",
+        "issue",
+        "point",
+        "noted",
+    ])
+});
+
+/// Whether `ſ` or the Kelvin sign (see [`folds`]) is in `text`: never in ASCII text.
+fn folds_any(text: &str) -> bool {
+    !text.is_ascii() && folds(text)
+}
+
+/// Whether [`CONCERN_LEAD`] can match `para`: each alternative needs `following`, `concern`,
+/// `question` or `comment`; or `objection`, `issue` or `point` before `was`/`were`; or `it was
+/// noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test stays open.
+fn may_lead_concerns(para: &str) -> bool {
+    const OPEN: u32 = 0b1111; // following, concern, question, comment
+    const NOUN: u32 = 0b111_0000; // objection, issue, point
+    const NOTED: u32 = 1 << 7;
+    let bits = CONCERN_HINT.bits(std::iter::once(para));
+    let was =
+        || crate::segment::contains_ci(para, "was") || crate::segment::contains_ci(para, "were");
+    bits & OPEN != 0
+        || (bits & NOUN != 0 && was())
+        || (bits & NOTED != 0 && para.contains(':') && was())
+        || folds_any(para)
+}
+
 /// Whether a paragraph introduces a list of concerns, and who raised them.
 pub(crate) fn concern_lead(para: &str) -> Option<Option<String>> {
+    if !may_lead_concerns(para) {
+        return None;
+    }
     let m = CONCERN_LEAD.find(para)?;
     let before = para.get(..m.start()).unwrap_or_default().trim_end();
     let verb_first = m.as_str().trim_start().to_ascii_lowercase();
@@ -688,5 +726,42 @@ mod tests {
             Some(None)
         );
         assert_eq!(concern_lead("The report was noted."), None);
+    }
+
+    #[test]
+    fn concern_gate_keeps_every_alternative() {
+        // each must still pass the gate and match
+        for p in [
+            "Members RAISED THE FOLLOWING POINTS:",
+            "Issues were raised about parking.",
+            "Points   were\tmade by residents.",
+            "Objections was put.",
+            "It Was Noted :",
+            "the following questions",
+            "Concerns included traffic.",
+            "Electors' concerns",
+            "comments and questions",
+            "Questions and comments",
+            // `ſ` folds to `s` and the Kelvin sign to `k` under `(?i)`
+            "Iſſues were raiſed",
+            "queſtions were asked",
+        ] {
+            assert!(may_lead_concerns(p), "{p}");
+            assert!(concern_lead(p).is_some(), "{p}");
+        }
+        for p in [
+            "The report was noted.",
+            "It was noted that the hall is booked",
+            "He was appointed.",
+            "The point is made",
+        ] {
+            assert!(
+                !may_lead_concerns(p) || CONCERN_LEAD.find(p).is_none(),
+                "{p}"
+            );
+            assert_eq!(concern_lead(p), None, "{p}");
+        }
+        assert!(!may_lead_concerns("The report was noted."));
+        assert!(!may_lead_concerns("He was elected."));
     }
 }

@@ -248,12 +248,29 @@ fn make(y: u32, m: u32, d: u32) -> Option<Date> {
     Date::new(y as i16, m as i8, d as i8).ok()
 }
 
+/// Whether `input` opens as [`month_day_year`] needs: a word (its letters), maybe a dot, then
+/// spaces or tabs (nom's `space1`) and an ASCII digit. Far cheaper than looking the word up
+/// among the month names, and most words fail it.
+fn spaced_digit_after_word(input: &str) -> bool {
+    let word_len = input
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(input.len(), |(i, _)| i);
+    let rest = input.get(word_len..).unwrap_or_default();
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let digits = rest.trim_start_matches([' ', '\t']);
+    digits.len() < rest.len() && digits.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The date that starts exactly at the beginning of `input`, if any, and its length.
 fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
     let consumed = |rest: &str| input.len() - rest.len();
     // every form but `June 14, 2012` opens with an ASCII digit or a Japanese era (`令和`, `平成`),
     // and that one opens with a letter
     if !input.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平') {
+        if !spaced_digit_after_word(input) {
+            return None;
+        }
         return month_day_year(input).ok().and_then(|(rest, (d, m, y))| {
             make(y, m as u32, d).map(|dt| (consumed(rest), dt, false))
         });
@@ -287,6 +304,10 @@ fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
 /// linear in the length of `s`.
 pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
     let mut out = Vec::new();
+    // every form holds an ASCII digit (a day, a month or a year)
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let mut prev: Option<char> = None;
     let mut skip_to = 0;
     for (i, c) in s.char_indices() {
@@ -366,6 +387,27 @@ mod tests {
         for (input, want) in table {
             assert_eq!(d(input).as_deref(), want, "{input}");
         }
+    }
+
+    #[test]
+    fn a_month_name_needs_a_spaced_digit_after_it() {
+        for s in [
+            "June 14",
+            "Sept. 3",
+            "NOVEMBER\t\t13",
+            "août 5",
+            "mehefin  2",
+        ] {
+            assert!(spaced_digit_after_word(s), "{s}");
+        }
+        for s in [
+            "June", "June,14", "June14", "June 2nd", "June\n14", "Junes. x",
+        ] {
+            assert_eq!(spaced_digit_after_word(s), s == "June 2nd", "{s}");
+        }
+        assert_eq!(d("Date: août 5, 2023").as_deref(), Some("2023-08-05"));
+        assert_eq!(d("Sept. 3 2019").as_deref(), Some("2019-09-03"));
+        assert_eq!(d("no digits here at all"), None);
     }
 
     #[test]

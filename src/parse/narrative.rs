@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{folds, pattern, Keywords};
+use super::{pattern, Keywords};
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 24] = [
@@ -535,11 +535,6 @@ static CONCERN_HINT: LazyLock<Keywords> = LazyLock::new(|| {
     ])
 });
 
-/// Whether `ſ` or the Kelvin sign (see [`folds`]) is in `text`: never in ASCII text.
-fn folds_any(text: &str) -> bool {
-    !text.is_ascii() && folds(text)
-}
-
 /// Whether [`CONCERN_LEAD`] can match `para`: each alternative needs `following`, `concern`,
 /// `question` or `comment`; or `objection`, `issue` or `point` before `was`/`were`; or `it was
 /// noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test stays open.
@@ -553,7 +548,7 @@ fn may_lead_concerns(para: &str) -> bool {
     bits & OPEN != 0
         || (bits & NOUN != 0 && was())
         || (bits & NOTED != 0 && para.contains(':') && was())
-        || folds_any(para)
+        || super::votes::folds_fast(para)
 }
 
 /// Whether a paragraph introduces a list of concerns, and who raised them.

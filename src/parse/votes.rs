@@ -335,6 +335,14 @@ fn count_line(line: &str) -> Option<(&str, &str)> {
     Some((line.get(..word)?, line.get(digits..digits + run)?))
 }
 
+/// Whether `text` holds an ASCII digit, tested a block of bytes at a time (without an early
+/// exit inside a block, so the compiler can vectorise it).
+fn has_digit(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
+}
+
 fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
     s.and_then(|m| m.as_str().parse().ok())
 }
@@ -425,9 +433,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     let mut last_count: Option<String> = None;
     for &(off, line) in lines {
         let row = pipe_row(line);
-        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
         // `^(for|against|abst...)`: the line opens with `for`, `aga` or `abs`
-        let count_line = if has_digit && opens_with(line, &[b"for", b"aga", b"abs"]) {
+        let count_line = if opens_with(line, &[b"for", b"aga", b"abs"]) && has_digit(line) {
             count_line(line)
         } else {
             None
@@ -576,7 +583,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             }
         }
     }
-    let digits = joined.bytes().any(|b| b.is_ascii_digit());
+    // (only read where `out` is empty, and `out` only grows)
+    let digits = out.is_empty() && has_digit(&joined);
     if out.is_empty() && digits && memchr::memchr(b'(', joined.as_bytes()).is_some() {
         // `For the recommendations in the report – Councillors A, B and C (6)`; `^` holds it to
         // one match at most

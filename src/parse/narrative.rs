@@ -245,11 +245,19 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
         return None;
     }
     // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
-    if let Some(c) = RUN_IN.captures(sentence).filter(|c| {
-        // a heading is title-like: `Audit of Accounts - `, not a clause
-        // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
-        c.name("dash").is_none_or(|m| title_like(m.as_str()))
-    }) {
+    // (a heading ends with a dash or before `It`)
+    static IT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("It"));
+    let run_in = has_dash(sentence) || IT.find(sentence.as_bytes()).is_some();
+    if let Some(c) = run_in
+        .then(|| RUN_IN.captures(sentence))
+        .flatten()
+        .filter(|c| {
+            // a heading is title-like: `Audit of Accounts - `, not a clause
+            // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
+            c.name("dash").is_none_or(|m| title_like(m.as_str()))
+        })
+    {
         let at = c
             .name("dash")
             .or_else(|| c.name("head"))
@@ -367,13 +375,85 @@ pub(crate) enum Outcome {
     Unknown,
 }
 
+/// Whether `s` holds a dash that [`RUN_IN`]'s `dash` heading needs: `-`, `–` (`E2 80 93`) or
+/// `—` (`E2 80 94`).
+fn has_dash(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'-', b).is_some()
+        || (!s.is_ascii()
+            && memchr::memchr_iter(0xE2, b)
+                .any(|i| matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))))
+}
+
+/// Whether a sentence opens a motion ([`MOTION`]), which starts with `a`, `another` or
+/// `motion`: no letter but these ASCII ones folds to `a` or `m`.
+fn is_motion(sentence: &str) -> bool {
+    sentence.starts_with(['a', 'A', 'm', 'M']) && MOTION.is_match(sentence)
+}
+
+/// Where the text of the motion that `sentence` opens starts: [`MOTION`]'s group `to`, read
+/// without capturing. The group ends the match: `to` or `that`, white space (`\s+`, Rust's
+/// white space), then one character; no letter but ASCII ones folds to those of `to`/`that`.
+fn motion_to(sentence: &str) -> Option<usize> {
+    if !sentence.starts_with(['a', 'A', 'm', 'M']) {
+        return None;
+    }
+    let m = MOTION.find(sentence)?;
+    let t = m.as_str();
+    let last = t.chars().next_back()?;
+    let words = t.get(..t.len() - last.len_utf8())?.trim_end();
+    let that = words.len() >= 4
+        && words
+            .as_bytes()
+            .get(words.len() - 4..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"that"));
+    Some(m.start() + words.len() - if that { 4 } else { 2 })
+}
+
+/// The word `motion` in any ASCII case (as [`crate::segment::contains_ci`] finds it), found
+/// with a packed (SIMD) search for the eight casings of `mot` and `ion` checked after each.
+static MOT: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    let casings = (0..8u8).map(|k| {
+        [b'm', b'o', b't']
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if k >> i & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect::<Vec<u8>>()
+    });
+    aho_corasick::packed::Searcher::new(casings)
+});
+
+/// Whether `para` holds `motion`, ignoring ASCII case.
+fn mentions_motion(para: &str) -> bool {
+    let Some(mot) = MOT.as_ref() else {
+        return crate::segment::contains_ci(para, "motion");
+    };
+    let b = para.as_bytes();
+    let mut at = 0;
+    while let Some(m) = mot.find_in(b, aho_corasick::Span::from(at..b.len())) {
+        if b.get(m.end()..m.end() + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"ion"))
+        {
+            return true;
+        }
+        at = m.start() + 1;
+    }
+    false
+}
+
 /// Every US-style motion in a paragraph (`Motion to approve X made by A, seconded by B. All
 /// were in favor. Motion passes.`): the byte range of its text, without the mover clause, and
 /// its outcome as recorded before the next motion.
 pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
     let mut out = Vec::new();
     // every motion record names itself
-    if !crate::segment::contains_ci(para, "motion") {
+    if !mentions_motion(para) {
         return out;
     }
     // a short heading may run into the motion: `Town Funds bills – Motion to approve ...`
@@ -381,12 +461,16 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
         .into_iter()
         .map(|(a, b)| {
             let s = para.get(a..b).unwrap_or_default();
-            let head = RUN_IN
-                .captures(s)
-                .and_then(|c| c.name("dash"))
-                .map_or(0, |m| m.end());
+            let head = if has_dash(s) {
+                RUN_IN
+                    .captures(s)
+                    .and_then(|c| c.name("dash"))
+                    .map_or(0, |m| m.end())
+            } else {
+                0
+            };
             let rest = s.get(head..).unwrap_or_default();
-            if head > 0 && MOTION.is_match(rest) {
+            if head > 0 && is_motion(rest) {
                 (a + head, b)
             } else {
                 (a, b)
@@ -395,17 +479,14 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
         .collect();
     let starts: Vec<usize> = sents
         .iter()
-        .filter(|&&(a, b)| para.get(a..b).is_some_and(|t| MOTION.is_match(t)))
+        .filter(|&&(a, b)| para.get(a..b).is_some_and(is_motion))
         .map(|&(a, _)| a)
         .collect();
     for (k, &(a, b)) in sents.iter().enumerate() {
         let Some(sentence) = para.get(a..b) else {
             continue;
         };
-        let Some(c) = MOTION.captures(sentence) else {
-            continue;
-        };
-        let Some(to) = c.name("to").map(|m| a + m.start()) else {
+        let Some(to) = motion_to(sentence).map(|k| a + k) else {
             continue;
         };
         let text = para.get(to..b).unwrap_or_default();
@@ -656,6 +737,62 @@ mod tests {
             .into_iter()
             .map(|(a, b, o)| (&p[a..b], o))
             .collect()
+    }
+
+    #[test]
+    fn motion_gates_and_groups() {
+        for p in [
+            "",
+            "motion",
+            "MOTION",
+            "a MoTiOn",
+            "emotional",
+            "mot ion",
+            "moti",
+            "mo",
+            "xmotio",
+            "Motion by Smith, seconded by Jones, to approve the contract.",
+            "a long line of words with no such word in it at all, and then Motions",
+            "a long line of words with no such word in it at all, and mot then motio",
+        ] {
+            assert_eq!(
+                mentions_motion(p),
+                crate::segment::contains_ci(p, "motion"),
+                "{p}"
+            );
+        }
+        for s in [
+            "Motion by Smith, seconded by Jones, to approve the contract.",
+            "A motion was made by A to\u{2003} x",
+            "Another MOTION by B, seconded by C, THAT  the fee be paid",
+            "motion that\tX",
+            "Motion made by Tom to that to y",
+            "Motion by A that é",
+            "motion to",
+            "The motion was carried",
+            "Motion: to approve",
+        ] {
+            let by_groups = MOTION
+                .captures(s)
+                .and_then(|c| c.name("to").map(|m| m.start()));
+            assert_eq!(motion_to(s), by_groups, "{s}");
+            assert_eq!(is_motion(s), MOTION.is_match(s), "{s}");
+        }
+        for s in [
+            "Town Funds bills – Motion",
+            "A - B",
+            "Audit — x",
+            "no dash here",
+            "quotes “ ” ‘",
+        ] {
+            let dash = RUN_IN.captures(s).and_then(|c| c.name("dash")).is_some();
+            assert!(has_dash(s) || !dash, "{s}");
+            assert_eq!(has_dash(s), s.contains(['-', '–', '—']), "{s}");
+        }
+        // a heading before `It was` needs no dash
+        let s = "Jubilee Group It was agreed that the fence be mended.";
+        assert!(!has_dash(s));
+        assert_eq!(decision_start(s), Some(s.find("that").unwrap()));
     }
 
     #[test]

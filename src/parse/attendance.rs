@@ -182,7 +182,26 @@ pub(crate) fn label(cell: &str) -> Option<(Role, usize)> {
     Some((role, skip + len))
 }
 
+/// Whether `cell` opens with the first two letters of some word that opens [`LABEL`]: `council`,
+/// `board`, `members`, `trustees`, `present`, `public`, `attendees`, `also`, `apologies`,
+/// `absent`, `in`, `officers`, `others`, `staff`, `ymddiheuriadau`, `guests`, `visitors`, or
+/// `étaient`. Under `(?i)` only `ſ` stands for one of these ASCII letters besides their two
+/// cases (and `É` for `é`).
+fn may_be_label(cell: &str) -> bool {
+    const OPENINGS: [&[u8; 2]; 17] = [
+        b"co", b"bo", b"me", b"tr", b"pr", b"pu", b"at", b"al", b"ap", b"ab", b"in", b"of", b"ot",
+        b"st", b"ym", b"gu", b"vi",
+    ];
+    cell.as_bytes()
+        .get(..2)
+        .is_some_and(|w| OPENINGS.iter().any(|o| w.eq_ignore_ascii_case(*o)))
+        || cell.starts_with(['é', 'É', '\u{17f}'])
+}
+
 fn bare_label(cell: &str) -> Option<(Role, usize)> {
+    if !may_be_label(cell) {
+        return None;
+    }
     let c = LABEL.captures(cell)?;
     let m = c.get(0)?;
     let role = if c.name("present").is_some() {
@@ -469,6 +488,47 @@ mod tests {
         let a = read(&ls, &ix);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         (n(&a.present), n(&a.apologies), n(&a.in_attendance))
+    }
+
+    #[test]
+    fn label_openings() {
+        for cell in [
+            "Present:",
+            "COUNCIL PRESENT:",
+            "Board members present -",
+            "Trustees absent:",
+            "Attendees:",
+            "Also in attendance:",
+            "In attendance:",
+            "Officers:",
+            "Staff present:",
+            "Others present:",
+            "Apologies -",
+            "Ymddiheuriadau:",
+            "Members of the public:",
+            "Public:",
+            "Guests:",
+            "Visitors:",
+            "ÉTAIENT PRÉSENTS :",
+            "ſtaff:",
+            "Presennol:",
+        ] {
+            assert!(may_be_label(cell), "{cell}");
+            assert!(bare_label(cell).is_some(), "{cell}");
+        }
+        for cell in [
+            "Dr Smith",
+            "1. Present:",
+            " Present:",
+            "Ekstra:",
+            "",
+            "“Present”:",
+            "Cllr A",
+            "P",
+        ] {
+            assert!(!may_be_label(cell), "{cell}");
+            assert!(LABEL.captures(cell).is_none(), "{cell}");
+        }
     }
 
     #[test]

@@ -343,6 +343,14 @@ fn has_digit(text: &str) -> bool {
         .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
+/// Whether `text` holds `-` or `–` (`E2 80 93`), one of which [`DASHED`] needs.
+fn has_dash(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'-', b).is_some()
+        || (!text.is_ascii()
+            && memchr::memchr_iter(0xE2, b).any(|i| b.get(i + 1..i + 3) == Some(&[0x80, 0x93])))
+}
+
 fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
     s.and_then(|m| m.as_str().parse().ok())
 }
@@ -633,7 +641,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             }
         }
     }
-    if out.is_empty() && digits && gates & hint::DASHED != 0 {
+    // `carried 5-0`: a hyphen or an en dash between the counts
+    if out.is_empty() && digits && gates & hint::DASHED != 0 && has_dash(&joined) {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));
@@ -765,6 +774,24 @@ mod tests {
         }
         assert!(outcome("The motion was lost").is_some_and(|(_, lost)| lost));
         assert!(outcome("Motion carried").is_some_and(|(_, lost)| !lost));
+    }
+
+    #[test]
+    fn dashed_needs_a_dash() {
+        for t in [
+            "carried 5-0",
+            "LOST 2 – 3",
+            "Carried (4—1)",
+            "passed 5 to 0",
+            "a – b",
+        ] {
+            assert_eq!(has_dash(t), t.contains(['-', '–']), "{t}");
+            assert!(has_dash(t) || !DASHED.is_match(t), "{t}");
+        }
+        assert_eq!(
+            tuples("Motion carried 5–0"),
+            [(Some(5), Some(0), None, Some(Carried))]
+        );
     }
 
     #[test]

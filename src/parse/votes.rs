@@ -398,11 +398,28 @@ fn names(list: &str) -> Vec<String> {
     if list.is_empty() || list.eq_ignore_ascii_case("none") {
         return Vec::new();
     }
-    list.split([',', ';'])
-        .flat_map(|s| s.split(" and "))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty() && s.len() < 60)
-        .collect()
+    // `split(" and ")` with a searcher built once rather than one per part
+    static AND: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+    let mut out = Vec::new();
+    for part in list.split([',', ';']) {
+        let mut rest = part;
+        loop {
+            let (piece, more) = match AND.find(rest.as_bytes()) {
+                Some(i) => (rest.get(..i), rest.get(i + 5..)),
+                None => (Some(rest), None),
+            };
+            let piece = piece.unwrap_or_default().trim();
+            if !piece.is_empty() && piece.len() < 60 {
+                out.push(piece.to_string());
+            }
+            match more {
+                Some(m) => rest = m,
+                None => break,
+            }
+        }
+    }
+    out
 }
 
 fn result_of(f: &Found) -> Option<VoteResult> {
@@ -774,6 +791,35 @@ mod tests {
         }
         assert!(outcome("The motion was lost").is_some_and(|(_, lost)| lost));
         assert!(outcome("Motion carried").is_some_and(|(_, lost)| !lost));
+    }
+
+    #[test]
+    fn names_split_as_before() {
+        let by_split = |list: &str| -> Vec<String> {
+            let list = list.trim().trim_end_matches('.');
+            if list.is_empty() || list.eq_ignore_ascii_case("none") {
+                return Vec::new();
+            }
+            list.split([',', ';'])
+                .flat_map(|s| s.split(" and "))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s.len() < 60)
+                .collect()
+        };
+        let long = format!("A, {} and B", "x".repeat(70));
+        for list in [
+            "",
+            "None.",
+            "Smith, Jones and Brown.",
+            "A and and B",
+            "A  and B; C and D and E,",
+            " and A and ",
+            "Zoë and Åsa, and",
+            "Andy Anderson and Sandy",
+            long.as_str(),
+        ] {
+            assert_eq!(names(list), by_split(list), "{list}");
+        }
     }
 
     #[test]

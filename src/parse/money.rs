@@ -143,13 +143,25 @@ pub(crate) fn on_line(
 /// The currency a text writes most often, by its signs; `None` when it writes none.
 pub(crate) fn dominant_currency(text: &str) -> Option<&'static str> {
     let b = text.as_bytes();
-    let count = |sign: &str| memchr::memmem::find_iter(b, sign.as_bytes()).count();
-    let counts = [
-        ("GBP", count("£")),
-        ("USD", memchr::memchr_iter(b'$', b).count()),
-        ("EUR", count("€")),
-        ("JPY", count("¥") + count("￥")),
-    ];
+    // one pass over `$` and the lead bytes of `£`, `¥` (C2) and `￥` (EF); `€` (E2, which leads
+    // dashes and quotes too) counted apart
+    let (mut gbp, mut usd, mut jpy) = (0, 0, 0);
+    for i in memchr::memchr3_iter(b'$', 0xC2, 0xEF, b) {
+        let tail = b.get(i..).unwrap_or_default();
+        if tail.first() == Some(&b'$') {
+            usd += 1;
+        } else if tail.starts_with("£".as_bytes()) {
+            gbp += 1;
+        } else if tail.starts_with("¥".as_bytes()) || tail.starts_with("￥".as_bytes()) {
+            jpy += 1;
+        }
+    }
+    let eur = if text.is_ascii() {
+        0
+    } else {
+        memchr::memmem::find_iter(b, "€".as_bytes()).count()
+    };
+    let counts = [("GBP", gbp), ("USD", usd), ("EUR", eur), ("JPY", jpy)];
     counts
         .iter()
         .filter(|e| e.1 > 0)
@@ -421,6 +433,10 @@ mod tests {
         assert_eq!(in_tables(&ls, &ix, Some("GBP")).len(), 2);
         assert_eq!(dominant_currency("$5 and £3 and £4"), Some("GBP"));
         assert_eq!(dominant_currency("no money"), None);
+        assert_eq!(dominant_currency("$1 €2 €3"), Some("EUR"));
+        assert_eq!(dominant_currency("¥1 ￥2 £3 – £4 $5"), Some("JPY"));
+        assert_eq!(dominant_currency("£1 $2"), Some("USD"));
+        assert_eq!(dominant_currency("\u{a0}\u{ff01}£"), Some("GBP"));
     }
 
     #[test]

@@ -88,69 +88,108 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
 static IT_WAS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" It was "));
 
-/// Splits collapsed text into sentences: `(start, end)` byte ranges.
-pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
+/// Splits collapsed text into sentences: `(start, end)` byte ranges, found as they are asked
+/// for (no list is built).
+pub(crate) fn sentences(text: &str) -> Sentences<'_> {
+    let mut s = Sentences {
+        text,
+        start: 0,
+        next_it: None,
+        next_stop: None,
+        done: false,
+    };
+    s.next_it = s.it_was(0);
+    s.next_stop = s.stop(0);
+    s
+}
+
+/// The sentences of a text: see [`sentences`].
+#[derive(Debug)]
+pub(crate) struct Sentences<'a> {
+    text: &'a str,
+    /// Where the next sentence starts.
+    start: usize,
+    /// The next ` It was ` and the next `.`, `?` or `!` not yet looked at.
+    next_it: Option<usize>,
+    next_stop: Option<usize>,
+    /// Whether the last sentence has been given.
+    done: bool,
+}
+
+impl Sentences<'_> {
     // the places where a sentence may end or start are ASCII (`.`, `?`, `!`, the space before
     // `It was `), so they are found bytewise, in order
-    let it_was = |from: usize| {
-        bytes
+    fn it_was(&self, from: usize) -> Option<usize> {
+        self.text
+            .as_bytes()
             .get(from..)
             .and_then(|r| IT_WAS.find(r))
             .map(|k| from + k)
-    };
-    let stop = |from: usize| {
-        bytes
+    }
+
+    fn stop(&self, from: usize) -> Option<usize> {
+        self.text
+            .as_bytes()
             .get(from..)
             .and_then(|r| memchr::memchr3(b'.', b'?', b'!', r))
             .map(|k| from + k)
-    };
-    let (mut next_it, mut next_stop) = (it_was(0), stop(0));
-    loop {
-        let i = match (next_it, next_stop) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => break,
-        };
-        if next_it == Some(i) {
-            next_it = it_was(i + 1);
-            // `... to the wood It was also resolved ...`: a capital `It was` after a word starts
-            // a sentence whose full stop was lost at a line end
-            let prev = text.get(..i).and_then(|b| b.chars().next_back());
-            if prev.is_some_and(char::is_alphanumeric) && i > start {
-                out.push((start, i));
-                start = i + 1;
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let i = match (self.next_it, self.next_stop) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => break,
+            };
+            if self.next_it == Some(i) {
+                self.next_it = self.it_was(i + 1);
+                // `... to the wood It was also resolved ...`: a capital `It was` after a word
+                // starts a sentence whose full stop was lost at a line end
+                let prev = text.get(..i).and_then(|b| b.chars().next_back());
+                if prev.is_some_and(char::is_alphanumeric) && i > self.start {
+                    let found = (self.start, i);
+                    self.start = i + 1;
+                    return Some(found);
+                }
+                continue;
             }
-            continue;
+            self.next_stop = self.stop(i + 1);
+            let c = bytes.get(i).copied();
+            let next = bytes.get(i + 1).copied();
+            if next != Some(b' ') {
+                continue;
+            }
+            let after = text.get(i + 2..).unwrap_or_default();
+            if !after.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"' || c == '‘')
+            {
+                continue;
+            }
+            let before = text.get(self.start..i).unwrap_or_default();
+            let last_word = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or_default();
+            if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
+                continue;
+            }
+            let found = (self.start, i + 1);
+            self.start = i + 2;
+            return Some(found);
         }
-        next_stop = stop(i + 1);
-        let c = bytes.get(i).copied();
-        let next = bytes.get(i + 1).copied();
-        if next != Some(b' ') {
-            continue;
+        if self.done {
+            return None;
         }
-        let after = text.get(i + 2..).unwrap_or_default();
-        if !after.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"' || c == '‘') {
-            continue;
-        }
-        let before = text.get(start..i).unwrap_or_default();
-        let last_word = before
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next()
-            .unwrap_or_default();
-        if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
-            continue;
-        }
-        out.push((start, i + 1));
-        start = i + 2;
+        self.done = true;
+        (self.start < text.len()).then_some((self.start, text.len()))
     }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
 }
 
 /// A formula at the start of a sentence ending in `that`: the part starts at `that`.
@@ -469,7 +508,6 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
     }
     // a short heading may run into the motion: `Town Funds bills – Motion to approve ...`
     let sents: Vec<(usize, usize)> = sentences(para)
-        .into_iter()
         .map(|(a, b)| {
             let s = para.get(a..b).unwrap_or_default();
             let head = if has_dash(s) {
@@ -731,7 +769,7 @@ mod tests {
     #[test]
     fn splits_sentences() {
         let s = "Mr. Smith spoke. It was agreed that Cllr. Jones would act. The meeting closed at 8 p.m. Thanks.";
-        let got: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        let got: Vec<&str> = sentences(s).map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             got,
             [

@@ -392,6 +392,13 @@ static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where [`FORMULA_THAT`]'s group `that` starts, read without capturing: the group ends the
+/// match (`\b` takes no text) and is four ASCII letters (no other letter folds to `t`, `h`
+/// or `a`).
+fn formula_that(sentence: &str) -> Option<usize> {
+    FORMULA_THAT.find(sentence).map(|m| m.end() - "that".len())
+}
+
 fn decision_start_plain(sentence: &str) -> Option<usize> {
     // one fast pass before the full rules: no decision word, no decision
     if !DECISION_HINT.is_match(sentence) {
@@ -399,11 +406,11 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
     }
     // an exclusion counts when it comes before the decision wording
     let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
-    if let Some(c) = FORMULA_THAT.captures(sentence) {
+    if let Some(at) = formula_that(sentence) {
         if not_at.is_some_and(|n| n == 0) {
             return None;
         }
-        return c.name("that").map(|m| m.start());
+        return Some(at);
     }
     let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
     match not_at {
@@ -964,6 +971,24 @@ mod tests {
                 )
             });
             assert_eq!(statement_groups(t), by_groups, "{t}");
+        }
+    }
+
+    #[test]
+    fn formula_that_as_the_group_tells_it() {
+        for t in [
+            "It was agreed that the budget be approved.",
+            "BE IT RESOLVED THAT the seat be declared vacant.",
+            "It was proposed by Cllr A, seconded by Cllr B and unanimously agreed that the grant be paid.",
+            "The Councillors nominated & resolved That x",
+            "All agreed thatch",
+            "It was agreed\u{2003}that x",
+            "no formula here",
+        ] {
+            let by_group = FORMULA_THAT
+                .captures(t)
+                .and_then(|c| c.name("that").map(|m| m.start()));
+            assert_eq!(formula_that(t), by_group, "{t}");
         }
     }
 

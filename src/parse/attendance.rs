@@ -306,7 +306,12 @@ const PLURALS: [&str; 6] = [
 ];
 
 fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
-    let mut name = piece.trim_start_matches("and ").trim();
+    // `trim_start_matches("and ")` without a substring searcher
+    let mut name = piece;
+    while let Some(rest) = name.strip_prefix("and ") {
+        name = rest;
+    }
+    let mut name = name.trim();
     for p in PLURALS {
         if let Some(r) = name.strip_prefix(p) {
             name = r;

@@ -204,8 +204,9 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(ayes|yeas|noes|nays|abstain(?:ed|ing|s)?|abstentions?)\s*[:\-–]\s*(.*)$")
 });
 
-/// The alternatives of [`OUTCOME`] that carry, all before those that lose.
-const OUTCOME_CARRIED: &str = r"
+/// Outcome words.
+static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
       \b(?:motion|amendment|proposal|recommendation|resolution)s?\s+(?:was\s+)?(?:declared\s+)?(?P<c1>carried|passed|adopted)\b
     | \b(?P<c2>carried|agreed|approved|passed|supported|resolved)\s+unanimously\b
     | \bunanimously\s+(?P<c3>carried|agreed|approved|passed|supported|resolved|adopted)\b
@@ -213,33 +214,33 @@ const OUTCOME_CARRIED: &str = r"
     | \b(?P<c5>carried)\s*\.?\s*$
     | \bdeclared\s+(?:to\s+be\s+)?(?P<c6>carried)\b
     | \ball\s+(?:councillors\s+|members\s+)?(?P<c7>agreed|approved|were\s+in\s+favou?r|in\s+favou?r)\b
-    ";
-
-/// The alternatives of [`OUTCOME`] that lose.
-const OUTCOME_LOST: &str = r"
-      \bdeclared\s+(?:to\s+be\s+)?(?P<l1>lost|defeated)\b
+    | \bdeclared\s+(?:to\s+be\s+)?(?P<l1>lost|defeated)\b
     | \b(?:motion|amendment|proposal)\s+(?:was\s+)?(?P<l2>lost|fell|failed|defeated)\b
     | ^\s*(?P<l3>lost|defeated)\b
-    ";
-
-/// Outcome words.
-static OUTCOME: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!("(?ix){OUTCOME_CARRIED}|{OUTCOME_LOST}")));
-
-/// [`OUTCOME`]'s carrying alternatives alone. At the start of an [`OUTCOME`] match, the
-/// alternative that matched is the first one that matches there (leftmost-first), so the
-/// outcome carries exactly when one of these matches there: two searches, where capturing
-/// groups would run the backtracker over a large automaton.
-static OUTCOME_CARRIES: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?ix){OUTCOME_CARRIED}")));
+    ")
+});
 
 /// The span of [`OUTCOME`]'s first match in `text`, and whether it is a losing one (a group
-/// `l1`, `l2` or `l3` took part).
+/// `l1`, `l2` or `l3` took part), told without capturing (which runs the backtracker over the
+/// rule's large automaton): each losing alternative ends its match with `lost`, `defeated`,
+/// `fell` or `failed`, and no carrying one does (they end with `carried`, `passed`, `adopted`,
+/// `unanimously`, `agreed`, `approved`, `supported`, `resolved`, `favour`/`favor`, or white
+/// space and a full stop after `carried`). A match that is not ASCII (where `ſ` may stand for
+/// `s`) is captured as before.
 fn outcome(text: &str) -> Option<(regex::Match<'_>, bool)> {
     let m = OUTCOME.find(text)?;
-    let carries = OUTCOME_CARRIES
-        .find_at(text, m.start())
-        .is_some_and(|c| c.start() == m.start());
-    Some((m, !carries))
+    let t = m.as_str().as_bytes();
+    if !m.as_str().is_ascii() {
+        let c = OUTCOME.captures(text)?;
+        let lost = ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some());
+        return Some((c.get(0)?, lost));
+    }
+    let lost = ["lost", "defeated", "fell", "failed"].iter().any(|w| {
+        t.len() >= w.len()
+            && t.get(t.len() - w.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    Some((m, lost))
 }
 
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -779,6 +780,10 @@ mod tests {
             "the motion lost",
             "declared lost; motion carried",
             "Motions adopted; amendment failed",
+            "The motion was loſt",
+            "Carried\u{a0}.",
+            "ALL MEMBERS WERE IN FAVOUR",
+            "Proposal FELL",
             "nothing here",
         ];
         for t in cases {

@@ -182,7 +182,26 @@ pub(crate) fn label(cell: &str) -> Option<(Role, usize)> {
     Some((role, skip + len))
 }
 
+/// Whether `cell` opens with the first two letters of some word that opens [`LABEL`]: `council`,
+/// `board`, `members`, `trustees`, `present`, `public`, `attendees`, `also`, `apologies`,
+/// `absent`, `in`, `officers`, `others`, `staff`, `ymddiheuriadau`, `guests`, `visitors`, or
+/// `étaient`. Under `(?i)` only `ſ` stands for one of these ASCII letters besides their two
+/// cases (and `É` for `é`).
+fn may_be_label(cell: &str) -> bool {
+    const OPENINGS: [&[u8; 2]; 17] = [
+        b"co", b"bo", b"me", b"tr", b"pr", b"pu", b"at", b"al", b"ap", b"ab", b"in", b"of", b"ot",
+        b"st", b"ym", b"gu", b"vi",
+    ];
+    cell.as_bytes()
+        .get(..2)
+        .is_some_and(|w| OPENINGS.iter().any(|o| w.eq_ignore_ascii_case(*o)))
+        || cell.starts_with(['é', 'É', '\u{17f}'])
+}
+
 fn bare_label(cell: &str) -> Option<(Role, usize)> {
+    if !may_be_label(cell) {
+        return None;
+    }
     let c = LABEL.captures(cell)?;
     let m = c.get(0)?;
     let role = if c.name("present").is_some() {
@@ -211,7 +230,7 @@ fn bare_label(cell: &str) -> Option<(Role, usize)> {
 fn people(text: &str, base: usize, ix: &LineIndex, out: &mut Vec<Person>) {
     let mut pos = 0;
     for piece in split_names(text) {
-        let Some(rel) = text.get(pos..).and_then(|t| t.find(piece)) else {
+        let Some(rel) = text.get(pos..).and_then(|t| find(t, piece)) else {
             continue;
         };
         let start = pos + rel;
@@ -226,7 +245,7 @@ fn split_names(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in text.split([',', ';', '•', '·']) {
         let mut rest = part;
-        while let Some(i) = rest.find(" and ") {
+        while let Some(i) = find(rest, " and ") {
             out.push(rest.get(..i).unwrap_or_default());
             rest = rest.get(i + 5..).unwrap_or_default();
         }
@@ -236,6 +255,25 @@ fn split_names(text: &str) -> Vec<&str> {
         .map(|s| s.trim_matches(|c: char| c.is_whitespace() || c == '.'))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// `hay.find(needle)` for the short texts of attendance lists: the needle's first byte by
+/// `memchr`, then a comparison, with no searcher built per call. (A valid UTF-8 needle matches
+/// bytewise only at a character boundary, so the offset is the one `str::find` gives.)
+fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    let mut at = 0;
+    while let Some(i) = h.get(at..).and_then(|r| memchr::memchr(first, r)) {
+        let k = at + i;
+        if h.get(k..k + n.len()) == Some(n) {
+            return Some(k);
+        }
+        at = k + 1;
+    }
+    None
 }
 
 /// Words that make a text a job title rather than a name.
@@ -268,7 +306,12 @@ const PLURALS: [&str; 6] = [
 ];
 
 fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
-    let mut name = piece.trim_start_matches("and ").trim();
+    // `trim_start_matches("and ")` without a substring searcher
+    let mut name = piece;
+    while let Some(rest) = name.strip_prefix("and ") {
+        name = rest;
+    }
+    let mut name = name.trim();
     for p in PLURALS {
         if let Some(r) = name.strip_prefix(p) {
             name = r;
@@ -289,14 +332,14 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
     // officers listed as `Role (Name)`: `Chief Executive (Alison Marsh)`
     if let Some(r) = role.clone() {
         let outer = name.to_ascii_lowercase();
-        let role_like = ROLE_WORDS.iter().any(|w| outer.contains(w));
+        let role_like = ROLE_WORDS.iter().any(|w| find(&outer, w).is_some());
         let inner_name = r.split_whitespace().count() >= 2
             && r.split_whitespace().count() <= 4
             && r.split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
         if role_like && inner_name {
             role = Some(name.to_string());
-            let at = piece.find(r.as_str()).unwrap_or(0);
+            let at = find(piece, r.as_str()).unwrap_or(0);
             let words = r.split_whitespace().count();
             if (1..=7).contains(&words) {
                 return Some(Person {
@@ -311,13 +354,16 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
     let ok = (1..=7).contains(&words)
         && name.len() <= 60
         && name.starts_with(|c: char| c.is_uppercase())
-        && !name.chars().any(|c| c.is_ascii_digit())
+        && !name.bytes().any(|b| b.is_ascii_digit())
         && !["None", "Nil", "N/A", "No", "There"].contains(&name)
-        && !name.to_ascii_lowercase().starts_with("none");
+        && !name
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"none"));
     if !ok {
         return None;
     }
-    let offset = piece.find(name).unwrap_or(0);
+    let offset = find(piece, name).unwrap_or(0);
     Some(Person {
         name: name.to_string(),
         role,
@@ -447,6 +493,65 @@ mod tests {
         let a = read(&ls, &ix);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         (n(&a.present), n(&a.apologies), n(&a.in_attendance))
+    }
+
+    #[test]
+    fn label_openings() {
+        for cell in [
+            "Present:",
+            "COUNCIL PRESENT:",
+            "Board members present -",
+            "Trustees absent:",
+            "Attendees:",
+            "Also in attendance:",
+            "In attendance:",
+            "Officers:",
+            "Staff present:",
+            "Others present:",
+            "Apologies -",
+            "Ymddiheuriadau:",
+            "Members of the public:",
+            "Public:",
+            "Guests:",
+            "Visitors:",
+            "ÉTAIENT PRÉSENTS :",
+            "ſtaff:",
+            "Presennol:",
+        ] {
+            assert!(may_be_label(cell), "{cell}");
+            assert!(bare_label(cell).is_some(), "{cell}");
+        }
+        for cell in [
+            "Dr Smith",
+            "1. Present:",
+            " Present:",
+            "Ekstra:",
+            "",
+            "“Present”:",
+            "Cllr A",
+            "P",
+        ] {
+            assert!(!may_be_label(cell), "{cell}");
+            assert!(LABEL.captures(cell).is_none(), "{cell}");
+        }
+    }
+
+    #[test]
+    fn find_is_str_find() {
+        for (hay, needle) in [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("Smith and Jones", " and "),
+            ("X and d", "d"),
+            ("aaab", "aab"),
+            ("café, Zoë", "Zoë"),
+            ("Zoë", "ë"),
+            ("chief executive officer", "officer"),
+            ("abc", "abcd"),
+        ] {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
     }
 
     #[test]

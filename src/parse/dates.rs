@@ -248,12 +248,48 @@ fn make(y: u32, m: u32, d: u32) -> Option<Date> {
     Date::new(y as i16, m as i8, d as i8).ok()
 }
 
+/// The byte length of the letters (`char::is_alphabetic`) that open `input`, ASCII ones counted
+/// bytewise.
+fn letters(input: &str) -> usize {
+    let b = input.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|x| !x.is_ascii_alphabetic())
+        .unwrap_or(b.len());
+    if b.get(ascii).is_none_or(|x| x.is_ascii()) {
+        return ascii;
+    }
+    let rest = input.get(ascii..).unwrap_or_default();
+    ascii
+        + rest
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// Whether `input` opens as [`month_day_year`] needs: a word (its letters, `word` bytes long),
+/// maybe a dot, then spaces or tabs (nom's `space1`) and an ASCII digit. Far cheaper than looking
+/// the word up among the month names, and most words fail it.
+fn spaced_digit_after(input: &str, word: usize) -> bool {
+    let rest = input.get(word..).unwrap_or_default();
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let digits = rest.trim_start_matches([' ', '\t']);
+    digits.len() < rest.len() && digits.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// [`spaced_digit_after`] the word that opens `input`.
+#[cfg(test)]
+fn spaced_digit_after_word(input: &str) -> bool {
+    spaced_digit_after(input, letters(input))
+}
+
 /// The date that starts exactly at the beginning of `input`, if any, and its length.
 fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
     let consumed = |rest: &str| input.len() - rest.len();
     // every form but `June 14, 2012` opens with an ASCII digit or a Japanese era (`令和`, `平成`),
     // and that one opens with a letter
     if !input.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平') {
+        // (the caller has checked the shape: see `spaced_digit_after`)
         return month_day_year(input).ok().and_then(|(rest, (d, m, y))| {
             make(y, m as u32, d).map(|dt| (consumed(rest), dt, false))
         });
@@ -287,15 +323,34 @@ fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
 /// linear in the length of `s`.
 pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
+    // every form holds an ASCII digit (a day, a month or a year)
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    // candidates start at word starts: where the previous character is not alphanumeric
+    let mut prev_alnum = false;
     let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
-        let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
-        prev = Some(c);
-        if i < skip_to || !word_start || !(c.is_alphanumeric()) {
+    let mut next = 0;
+    while let Some(c) = s.get(next..).and_then(|r| r.chars().next()) {
+        let i = next;
+        next += c.len_utf8();
+        let word_start = !prev_alnum;
+        prev_alnum = c.is_alphanumeric();
+        if i < skip_to || !word_start || !prev_alnum {
             continue;
         }
         let rest = s.get(i..).unwrap_or_default();
+        // every form but `June 14, 2012` opens with an ASCII digit or a Japanese era; that one
+        // needs spaces and a digit after its word
+        if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平') {
+            let word = letters(rest);
+            if !spaced_digit_after(rest, word) {
+                // the word's other letters start no word: step over them (the last one is
+                // alphanumeric, as `prev_alnum` says)
+                next = next.max(i + word);
+                continue;
+            }
+        }
         if let Some((n, date, ambiguous)) = date_at(rest, order) {
             // a date glued to more digits or letters is something else (a reference number)
             let after = rest.get(n..).and_then(|r| r.chars().next());
@@ -365,6 +420,84 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(d(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn a_month_name_needs_a_spaced_digit_after_it() {
+        for s in [
+            "June 14",
+            "Sept. 3",
+            "NOVEMBER\t\t13",
+            "août 5",
+            "mehefin  2",
+        ] {
+            assert!(spaced_digit_after_word(s), "{s}");
+        }
+        for s in [
+            "June", "June,14", "June14", "June 2nd", "June\n14", "Junes. x",
+        ] {
+            assert_eq!(spaced_digit_after_word(s), s == "June 2nd", "{s}");
+        }
+        assert_eq!(d("Date: août 5, 2023").as_deref(), Some("2023-08-05"));
+        assert_eq!(d("Sept. 3 2019").as_deref(), Some("2019-09-03"));
+        assert_eq!(d("no digits here at all"), None);
+    }
+
+    /// [`find_all`] as it read every character: each word start tried in turn.
+    fn find_all_by_chars(s: &str, order: DateOrder) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut skip_to = 0;
+        for (i, c) in s.char_indices() {
+            let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+            prev = Some(c);
+            if i < skip_to || !word_start || !(c.is_alphanumeric()) {
+                continue;
+            }
+            let rest = &s[i..];
+            let digit = rest.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平');
+            if !digit && month_day_year(rest).is_err() {
+                continue;
+            }
+            if let Some((n, date, ambiguous)) = date_at(rest, order) {
+                let after = rest.get(n..).and_then(|r| r.chars().next());
+                if after.is_some_and(|a| a.is_ascii_digit()) {
+                    continue;
+                }
+                out.push(Found {
+                    start: i,
+                    end: i + n,
+                    date,
+                    ambiguous,
+                });
+                skip_to = i + n;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_stepped_over_as_read_by_characters() {
+        for s in [
+            "Meeting of the Council held on Thursday, 17th March, 2011 at 7.00 pm",
+            "MINUTES of 14th June 2012 and June 15, 2012; 2014/03/21, 15.09.2020",
+            "le 1er juillet 2023 à 18h, décembre 3 2024, Décembre 4 2024",
+            "CYFARFOD 8fed MAWRTH 2017 / mehefin 6 2018",
+            "x²June 5 2020 ½ June 6 2020 3June 7 2020 June8 2020",
+            "令和6年5月17日 平成30年1月2日 2024年5月17日",
+            "ref 23/05927/FUL 12/12/2020x 11/13/18",
+            "3rd May 2020, 4TH MAY 2020, 5 May 2020, 6May 2020, 7,May 2020 8:30 12345 6.7.2020",
+            "2020-01-02 2020.1.2 20201.1.2 2024年5月17日 2024 5月17日 12 5月17日 1er juin 2020",
+            "21st\tJune 2021 22ND JULY 2022 8fed Mawrth 2017 9ydd Medi 2018 1af Ionawr 2019",
+            "Sept. 3 2019 Sept.\t4 2019 août 5, 2023 AOÛT 6, 2023",
+            "naïve Zoë März 3 2020 ΑΒΓ 4 2021 June 9 2022",
+            "",
+            "1",
+        ] {
+            for order in [DateOrder::Auto, DateOrder::DayFirst, DateOrder::MonthFirst] {
+                assert_eq!(find_all(s, order), find_all_by_chars(s, order), "{s}");
+            }
         }
     }
 

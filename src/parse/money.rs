@@ -58,6 +58,14 @@ fn figure(input: &str) -> IResult<&str, &str> {
 fn scale(input: &str) -> IResult<&str, u64> {
     let (rest, _) =
         take_while(|c: char| c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r').parse(input)?;
+    // every scale word opens with `m`, `b`, `t` or `k`, which `tag_no_case` compares by
+    // `char::to_lowercase`: only these letters in either case and the Kelvin sign (`k`) do
+    if !rest.starts_with(['m', 'M', 'b', 'B', 't', 'T', 'k', 'K', '\u{212a}']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let words: [(&str, u64); 7] = [
         ("million", 1_000_000),
         ("billion", 1_000_000_000),
@@ -90,7 +98,11 @@ fn amount(input: &str) -> IResult<&str, (&'static str, Decimal)> {
     let cur = currency(sign).unwrap_or("GBP");
     let (rest, _) = take_while(|c: char| c == ' ' || c == '\u{a0}').parse(rest)?;
     let (rest, fig) = figure(rest)?;
-    let digits: String = fig.chars().filter(|&c| c != ',').collect();
+    let digits: std::borrow::Cow<'_, str> = if fig.contains(',') {
+        fig.chars().filter(|&c| c != ',').collect::<String>().into()
+    } else {
+        fig.into()
+    };
     let mut value: Decimal = digits.parse().map_err(|_| {
         nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
     })?;
@@ -131,13 +143,25 @@ pub(crate) fn on_line(
 /// The currency a text writes most often, by its signs; `None` when it writes none.
 pub(crate) fn dominant_currency(text: &str) -> Option<&'static str> {
     let b = text.as_bytes();
-    let count = |sign: &str| memchr::memmem::find_iter(b, sign.as_bytes()).count();
-    let counts = [
-        ("GBP", count("£")),
-        ("USD", memchr::memchr_iter(b'$', b).count()),
-        ("EUR", count("€")),
-        ("JPY", count("¥") + count("￥")),
-    ];
+    // one pass over `$` and the lead bytes of `£`, `¥` (C2) and `￥` (EF); `€` (E2, which leads
+    // dashes and quotes too) counted apart
+    let (mut gbp, mut usd, mut jpy) = (0, 0, 0);
+    for i in memchr::memchr3_iter(b'$', 0xC2, 0xEF, b) {
+        let tail = b.get(i..).unwrap_or_default();
+        if tail.first() == Some(&b'$') {
+            usd += 1;
+        } else if tail.starts_with("£".as_bytes()) {
+            gbp += 1;
+        } else if tail.starts_with("¥".as_bytes()) || tail.starts_with("￥".as_bytes()) {
+            jpy += 1;
+        }
+    }
+    let eur = if text.is_ascii() {
+        0
+    } else {
+        memchr::memmem::find_iter(b, "€".as_bytes()).count()
+    };
+    let counts = [("GBP", gbp), ("USD", usd), ("EUR", eur), ("JPY", jpy)];
     counts
         .iter()
         .filter(|e| e.1 > 0)
@@ -190,6 +214,27 @@ fn bare_decimal(cell: &str) -> Option<Decimal> {
         .map(|v| v.normalize())
 }
 
+/// Whether `t` holds six words or more (`t.split_whitespace().nth(5).is_some()`), counted
+/// bytewise in ASCII text, where Rust's white space is space, tab, and `\n` to `\r`.
+fn six_words(t: &str) -> bool {
+    if !t.is_ascii() {
+        return t.split_whitespace().nth(5).is_some();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in t.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words == 6 {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 /// A cheap test for a header row: one of the money column words anywhere in the line.
 static MONEY_COLUMN_HINT: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
@@ -198,10 +243,60 @@ static MONEY_COLUMN_HINT: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         ])
     });
 
+/// The words of [`MONEY_COLUMNS`], for a packed (SIMD) search of lowered text.
+static MONEY_WORDS_PACKED: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(
+            MONEY_COLUMNS.iter().filter(|w| w.is_ascii() && w.len() > 1),
+        )
+    });
+
+/// [`MONEY_COLUMN_HINT`]'s test, cheaper: `$` and `£` (`C2 A3`) by their bytes, the words by a
+/// packed search of the line lowered on the stack (the automaton folds case byte by byte).
+fn money_column_hint(t: &str) -> bool {
+    let b = t.as_bytes();
+    if memchr::memchr(b'$', b).is_some()
+        || (!t.is_ascii() && memchr::memchr_iter(0xC2, b).any(|i| b.get(i + 1) == Some(&0xA3)))
+    {
+        return true;
+    }
+    let mut buf = [0u8; 1024];
+    match (MONEY_WORDS_PACKED.as_ref(), buf.get_mut(..b.len())) {
+        (Some(packed), Some(lowered)) => {
+            lowered.copy_from_slice(b);
+            lowered.make_ascii_lowercase();
+            packed.find(&*lowered).is_some()
+        }
+        _ => MONEY_COLUMN_HINT.is_match(t),
+    }
+}
+
 /// Words that name a money column in a table's header row.
 const MONEY_COLUMNS: [&str; 9] = [
     "amount", "total", "vat", "net", "gross", "cost", "payment", "£", "$",
 ];
+
+/// Whether a cell names a money column: one of its words, lowercased, is one of
+/// [`MONEY_COLUMNS`], maybe with a plural `s` (`Total £s`, `Amounts`). Each word is compared
+/// once with every column; an ASCII cell is compared in place, ignoring ASCII case (as its
+/// lowercase copy would be).
+fn names_money_column(cell: &str) -> bool {
+    let split = |ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$';
+    if cell.is_ascii() {
+        return cell.split(split).any(|word| {
+            let bare = word.trim_end_matches(['s', 'S']);
+            MONEY_COLUMNS
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
+        });
+    }
+    let c = cell.to_lowercase();
+    c.split(split).any(|word| {
+        MONEY_COLUMNS
+            .iter()
+            .any(|w| word == *w || word.trim_end_matches('s') == *w)
+    })
+}
 
 /// Amounts in money tables: a header row naming a money column (`Total £s`, `Amount`, `VAT`)
 /// over rows whose cells are bare decimals (`85.20`), as parish minutes list accounts for
@@ -224,13 +319,13 @@ where
             continue;
         }
         if !crate::segment::has_gap(t) {
-            if table.is_some() && t.split_whitespace().nth(5).is_some() {
+            if table.is_some() && six_words(t) {
                 table = None;
             }
             continue;
         }
         // a header names a money column; a money cell under one has a decimal point
-        let hint = MONEY_COLUMN_HINT.is_match(t);
+        let hint = money_column_hint(t);
         if !hint && (table.is_none() || !t.contains('.')) {
             continue;
         }
@@ -243,14 +338,7 @@ where
             if !hint {
                 continue;
             }
-            let header = cs.len() >= 2
-                && cs.iter().any(|(_, c)| {
-                    let c = c.to_lowercase();
-                    MONEY_COLUMNS.iter().any(|w| {
-                        c.split(|ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$')
-                            .any(|word| word == *w || word.trim_end_matches('s') == *w)
-                    })
-                });
+            let header = cs.len() >= 2 && cs.iter().any(|(_, c)| names_money_column(c));
             if header {
                 table = if t.contains('£') {
                     Some("GBP")
@@ -373,6 +461,10 @@ mod tests {
         assert_eq!(in_tables(&ls, &ix, Some("GBP")).len(), 2);
         assert_eq!(dominant_currency("$5 and £3 and £4"), Some("GBP"));
         assert_eq!(dominant_currency("no money"), None);
+        assert_eq!(dominant_currency("$1 €2 €3"), Some("EUR"));
+        assert_eq!(dominant_currency("¥1 ￥2 £3 – £4 $5"), Some("JPY"));
+        assert_eq!(dominant_currency("£1 $2"), Some("USD"));
+        assert_eq!(dominant_currency("\u{a0}\u{ff01}£"), Some("GBP"));
     }
 
     #[test]
@@ -401,6 +493,89 @@ mod tests {
         for (input, want) in table {
             assert_eq!(values(input), *want, "{input}");
         }
+    }
+
+    #[test]
+    fn six_words_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            "one two three four five",
+            "one two three four five six",
+            "  one\ttwo\x0bthree\x0cfour\rfive\nsix  ",
+            "a b c d e",
+            "a b c d e f",
+            "a\u{a0}b c d e f",
+            "a\u{2003}b c d e f",
+            "x,y;z 1 2 3",
+        ] {
+            assert_eq!(six_words(t), t.split_whitespace().nth(5).is_some(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn money_column_hint_as_the_automaton_finds_it() {
+        let long = format!("{}   TOTAL", "x ".repeat(600));
+        for t in [
+            "Payee   TOTAL £S",
+            "AMOUNT",
+            "x   y",
+            "Net   Gross",
+            "$",
+            "£",
+            "Ç   Ã ¢",
+            "VAt",
+            "PAYMENTS   due",
+            "co st",
+            long.as_str(),
+        ] {
+            assert_eq!(money_column_hint(t), MONEY_COLUMN_HINT.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn money_column_names() {
+        let by_copy = |cell: &str| {
+            let c = cell.to_lowercase();
+            MONEY_COLUMNS.iter().any(|w| {
+                c.split(|ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$')
+                    .any(|word| word == *w || word.trim_end_matches('s') == *w)
+            })
+        };
+        for cell in [
+            "Total £s",
+            "AMOUNTS",
+            "Vat",
+            "NetS",
+            "grossss",
+            "Cost(£)",
+            "Payments",
+            "Payee",
+            "Detail",
+            "£",
+            "$",
+            "Total£",
+            "VATS due",
+            "Costa",
+            "net-amount",
+            "İtem cost",
+            "\u{212a}",
+            "ſ",
+            "cost\u{2003}",
+            "Notes",
+            "",
+        ] {
+            assert_eq!(names_money_column(cell), by_copy(cell), "{cell}");
+        }
+    }
+
+    #[test]
+    fn scale_words_in_any_case() {
+        assert_eq!(
+            values("£5 Million, £2BN, £3 Thousand"),
+            ["5000000", "2000000000", "3000"]
+        );
+        assert_eq!(values("£4Kelvin £2 billions"), ["4", "2"]);
+        assert_eq!(values("£1,5 x"), ["1"]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern;
+use super::{pattern, Keywords};
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 24] = [
@@ -88,69 +88,108 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
 static IT_WAS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" It was "));
 
-/// Splits collapsed text into sentences: `(start, end)` byte ranges.
-pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
+/// Splits collapsed text into sentences: `(start, end)` byte ranges, found as they are asked
+/// for (no list is built).
+pub(crate) fn sentences(text: &str) -> Sentences<'_> {
+    let mut s = Sentences {
+        text,
+        start: 0,
+        next_it: None,
+        next_stop: None,
+        done: false,
+    };
+    s.next_it = s.it_was(0);
+    s.next_stop = s.stop(0);
+    s
+}
+
+/// The sentences of a text: see [`sentences`].
+#[derive(Debug)]
+pub(crate) struct Sentences<'a> {
+    text: &'a str,
+    /// Where the next sentence starts.
+    start: usize,
+    /// The next ` It was ` and the next `.`, `?` or `!` not yet looked at.
+    next_it: Option<usize>,
+    next_stop: Option<usize>,
+    /// Whether the last sentence has been given.
+    done: bool,
+}
+
+impl Sentences<'_> {
     // the places where a sentence may end or start are ASCII (`.`, `?`, `!`, the space before
     // `It was `), so they are found bytewise, in order
-    let it_was = |from: usize| {
-        bytes
+    fn it_was(&self, from: usize) -> Option<usize> {
+        self.text
+            .as_bytes()
             .get(from..)
             .and_then(|r| IT_WAS.find(r))
             .map(|k| from + k)
-    };
-    let stop = |from: usize| {
-        bytes
+    }
+
+    fn stop(&self, from: usize) -> Option<usize> {
+        self.text
+            .as_bytes()
             .get(from..)
             .and_then(|r| memchr::memchr3(b'.', b'?', b'!', r))
             .map(|k| from + k)
-    };
-    let (mut next_it, mut next_stop) = (it_was(0), stop(0));
-    loop {
-        let i = match (next_it, next_stop) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => break,
-        };
-        if next_it == Some(i) {
-            next_it = it_was(i + 1);
-            // `... to the wood It was also resolved ...`: a capital `It was` after a word starts
-            // a sentence whose full stop was lost at a line end
-            let prev = text.get(..i).and_then(|b| b.chars().next_back());
-            if prev.is_some_and(char::is_alphanumeric) && i > start {
-                out.push((start, i));
-                start = i + 1;
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let i = match (self.next_it, self.next_stop) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => break,
+            };
+            if self.next_it == Some(i) {
+                self.next_it = self.it_was(i + 1);
+                // `... to the wood It was also resolved ...`: a capital `It was` after a word
+                // starts a sentence whose full stop was lost at a line end
+                let prev = text.get(..i).and_then(|b| b.chars().next_back());
+                if prev.is_some_and(char::is_alphanumeric) && i > self.start {
+                    let found = (self.start, i);
+                    self.start = i + 1;
+                    return Some(found);
+                }
+                continue;
             }
-            continue;
+            self.next_stop = self.stop(i + 1);
+            let c = bytes.get(i).copied();
+            let next = bytes.get(i + 1).copied();
+            if next != Some(b' ') {
+                continue;
+            }
+            let after = text.get(i + 2..).unwrap_or_default();
+            if !after.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"' || c == '‘')
+            {
+                continue;
+            }
+            let before = text.get(self.start..i).unwrap_or_default();
+            let last_word = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or_default();
+            if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
+                continue;
+            }
+            let found = (self.start, i + 1);
+            self.start = i + 2;
+            return Some(found);
         }
-        next_stop = stop(i + 1);
-        let c = bytes.get(i).copied();
-        let next = bytes.get(i + 1).copied();
-        if next != Some(b' ') {
-            continue;
+        if self.done {
+            return None;
         }
-        let after = text.get(i + 2..).unwrap_or_default();
-        if !after.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"' || c == '‘') {
-            continue;
-        }
-        let before = text.get(start..i).unwrap_or_default();
-        let last_word = before
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next()
-            .unwrap_or_default();
-        if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
-            continue;
-        }
-        out.push((start, i + 1));
-        start = i + 2;
+        self.done = true;
+        (self.start < text.len()).then_some((self.start, text.len()))
     }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
 }
 
 /// A formula at the start of a sentence ending in `that`: the part starts at `that`.
@@ -245,11 +284,19 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
         return None;
     }
     // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
-    if let Some(c) = RUN_IN.captures(sentence).filter(|c| {
-        // a heading is title-like: `Audit of Accounts - `, not a clause
-        // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
-        c.name("dash").is_none_or(|m| title_like(m.as_str()))
-    }) {
+    // (a heading ends with a dash or before `It`)
+    static IT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("It"));
+    let run_in = has_dash(sentence) || IT.find(sentence.as_bytes()).is_some();
+    if let Some(c) = run_in
+        .then(|| RUN_IN.captures(sentence))
+        .flatten()
+        .filter(|c| {
+            // a heading is title-like: `Audit of Accounts - `, not a clause
+            // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
+            c.name("dash").is_none_or(|m| title_like(m.as_str()))
+        })
+    {
         let at = c
             .name("dash")
             .or_else(|| c.name("head"))
@@ -298,22 +345,33 @@ static DECISION_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     ])
 });
 
-/// Verbs without which a sentence is no attributed statement.
-static STATEMENT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    super::keywords(&[
-        "stated",
-        "said",
-        "explained",
-        "reported",
-        "advised",
-        "commented",
-        "informed",
-        "confirmed",
-        "added",
-        "responded",
-        "replied",
-    ])
-});
+/// Verbs without which a sentence is no attributed statement. [`STATEMENT`] has them in lower
+/// case only, so they are searched as written, with no case to fold (far cheaper).
+static STATEMENT_HINT: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(STATEMENT_VERBS.iter()));
+
+/// Whether `sentence` holds one of [`STATEMENT_VERBS`] as written.
+fn has_statement_verb(sentence: &str) -> bool {
+    match STATEMENT_HINT.as_ref() {
+        Some(packed) => packed.find(sentence).is_some(),
+        None => STATEMENT_VERBS.iter().any(|v| sentence.contains(v)),
+    }
+}
+
+/// The verbs of [`STATEMENT`].
+const STATEMENT_VERBS: [&str; 11] = [
+    "stated",
+    "said",
+    "explained",
+    "reported",
+    "advised",
+    "commented",
+    "informed",
+    "confirmed",
+    "added",
+    "responded",
+    "replied",
+];
 
 /// Whether the words before a run-in dash read as a heading: each capitalised, a number, or
 /// a joining word (`Audit of Accounts`, `Code of Conduct`, `S106 and CIL`).
@@ -334,6 +392,13 @@ static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where [`FORMULA_THAT`]'s group `that` starts, read without capturing: the group ends the
+/// match (`\b` takes no text) and is four ASCII letters (no other letter folds to `t`, `h`
+/// or `a`).
+fn formula_that(sentence: &str) -> Option<usize> {
+    FORMULA_THAT.find(sentence).map(|m| m.end() - "that".len())
+}
+
 fn decision_start_plain(sentence: &str) -> Option<usize> {
     // one fast pass before the full rules: no decision word, no decision
     if !DECISION_HINT.is_match(sentence) {
@@ -341,11 +406,11 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
     }
     // an exclusion counts when it comes before the decision wording
     let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
-    if let Some(c) = FORMULA_THAT.captures(sentence) {
+    if let Some(at) = formula_that(sentence) {
         if not_at.is_some_and(|n| n == 0) {
             return None;
         }
-        return c.name("that").map(|m| m.start());
+        return Some(at);
     }
     let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
     match not_at {
@@ -367,26 +432,101 @@ pub(crate) enum Outcome {
     Unknown,
 }
 
+/// Whether `s` holds a dash that [`RUN_IN`]'s `dash` heading needs: `-`, `–` (`E2 80 93`) or
+/// `—` (`E2 80 94`).
+fn has_dash(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr(b'-', b).is_some()
+        || (!s.is_ascii()
+            && memchr::memchr_iter(0xE2, b)
+                .any(|i| matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))))
+}
+
+/// Whether a sentence opens a motion ([`MOTION`]), which starts with `a`, `another` or
+/// `motion`: no letter but these ASCII ones folds to `a` or `m`.
+fn is_motion(sentence: &str) -> bool {
+    sentence.starts_with(['a', 'A', 'm', 'M']) && MOTION.is_match(sentence)
+}
+
+/// Where the text of the motion that `sentence` opens starts: [`MOTION`]'s group `to`, read
+/// without capturing. The group ends the match: `to` or `that`, white space (`\s+`, Rust's
+/// white space), then one character; no letter but ASCII ones folds to those of `to`/`that`.
+fn motion_to(sentence: &str) -> Option<usize> {
+    if !sentence.starts_with(['a', 'A', 'm', 'M']) {
+        return None;
+    }
+    let m = MOTION.find(sentence)?;
+    let t = m.as_str();
+    let last = t.chars().next_back()?;
+    let words = t.get(..t.len() - last.len_utf8())?.trim_end();
+    let that = words.len() >= 4
+        && words
+            .as_bytes()
+            .get(words.len() - 4..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"that"));
+    Some(m.start() + words.len() - if that { 4 } else { 2 })
+}
+
+/// The word `motion` in any ASCII case (as [`crate::segment::contains_ci`] finds it), found
+/// with a packed (SIMD) search for the eight casings of `mot` and `ion` checked after each.
+static MOT: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    let casings = (0..8u8).map(|k| {
+        [b'm', b'o', b't']
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if k >> i & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect::<Vec<u8>>()
+    });
+    aho_corasick::packed::Searcher::new(casings)
+});
+
+/// Whether `para` holds `motion`, ignoring ASCII case.
+fn mentions_motion(para: &str) -> bool {
+    let Some(mot) = MOT.as_ref() else {
+        return crate::segment::contains_ci(para, "motion");
+    };
+    let b = para.as_bytes();
+    let mut at = 0;
+    while let Some(m) = mot.find_in(b, aho_corasick::Span::from(at..b.len())) {
+        if b.get(m.end()..m.end() + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"ion"))
+        {
+            return true;
+        }
+        at = m.start() + 1;
+    }
+    false
+}
+
 /// Every US-style motion in a paragraph (`Motion to approve X made by A, seconded by B. All
 /// were in favor. Motion passes.`): the byte range of its text, without the mover clause, and
 /// its outcome as recorded before the next motion.
 pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
     let mut out = Vec::new();
     // every motion record names itself
-    if !crate::segment::contains_ci(para, "motion") {
+    if !mentions_motion(para) {
         return out;
     }
     // a short heading may run into the motion: `Town Funds bills – Motion to approve ...`
     let sents: Vec<(usize, usize)> = sentences(para)
-        .into_iter()
         .map(|(a, b)| {
             let s = para.get(a..b).unwrap_or_default();
-            let head = RUN_IN
-                .captures(s)
-                .and_then(|c| c.name("dash"))
-                .map_or(0, |m| m.end());
+            let head = if has_dash(s) {
+                RUN_IN
+                    .captures(s)
+                    .and_then(|c| c.name("dash"))
+                    .map_or(0, |m| m.end())
+            } else {
+                0
+            };
             let rest = s.get(head..).unwrap_or_default();
-            if head > 0 && MOTION.is_match(rest) {
+            if head > 0 && is_motion(rest) {
                 (a + head, b)
             } else {
                 (a, b)
@@ -395,17 +535,14 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
         .collect();
     let starts: Vec<usize> = sents
         .iter()
-        .filter(|&&(a, b)| para.get(a..b).is_some_and(|t| MOTION.is_match(t)))
+        .filter(|&&(a, b)| para.get(a..b).is_some_and(is_motion))
         .map(|&(a, _)| a)
         .collect();
     for (k, &(a, b)) in sents.iter().enumerate() {
         let Some(sentence) = para.get(a..b) else {
             continue;
         };
-        let Some(c) = MOTION.captures(sentence) else {
-            continue;
-        };
-        let Some(to) = c.name("to").map(|m| a + m.start()) else {
+        let Some(to) = motion_to(sentence).map(|k| a + k) else {
             continue;
         };
         let text = para.get(to..b).unwrap_or_default();
@@ -496,12 +633,45 @@ fn speaker_first(sentence: &str) -> bool {
 
 /// The speaker of an attributed statement and where its text starts.
 pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
-    if !speaker_first(sentence) || !STATEMENT_HINT.is_match(sentence) {
+    if !speaker_first(sentence) || !has_statement_verb(sentence) {
         return None;
     }
-    let c = STATEMENT.captures(sentence)?;
-    let speaker = c.name("speaker")?.as_str().trim().to_string();
-    Some((speaker, c.name("text")?.start()))
+    let (speaker, text) = statement_groups(sentence)?;
+    Some((sentence.get(..speaker)?.trim().to_string(), text))
+}
+
+/// What follows the speaker in [`STATEMENT`].
+static STATEMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\s+(?:stated|said|explained|reported|advised|commented|informed\s+\S+|confirmed|added|responded|replied)\s+(?:that\s+)?\S",
+    )
+});
+
+/// Where [`STATEMENT`]'s `speaker` group ends and its `text` group starts in `sentence`, found
+/// without capturing (the backtracker over its long match is its whole cost):
+///
+/// - `text` is the match's last character;
+/// - `speaker` ends where [`STATEMENT_TAIL`] first matches. The speaker opens with a fixed
+///   prefix (`The Leader`, `Cllr. A`) and runs lazily on; inside the prefix the tail cannot
+///   start (each of its white spaces is followed by a capitalised word or letter, and the verbs
+///   are lower case), and the tail's first match after the prefix is where the lazy run stops,
+///   since the run's limits (no `.;:`, at most 100 or 60 characters) that hold at any later
+///   stop hold there too.
+fn statement_groups(sentence: &str) -> Option<(usize, usize)> {
+    let m = STATEMENT.find(sentence)?;
+    let last = m.as_str().chars().next_back()?;
+    let text = m.end() - last.len_utf8();
+    let speaker = STATEMENT_TAIL
+        .find(sentence)
+        .map(|t| t.start())
+        .filter(|&k| k < text);
+    match speaker {
+        Some(k) => Some((k, text)),
+        None => {
+            let c = STATEMENT.captures(sentence)?;
+            Some((c.name("speaker")?.end(), c.name("text")?.start()))
+        }
+    }
 }
 
 /// A lead-in to a list of concerns: `the Chair of that Committee raised the following concerns:`,
@@ -521,8 +691,41 @@ static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words one of which every alternative of [`CONCERN_LEAD`] needs.
+static CONCERN_HINT: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
+        "following",
+        "concern",
+        "question",
+        "comment",
+        "objection",
+        "issue",
+        "point",
+        "noted",
+    ])
+});
+
+/// Whether [`CONCERN_LEAD`] can match `para`: each alternative needs `following`, `concern`,
+/// `question` or `comment`; or `objection`, `issue` or `point` before `was`/`were`; or `it was
+/// noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test stays open.
+fn may_lead_concerns(para: &str) -> bool {
+    const OPEN: u32 = 0b1111; // following, concern, question, comment
+    const NOUN: u32 = 0b111_0000; // objection, issue, point
+    const NOTED: u32 = 1 << 7;
+    let bits = CONCERN_HINT.bits(std::iter::once(para));
+    let was =
+        || crate::segment::contains_ci(para, "was") || crate::segment::contains_ci(para, "were");
+    bits & OPEN != 0
+        || (bits & NOUN != 0 && was())
+        || (bits & NOTED != 0 && para.contains(':') && was())
+        || super::votes::folds_fast(para)
+}
+
 /// Whether a paragraph introduces a list of concerns, and who raised them.
 pub(crate) fn concern_lead(para: &str) -> Option<Option<String>> {
+    if !may_lead_concerns(para) {
+        return None;
+    }
     let m = CONCERN_LEAD.find(para)?;
     let before = para.get(..m.start()).unwrap_or_default().trim_end();
     let verb_first = m.as_str().trim_start().to_ascii_lowercase();
@@ -573,7 +776,7 @@ mod tests {
     #[test]
     fn splits_sentences() {
         let s = "Mr. Smith spoke. It was agreed that Cllr. Jones would act. The meeting closed at 8 p.m. Thanks.";
-        let got: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        let got: Vec<&str> = sentences(s).map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             got,
             [
@@ -623,6 +826,62 @@ mod tests {
             .into_iter()
             .map(|(a, b, o)| (&p[a..b], o))
             .collect()
+    }
+
+    #[test]
+    fn motion_gates_and_groups() {
+        for p in [
+            "",
+            "motion",
+            "MOTION",
+            "a MoTiOn",
+            "emotional",
+            "mot ion",
+            "moti",
+            "mo",
+            "xmotio",
+            "Motion by Smith, seconded by Jones, to approve the contract.",
+            "a long line of words with no such word in it at all, and then Motions",
+            "a long line of words with no such word in it at all, and mot then motio",
+        ] {
+            assert_eq!(
+                mentions_motion(p),
+                crate::segment::contains_ci(p, "motion"),
+                "{p}"
+            );
+        }
+        for s in [
+            "Motion by Smith, seconded by Jones, to approve the contract.",
+            "A motion was made by A to\u{2003} x",
+            "Another MOTION by B, seconded by C, THAT  the fee be paid",
+            "motion that\tX",
+            "Motion made by Tom to that to y",
+            "Motion by A that é",
+            "motion to",
+            "The motion was carried",
+            "Motion: to approve",
+        ] {
+            let by_groups = MOTION
+                .captures(s)
+                .and_then(|c| c.name("to").map(|m| m.start()));
+            assert_eq!(motion_to(s), by_groups, "{s}");
+            assert_eq!(is_motion(s), MOTION.is_match(s), "{s}");
+        }
+        for s in [
+            "Town Funds bills – Motion",
+            "A - B",
+            "Audit — x",
+            "no dash here",
+            "quotes “ ” ‘",
+        ] {
+            let dash = RUN_IN.captures(s).and_then(|c| c.name("dash")).is_some();
+            assert!(has_dash(s) || !dash, "{s}");
+            assert_eq!(has_dash(s), s.contains(['-', '–', '—']), "{s}");
+        }
+        // a heading before `It was` needs no dash
+        let s = "Jubilee Group It was agreed that the fence be mended.";
+        assert!(!has_dash(s));
+        assert_eq!(decision_start(s), Some(s.find("that").unwrap()));
     }
 
     #[test]
@@ -677,6 +936,63 @@ mod tests {
     }
 
     #[test]
+    fn statements_as_the_groups_tell_them() {
+        let long = format!("The Leader {} said that x", "a".repeat(120));
+        let edge = format!("The Leader {} said that x", "a".repeat(99));
+        let title = format!("Mr A{} said x", "b".repeat(70));
+        let cases = [
+            "The Portfolio Holder for Regeneration, Planning and Town Centres stated that limitations would be applied.",
+            "Cllr. Smith said that it was fine",
+            "Councillor Jones informed Members that the hall was booked",
+            "The Clerk reported the accounts",
+            "the Chairman said  that  ok",
+            "The Chairman of the board said that x",
+            "The Vice-Chair said x",
+            "The Vice Chairman added that y",
+            "Mr Brown, who said nothing, said that x",
+            "Mrs Brown said that x",
+            "The Leader said",
+            "Dr Who stated: nothing",
+            "The Mayor of the town and Mayor X said that y",
+            "Ms É said x",
+            "Mr said that x",
+            "The Clerk; said that x",
+            "Mayor Smith replied that that é",
+            "The Member said\u{2003}that\tthe",
+            long.as_str(),
+            edge.as_str(),
+            title.as_str(),
+        ];
+        for t in cases {
+            let by_groups = STATEMENT.captures(t).map(|c| {
+                (
+                    c.name("speaker").map_or(0, |m| m.end()),
+                    c.name("text").map_or(0, |m| m.start()),
+                )
+            });
+            assert_eq!(statement_groups(t), by_groups, "{t}");
+        }
+    }
+
+    #[test]
+    fn formula_that_as_the_group_tells_it() {
+        for t in [
+            "It was agreed that the budget be approved.",
+            "BE IT RESOLVED THAT the seat be declared vacant.",
+            "It was proposed by Cllr A, seconded by Cllr B and unanimously agreed that the grant be paid.",
+            "The Councillors nominated & resolved That x",
+            "All agreed thatch",
+            "It was agreed\u{2003}that x",
+            "no formula here",
+        ] {
+            let by_group = FORMULA_THAT
+                .captures(t)
+                .and_then(|c| c.name("that").map(|m| m.start()));
+            assert_eq!(formula_that(t), by_group, "{t}");
+        }
+    }
+
+    #[test]
     fn concern_leads() {
         let p = "The report had been discussed by the Committee on 14th June 2012 and the Chair of that Committee raised the following concerns:";
         assert_eq!(
@@ -688,5 +1004,42 @@ mod tests {
             Some(None)
         );
         assert_eq!(concern_lead("The report was noted."), None);
+    }
+
+    #[test]
+    fn concern_gate_keeps_every_alternative() {
+        // each must still pass the gate and match
+        for p in [
+            "Members RAISED THE FOLLOWING POINTS:",
+            "Issues were raised about parking.",
+            "Points   were\tmade by residents.",
+            "Objections was put.",
+            "It Was Noted :",
+            "the following questions",
+            "Concerns included traffic.",
+            "Electors' concerns",
+            "comments and questions",
+            "Questions and comments",
+            // `ſ` folds to `s` and the Kelvin sign to `k` under `(?i)`
+            "Iſſues were raiſed",
+            "queſtions were asked",
+        ] {
+            assert!(may_lead_concerns(p), "{p}");
+            assert!(concern_lead(p).is_some(), "{p}");
+        }
+        for p in [
+            "The report was noted.",
+            "It was noted that the hall is booked",
+            "He was appointed.",
+            "The point is made",
+        ] {
+            assert!(
+                !may_lead_concerns(p) || CONCERN_LEAD.find(p).is_none(),
+                "{p}"
+            );
+            assert_eq!(concern_lead(p), None, "{p}");
+        }
+        assert!(!may_lead_concerns("The report was noted."));
+        assert!(!may_lead_concerns("He was elected."));
     }
 }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::pattern as re;
-use super::{folds, Keywords};
+use super::Keywords;
 
 use crate::model::{VoteKind, VoteResult};
 
@@ -120,7 +120,7 @@ fn vote_line(line: &str) -> bool {
     line.trim_start()
         .get(..3)
         .is_some_and(|w| w.eq_ignore_ascii_case("for"))
-        || line.contains('|')
+        || memchr::memchr(b'|', line.as_bytes()).is_some()
 }
 
 /// The start of a roll call: `Roll Call was taken as follows:`.
@@ -220,6 +220,29 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     ")
 });
 
+/// The span of [`OUTCOME`]'s first match in `text`, and whether it is a losing one (a group
+/// `l1`, `l2` or `l3` took part), told without capturing (which runs the backtracker over the
+/// rule's large automaton): each losing alternative ends its match with `lost`, `defeated`,
+/// `fell` or `failed`, and no carrying one does (they end with `carried`, `passed`, `adopted`,
+/// `unanimously`, `agreed`, `approved`, `supported`, `resolved`, `favour`/`favor`, or white
+/// space and a full stop after `carried`). A match that is not ASCII (where `ſ` may stand for
+/// `s`) is captured as before.
+fn outcome(text: &str) -> Option<(regex::Match<'_>, bool)> {
+    let m = OUTCOME.find(text)?;
+    let t = m.as_str().as_bytes();
+    if !m.as_str().is_ascii() {
+        let c = OUTCOME.captures(text)?;
+        let lost = ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some());
+        return Some((c.get(0)?, lost));
+    }
+    let lost = ["lost", "defeated", "fell", "failed"].iter().any(|w| {
+        t.len() >= w.len()
+            && t.get(t.len() - w.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    Some((m, lost))
+}
+
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bunanimous(?:ly)?\b|\ball\s+(?:councillors\s+|members\s+)?(?:agreed|approved|were in favou?r|in favou?r)\b",
@@ -236,6 +259,97 @@ fn may_be_named_count(text: &str) -> bool {
             .unwrap_or(text)
             .trim_end()
             .ends_with(')')
+}
+
+/// Whether `line` opens with one of `words` (three lowercase ASCII letters), ignoring ASCII
+/// case, as a rule's `(?i)^(word...)` needs; `ab` then `ſ` counts as `abs` (`(?i)` lets `ſ` stand
+/// for `s`, and no other letter of these words has a non-ASCII twin but `k`, which none holds).
+fn opens_with(line: &str, words: &[&[u8; 3]]) -> bool {
+    let b = line.as_bytes();
+    b.get(..3)
+        .is_some_and(|p| words.iter().any(|w| p.eq_ignore_ascii_case(*w)))
+        || (b.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"ab"))
+            && line.get(2..).is_some_and(|r| r.starts_with('\u{17f}'))
+            && words.contains(&b"abs"))
+}
+
+/// [`super::folds`], asked only where its characters' last bytes are: `ſ` is `C5 BF` in UTF-8
+/// and the Kelvin sign `E2 84 AA`, and `BF`/`AA` end few other characters (not the dashes,
+/// quotes or currency signs of minutes), so most lines cost one byte scan rather than two
+/// substring searchers built per call.
+pub(crate) fn folds_fast(line: &str) -> bool {
+    !line.is_ascii() && memchr::memchr2(0xBF, 0xAA, line.as_bytes()).is_some() && super::folds(line)
+}
+
+/// Whether `line` reads under `(?i)` and `\d` as it would in ASCII: no `ſ` or Kelvin sign (the
+/// only letters that fold to ASCII ones) and no digit but ASCII ones (`char::is_numeric` holds
+/// for every `\d`).
+fn plain(line: &str) -> bool {
+    line.is_ascii() || (!folds_fast(line) && !line.chars().any(|c| !c.is_ascii() && c.is_numeric()))
+}
+
+/// [`NAMED`]'s word and list (groups 1 and 2) in `line`. In [`plain`] text they are found
+/// without capturing: the word is the line's opening ASCII letters (each alternative is letters,
+/// followed by white space or a dash or colon), and the list whatever follows the first dash or
+/// colon after it, less the white space that opens it (`\s*` is greedy and `.` takes the rest).
+fn named_line(line: &str) -> Option<(&str, &str)> {
+    if !plain(line) {
+        let c = NAMED.captures(line)?;
+        return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    if !NAMED.is_match(line) {
+        return None;
+    }
+    let word = line
+        .bytes()
+        .position(|x| !x.is_ascii_alphabetic())
+        .unwrap_or(line.len());
+    let after = line.get(word..)?.trim_start();
+    let sep = after.chars().next()?;
+    Some((line.get(..word)?, after.get(sep.len_utf8()..)?.trim_start()))
+}
+
+/// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text they are found
+/// without capturing (which runs the backtracker over the rule's large automaton): the word is
+/// the line's first ASCII word (each alternative is letters and `\b` follows), and the count the
+/// first run of digits (none comes before it, and `\d{1,3}` is followed by no digit).
+fn count_line(line: &str) -> Option<(&str, &str)> {
+    if !plain(line) {
+        let c = COUNT_LINE.captures(line)?;
+        return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    if !COUNT_LINE.is_match(line) {
+        return None;
+    }
+    let b = line.as_bytes();
+    let word = b
+        .iter()
+        .position(|&x| !(x.is_ascii_alphanumeric() || x == b'_'))
+        .unwrap_or(b.len());
+    let digits = b.iter().position(u8::is_ascii_digit)?;
+    let run = b
+        .get(digits..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|x| x.is_ascii_digit())
+        .count();
+    Some((line.get(..word)?, line.get(digits..digits + run)?))
+}
+
+/// Whether `text` holds an ASCII digit, tested a block of bytes at a time (without an early
+/// exit inside a block, so the compiler can vectorise it).
+fn has_digit(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
+}
+
+/// Whether `text` holds `-` or `–` (`E2 80 93`), one of which [`DASHED`] needs.
+fn has_dash(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'-', b).is_some()
+        || (!text.is_ascii()
+            && memchr::memchr_iter(0xE2, b).any(|i| b.get(i + 1..i + 3) == Some(&[0x80, 0x93])))
 }
 
 fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
@@ -285,11 +399,28 @@ fn names(list: &str) -> Vec<String> {
     if list.is_empty() || list.eq_ignore_ascii_case("none") {
         return Vec::new();
     }
-    list.split([',', ';'])
-        .flat_map(|s| s.split(" and "))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty() && s.len() < 60)
-        .collect()
+    // `split(" and ")` with a searcher built once rather than one per part
+    static AND: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+    let mut out = Vec::new();
+    for part in list.split([',', ';']) {
+        let mut rest = part;
+        loop {
+            let (piece, more) = match AND.find(rest.as_bytes()) {
+                Some(i) => (rest.get(..i), rest.get(i + 5..)),
+                None => (Some(rest), None),
+            };
+            let piece = piece.unwrap_or_default().trim();
+            if !piece.is_empty() && piece.len() < 60 {
+                out.push(piece.to_string());
+            }
+            match more {
+                Some(m) => rest = m,
+                None => break,
+            }
+        }
+    }
+    out
 }
 
 fn result_of(f: &Found) -> Option<VoteResult> {
@@ -316,7 +447,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     if bits == 0 && !lines.iter().any(|&(_, l)| vote_line(l)) {
         return out;
     }
-    let gates = if lines.iter().any(|&(_, l)| folds(l)) {
+    // `ſ` and the Kelvin sign are not ASCII
+    let gates = if lines.iter().any(|&(_, l)| folds_fast(l)) {
         u32::MAX
     } else {
         bits
@@ -327,19 +459,15 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     let mut last_count: Option<String> = None;
     for &(off, line) in lines {
         let row = pipe_row(line);
-        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
-        // `^(for|against|abst...)`: the line opens with `f` or `a`
-        let count_line = if has_digit && line.starts_with(['f', 'F', 'a', 'A']) {
-            COUNT_LINE.captures(line)
+        // `^(for|against|abst...)`: the line opens with `for`, `aga` or `abs`
+        let count_line = if opens_with(line, &[b"for", b"aga", b"abs"]) && has_digit(line) {
+            count_line(line)
         } else {
             None
         };
         let count = match (&row, count_line) {
             (Some((w, n, _)), _) => Some((w.clone(), Some(*n))),
-            (None, Some(c)) => Some((
-                c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase(),
-                num(c.get(2)),
-            )),
+            (None, Some((w, n))) => Some((w.to_ascii_lowercase(), n.parse().ok())),
             _ => None,
         };
         if count.is_none() {
@@ -411,12 +539,11 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             g.end = off + line.len();
             continue;
         }
-        let named = line
-            .get(..1)
-            .is_some_and(|c| matches!(c, "A" | "a" | "N" | "n" | "Y" | "y"));
-        if let Some(c) = named.then(|| NAMED.captures(line)).flatten() {
-            let word = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-            let list = names(c.get(2).map_or("", |m| m.as_str()));
+        // `^(ayes|yeas|noes|nays|abst...)`
+        let named = opens_with(line, &[b"aye", b"yea", b"noe", b"nay", b"abs"]);
+        if let Some((word, list)) = named.then(|| named_line(line)).flatten() {
+            let word = word.to_ascii_lowercase();
+            let list = names(list);
             let g = named_group.get_or_insert_with(|| Found::new(off, off + line.len()));
             let n = Some(list.len() as u32);
             match word.as_str() {
@@ -441,8 +568,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     out.extend(named_group);
 
     // 2. inline forms over the joined paragraph
-    let mut joined = String::new();
-    let mut map: Vec<(usize, usize)> = Vec::new(); // (joined offset, source offset)
+    let mut joined = String::with_capacity(lines.iter().map(|&(_, l)| l.len() + 1).sum());
+    let mut map: Vec<(usize, usize)> = Vec::with_capacity(lines.len()); // (joined offset, source offset)
     for &(off, line) in lines {
         if !joined.is_empty() {
             joined.push(' ');
@@ -482,8 +609,9 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             }
         }
     }
-    let digits = joined.bytes().any(|b| b.is_ascii_digit());
-    if out.is_empty() && digits && joined.contains('(') {
+    // (only read where `out` is empty, and `out` only grows)
+    let digits = out.is_empty() && has_digit(&joined);
+    if out.is_empty() && digits && memchr::memchr(b'(', joined.as_bytes()).is_some() {
         // `For the recommendations in the report – Councillors A, B and C (6)`; `^` holds it to
         // one match at most
         let mut g: Option<Found> = None;
@@ -531,7 +659,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             }
         }
     }
-    if out.is_empty() && digits && gates & hint::DASHED != 0 {
+    // `carried 5-0`: a hyphen or an en dash between the counts
+    if out.is_empty() && digits && gates & hint::DASHED != 0 && has_dash(&joined) {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));
@@ -548,20 +677,17 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         }
     }
     // 3. an outcome with no counts
-    if let Some(c) = (gates & hint::OUTCOME != 0)
-        .then(|| OUTCOME.captures(&joined))
+    if let Some((m, lost)) = (gates & hint::OUTCOME != 0)
+        .then(|| outcome(&joined))
         .flatten()
     {
-        let lost = ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some());
         let result = if lost {
             VoteResult::Lost
         } else {
             VoteResult::Carried
         };
         if out.is_empty() {
-            if let Some(m) = c.get(0) {
-                out.push(Found::new(to_src(m.start()), to_src(m.end())));
-            }
+            out.push(Found::new(to_src(m.start()), to_src(m.end())));
         }
         for f in &mut out {
             f.result.get_or_insert(result);
@@ -636,6 +762,199 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn outcomes_as_the_groups_tell_them() {
+        let cases = [
+            "Motion carried.",
+            "The motion was declared carried",
+            "declared to be lost",
+            "The proposal fell",
+            "LOST",
+            "  defeated, 3 to 4",
+            "The amendment was lost and the motion carried unanimously",
+            "The motion was lost. It was then carried.",
+            "carried",
+            "All members were in favour",
+            "the motion lost",
+            "declared lost; motion carried",
+            "Motions adopted; amendment failed",
+            "The motion was loſt",
+            "Carried\u{a0}.",
+            "ALL MEMBERS WERE IN FAVOUR",
+            "Proposal FELL",
+            "nothing here",
+        ];
+        for t in cases {
+            let by_groups = OUTCOME.captures(t).map(|c| {
+                let m = c.get(0).map(|m| (m.start(), m.end()));
+                (m, ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some()))
+            });
+            let got = outcome(t).map(|(m, lost)| (Some((m.start(), m.end())), lost));
+            assert_eq!(got, by_groups, "{t}");
+        }
+        assert!(outcome("The motion was lost").is_some_and(|(_, lost)| lost));
+        assert!(outcome("Motion carried").is_some_and(|(_, lost)| !lost));
+    }
+
+    #[test]
+    fn names_split_as_before() {
+        let by_split = |list: &str| -> Vec<String> {
+            let list = list.trim().trim_end_matches('.');
+            if list.is_empty() || list.eq_ignore_ascii_case("none") {
+                return Vec::new();
+            }
+            list.split([',', ';'])
+                .flat_map(|s| s.split(" and "))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s.len() < 60)
+                .collect()
+        };
+        let long = format!("A, {} and B", "x".repeat(70));
+        for list in [
+            "",
+            "None.",
+            "Smith, Jones and Brown.",
+            "A and and B",
+            "A  and B; C and D and E,",
+            " and A and ",
+            "Zoë and Åsa, and",
+            "Andy Anderson and Sandy",
+            long.as_str(),
+        ] {
+            assert_eq!(names(list), by_split(list), "{list}");
+        }
+    }
+
+    #[test]
+    fn dashed_needs_a_dash() {
+        for t in [
+            "carried 5-0",
+            "LOST 2 – 3",
+            "Carried (4—1)",
+            "passed 5 to 0",
+            "a – b",
+        ] {
+            assert_eq!(has_dash(t), t.contains(['-', '–']), "{t}");
+            assert!(has_dash(t) || !DASHED.is_match(t), "{t}");
+        }
+        assert_eq!(
+            tuples("Motion carried 5–0"),
+            [(Some(5), Some(0), None, Some(Carried))]
+        );
+    }
+
+    #[test]
+    fn folds_fast_is_folds() {
+        for t in [
+            "",
+            "plain",
+            "Iſſues",
+            "5 \u{212a}",
+            "– — “ ” £ € ﬁ",
+            "\u{17e}\u{180}\u{2129}\u{212b}",
+            "x ſ",
+            "ſ",
+            "\u{212a}",
+        ] {
+            assert_eq!(folds_fast(t), super::super::folds(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn count_lines_as_the_groups_tell_them() {
+        let cases = [
+            "For: 26",
+            "Against (0)",
+            "Abstentions – 3",
+            "FOR the officer's recommendation (9)",
+            "For 12 votes",
+            "Abstained: 4 votes ",
+            "against - 1234",
+            "For_x: 3",
+            "Forty: 3",
+            "For: 3 and 4",
+            "Abstain\t(2)",
+            "For: ٣",
+            "Abſtentions: 2",
+            "For – café (3)",
+            "For",
+        ];
+        for t in cases {
+            let by_groups = COUNT_LINE.captures(t).map(|c| {
+                (
+                    c.get(1).map_or("", |m| m.as_str()),
+                    c.get(2).map_or("", |m| m.as_str()),
+                )
+            });
+            assert_eq!(count_line(t), by_groups, "{t}");
+        }
+        assert_eq!(count_line("For: 26"), Some(("For", "26")));
+        let cases = [
+            "AYES: Smith, Jones",
+            "Noes – None",
+            "NAYS -   Brown ",
+            "Abstained :\u{a0}Green",
+            "abstentions: - x",
+            "Ayes:",
+            "Yeas\u{2003}– A",
+            "Abstains: ſmith",
+            "Abſtain: A",
+            "ayesx: A",
+            "Noes - A\r",
+            "Ayes",
+        ];
+        for t in cases {
+            let by_groups = NAMED.captures(t).map(|c| {
+                (
+                    c.get(1).map_or("", |m| m.as_str()),
+                    c.get(2).map_or("", |m| m.as_str()),
+                )
+            });
+            assert_eq!(named_line(t), by_groups, "{t}");
+        }
+    }
+
+    #[test]
+    fn line_openings_as_the_rules_need_them() {
+        let count: &[&[u8; 3]] = &[b"for", b"aga", b"abs"];
+        let named: &[&[u8; 3]] = &[b"aye", b"yea", b"noe", b"nay", b"abs"];
+        for line in ["For: 26", "AGAINST (0)", "Abstentions – 3", "abſtained 2"] {
+            assert!(opens_with(line, count), "{line}");
+            assert!(COUNT_LINE.is_match(line), "{line}");
+        }
+        for line in [
+            "AYES: A, B",
+            "Yeas - C",
+            "noes: None",
+            "NAYS – D",
+            "ABſTAIN: E",
+        ] {
+            assert!(opens_with(line, named), "{line}");
+            assert!(NAMED.is_match(line), "{line}");
+        }
+        for line in [
+            "Fo",
+            "A motion: 3",
+            "All (5)",
+            "Any other business",
+            "ab",
+            "No: 3",
+        ] {
+            assert!(
+                !opens_with(line, count) && !opens_with(line, named),
+                "{line}"
+            );
+            assert!(
+                !COUNT_LINE.is_match(line) && !NAMED.is_match(line),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            tuples("AYES: Smith, Jones\nNOES: Brown"),
+            [(Some(2), Some(1), None, Some(Carried))]
+        );
     }
 
     #[test]

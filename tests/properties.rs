@@ -346,6 +346,14 @@ fn regression_zero_width_joiner_inside_a_part() {
     );
 }
 
+/// The Kelvin sign lowercases to `k`: nom's `tag_no_case` matched it against `k` (money's
+/// scale, `(Non-key decision):`) and then cut the input inside it, a panic. Found by reading the
+/// code; the fuzzers had not reached it.
+#[test]
+fn regression_kelvin_sign_after_a_figure_or_in_a_marker() {
+    regression("Minutes of a meeting of the Cabinet held on 6 February 2014\n\n1. Budget\nThe cost is £7\u{212a} for the year.\n(Non-\u{212a}ey decision):\n1. Approved.\n");
+}
+
 // Generated well-formed minutes parse back to the structure that generated them.
 
 /// One generated item: its number, title words, labelled resolution parts (each with an

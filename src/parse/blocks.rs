@@ -6,7 +6,7 @@
 //! (hard-wrapped PDF text has no blank lines to rely on).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while};
+use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::char as ch;
 use nom::combinator::opt;
 use nom::{IResult, Parser};
@@ -211,8 +211,8 @@ fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
         tag("DECISION"),
         tag("Decision made"),
         tag("Decision"),
-        tag_no_case("(Non-key decision)"),
-        tag_no_case("(Key decision)"),
+        super::tag_ci("(Non-key decision)"),
+        super::tag_ci("(Key decision)"),
     ))
     .parse(input)?;
     let (rest, _) = word_end(rest)?;
@@ -239,11 +239,11 @@ fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
     let (rest, _) = take_while(|c: char| c == ' ' || c == '\u{a0}').parse(rest)?;
     // `AGREED by 41 votes to 1 that ...`: the vote is read elsewhere
     let (rest, _) = opt((
-        tag_no_case("by "),
+        super::tag_ci("by "),
         take_while(|c: char| c.is_ascii_digit()),
-        tag_no_case(" vote"),
+        super::tag_ci(" vote"),
         opt(ch('s')),
-        tag_no_case(" to "),
+        super::tag_ci(" to "),
         take_while(|c: char| c.is_ascii_digit()),
         take_while(|c: char| c == ' ' || c == ','),
     ))
@@ -265,13 +265,9 @@ fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
         return Ok((rest, Some("")));
     }
     // `RESOLVED that`, `RESOLVED to`, `Resolved unanimously that`
-    let (r2, _) = opt(tag_no_case("unanimously ")).parse(rest)?;
-    if tag_no_case::<_, _, nom::error::Error<&str>>("that")
-        .parse(r2)
-        .is_ok()
-        || tag_no_case::<_, _, nom::error::Error<&str>>("to ")
-            .parse(r2)
-            .is_ok()
+    let (r2, _) = opt(super::tag_ci("unanimously ")).parse(rest)?;
+    if super::tag_ci("that").parse(r2).is_ok()
+        || super::tag_ci("to ").parse(r2).is_ok()
         || labels::label(r2).is_some()
     {
         return Ok((rest, None));

@@ -11,7 +11,7 @@
 
 use jiff::civil::Date;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char as ch, digit1, one_of, space0, space1};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
@@ -141,17 +141,17 @@ fn number(input: &str, min: usize, max: usize) -> IResult<&str, u32> {
 fn ordinal(input: &str) -> IResult<&str, u32> {
     let (rest, n) = number(input, 1, 2)?;
     let (rest, _) = opt(alt((
-        tag_no_case("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
-        tag_no_case("fed"),
-        tag_no_case("ydd"),
-        tag_no_case("ed"),
-        tag_no_case("af"),
-        tag_no_case("il"),
-        tag_no_case("eg"),
-        tag_no_case("er"),
+        super::tag_ci("st"),
+        super::tag_ci("nd"),
+        super::tag_ci("rd"),
+        super::tag_ci("th"),
+        super::tag_ci("fed"),
+        super::tag_ci("ydd"),
+        super::tag_ci("ed"),
+        super::tag_ci("af"),
+        super::tag_ci("il"),
+        super::tag_ci("eg"),
+        super::tag_ci("er"),
     )))
     .parse(rest)?;
     Ok((rest, n))
@@ -166,11 +166,11 @@ fn day_month_year(input: &str) -> IResult<&str, (u32, i8, u32)> {
     let (rest, (d, _, _, m, _, _, _, y)) = (
         ordinal,
         space1,
-        opt((tag_no_case("of"), space1)),
+        opt((super::tag_ci("of"), space1)),
         month,
         opt(ch(',')),
         space0,
-        opt((tag_no_case("of"), space1)),
+        opt((super::tag_ci("of"), space1)),
         year,
     )
         .parse(input)?;

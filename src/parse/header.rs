@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use nom::bytes::complete::{tag_no_case, take_till, take_while};
+use nom::bytes::complete::{take_till, take_while};
 use nom::character::complete::{char as ch, digit1};
 use nom::combinator::opt;
 use nom::{IResult, Parser};
@@ -42,7 +42,7 @@ pub(crate) struct MeetingLine {
 /// `Meeting: 20/06/2012 - Cabinet (Item 5)` / `Meeting: 20/09/2017 - Council (Item 11.)`
 pub(crate) fn meeting_line(text: &str, order: DateOrder) -> Option<MeetingLine> {
     let r: IResult<&str, &str> = (
-        tag_no_case("meeting"),
+        super::tag_ci("meeting"),
         take_while(|c: char| c == ' ' || c == '\u{a0}'),
         ch(':'),
     )

@@ -12,7 +12,7 @@
 use std::sync::LazyLock;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag_no_case, take_while, take_while_m_n};
+use nom::bytes::complete::{take_while, take_while_m_n};
 use nom::character::complete::{char as ch, one_of};
 use nom::combinator::{opt, recognize};
 use nom::multi::many_m_n;
@@ -111,7 +111,7 @@ pub(crate) fn number(input: &str) -> IResult<&str, (&str, bool)> {
     }
     let (rest, _) = opt(ch('*')).parse(input)?;
     let (rest, item_word) = opt((
-        alt((tag_no_case("agenda item"), tag_no_case("item"))),
+        alt((super::tag_ci("agenda item"), super::tag_ci("item"))),
         take_while(|c: char| c == ' ' || c == '-' || c == '–' || c == '\u{a0}'),
     ))
     .parse(rest)?;

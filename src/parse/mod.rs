@@ -34,6 +34,22 @@ pub(crate) fn pattern(p: &str) -> Regex {
     Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("the crate's regex literals compile")
 }
 
+/// `tag` ignoring ASCII case, for nom rules: `t` (ASCII) matches the same letters in either
+/// case and nothing else. nom's `tag_no_case` compares characters by their lower case, so the
+/// Kelvin sign (`K`, three bytes) matches `k` and nom then cuts the input inside it, a panic;
+/// this one compares bytes, so a non-ASCII character never matches.
+pub(crate) fn tag_ci<'a>(t: &'static str) -> impl Fn(&'a str) -> nom::IResult<&'a str, &'a str> {
+    move |input: &'a str| match input.get(..t.len()) {
+        Some(head) if head.eq_ignore_ascii_case(t) => {
+            Ok((input.get(t.len()..).unwrap_or_default(), head))
+        }
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// A set of keywords found in one pass, ignoring ASCII case: the cheap test that decides
 /// whether a costlier rule runs at all. Built from the crate's literals, like [`pattern`].
 #[allow(clippy::expect_used)]
@@ -583,4 +599,21 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         out.push(m);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_ci_compares_ascii_only() {
+        let t = tag_ci("key");
+        assert_eq!(t("KEY decision"), Ok((" decision", "KEY")));
+        assert_eq!(t("Key"), Ok(("", "Key")));
+        assert!(t("ke").is_err());
+        // the Kelvin sign lowercases to `k`; it is no match, and nothing is cut inside it
+        assert!(t("\u{212a}ey decision").is_err());
+        assert!(tag_ci("k")("\u{212a}").is_err());
+        assert!(tag_ci("st")("\u{17f}t").is_err());
+    }
 }

@@ -6,7 +6,7 @@
 //! Percentages, counts, years and references (`23/05927/FUL`) carry no currency sign and never
 //! match.
 
-use nom::bytes::complete::{tag_no_case, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_while, take_while1, take_while_m_n};
 use nom::character::complete::{char as ch, one_of};
 use nom::combinator::{opt, recognize};
 use nom::multi::many0;
@@ -58,9 +58,9 @@ fn figure(input: &str) -> IResult<&str, &str> {
 fn scale(input: &str) -> IResult<&str, u64> {
     let (rest, _) =
         take_while(|c: char| c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r').parse(input)?;
-    // every scale word opens with `m`, `b`, `t` or `k`, which `tag_no_case` compares by
-    // `char::to_lowercase`: only these letters in either case and the Kelvin sign (`k`) do
-    if !rest.starts_with(['m', 'M', 'b', 'B', 't', 'T', 'k', 'K', '\u{212a}']) {
+    // every scale word opens with `m`, `b`, `t` or `k`, in either case (`tag_ci` compares
+    // ASCII only: the Kelvin sign is no `k`)
+    if !rest.starts_with(['m', 'M', 'b', 'B', 't', 'T', 'k', 'K']) {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Tag,
@@ -76,7 +76,7 @@ fn scale(input: &str) -> IResult<&str, u64> {
         ("b", 1_000_000_000),
     ];
     for (w, n) in words {
-        if let Ok((after, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(w).parse(rest) {
+        if let Ok((after, _)) = super::tag_ci(w).parse(rest) {
             if !after.starts_with(|c: char| c.is_alphanumeric()) {
                 // a bare `m`/`k`/`b` must be glued to the figure
                 if w.len() <= 2 && rest.len() != input.len() {
@@ -575,6 +575,8 @@ mod tests {
             ["5000000", "2000000000", "3000"]
         );
         assert_eq!(values("£4Kelvin £2 billions"), ["4", "2"]);
+        // the Kelvin sign lowercases to `k` but is no scale (and once made nom cut inside it)
+        assert_eq!(values("£7\u{212a} for the year"), ["7"]);
         assert_eq!(values("£1,5 x"), ["1"]);
     }
 

@@ -500,3 +500,24 @@ fn a_title_wrapped_at_the_line_end() {
     );
     assert_eq!(items(&doc)[1].text, "none received");
 }
+
+/// A heading in title case run into its body after a dash keeps its title even when the line
+/// runs on under itself as a paragraph would (`08.23.06  Playground Update – AS had ...`).
+#[test]
+fn a_title_case_run_in_heading_on_a_long_line() {
+    let doc = parse(
+        "Minutes of Elmstead Parish Council held on 31st August 2023\n\n\
+         08.23.05    Apologies – none were received.\n\n\
+         08.23.06    Playground Update – AS had circulated up to date playground costs (addendum\n\
+         \x20            to these minutes) which includes fund raising and grants. Further fundraising\n\
+         \x20            events are planned.\n",
+    );
+    let its = items(&doc);
+    assert_eq!(its[1].number.as_deref(), Some("08.23.06"));
+    assert_eq!(its[1].title.as_deref(), Some("Playground Update"));
+    assert!(
+        its[1].text.starts_with("AS had circulated"),
+        "{}",
+        its[1].text
+    );
+}

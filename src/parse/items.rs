@@ -370,7 +370,13 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
             let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);
-            if let Some(more) = wrapped_title(lines, i, rest_t) {
+            let run_in = run_in_title(rest_t).filter(|(t, _)| super::narrative::title_like(t));
+            if let Some((title, at)) = run_in {
+                // `Playground Update – AS had circulated ...`: a heading in title case run into
+                // its body, however long the line
+                inline_body = Some(line.text.len() - rest_t.len() + at);
+                (clean_title(title), i)
+            } else if let Some(more) = wrapped_title(lines, i, rest_t) {
                 // `294.   Minutes of the meeting held on 13 February 2025 and, if in order, to
                 // be` / `approved as a correct record` / `(Item 3)`
                 (clean_title(&format!("{rest_t} {more}")), i + 1)

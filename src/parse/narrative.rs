@@ -375,7 +375,7 @@ const STATEMENT_VERBS: [&str; 11] = [
 
 /// Whether the words before a run-in dash read as a heading: each capitalised, a number, or
 /// a joining word (`Audit of Accounts`, `Code of Conduct`, `S106 and CIL`).
-fn title_like(head: &str) -> bool {
+pub(crate) fn title_like(head: &str) -> bool {
     const JOINING: [&str; 10] = ["of", "and", "the", "for", "to", "in", "on", "&", "at", "a"];
     head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
         .split_whitespace()

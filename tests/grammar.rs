@@ -375,6 +375,10 @@ fn a_defeated_motion_is_a_vote_not_a_resolution() {
     );
     let its = items(&doc);
     assert!(its[0].resolutions.is_empty(), "{:?}", its[0].resolutions);
+    assert_eq!(
+        its[0].votes.first().and_then(|v| v.result),
+        Some(council_minutes::VoteResult::Lost)
+    );
     assert_eq!(its[1].resolutions.len(), 1);
 }
 

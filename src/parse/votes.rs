@@ -185,10 +185,10 @@ static INLINE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
 static VOTES_TO: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(\d{1,3}) votes? to (\d{1,3})(?:,? with (\d{1,3}) abstentions?)?"));
 
-/// `(with 34 votes for and 1 against)`.
+/// `(with 34 votes for and 1 against)`, `– 6 votes in favour`.
 static VOTES_FOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bwith (\d{1,3}) votes? (?:for|in favour)(?:,? (?:and )?(\d{1,3}) against)?(?:,? (?:and )?(\d{1,3}) abstentions?)?",
+        r"(?i)\b(?:with )?(\d{1,3}) votes? (?:for|in favou?r)(?:,? (?:and )?(\d{1,3}) against)?(?:,? (?:and )?(\d{1,3}) abstentions?)?",
     )
 });
 
@@ -217,24 +217,29 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     | \bdeclared\s+(?:to\s+be\s+)?(?P<l1>lost|defeated)\b
     | \b(?:motion|amendment|proposal)\s+(?:was\s+)?(?P<l2>lost|fell|failed|defeated)\b
     | ^\s*(?P<l3>lost|defeated)\b
+    | \b(?P<l4>defeated)\s*\.?\s*$
     ")
 });
 
 /// The span of [`OUTCOME`]'s first match in `text`, and whether it is a losing one (a group
-/// `l1`, `l2` or `l3` took part), told without capturing (which runs the backtracker over the
+/// `l1` ... `l4` took part), told without capturing (which runs the backtracker over the
 /// rule's large automaton): each losing alternative ends its match with `lost`, `defeated`,
-/// `fell` or `failed`, and no carrying one does (they end with `carried`, `passed`, `adopted`,
+/// `fell` or `failed` (maybe then white space and a full stop), and no carrying one does (they end with `carried`, `passed`, `adopted`,
 /// `unanimously`, `agreed`, `approved`, `supported`, `resolved`, `favour`/`favor`, or white
 /// space and a full stop after `carried`). A match that is not ASCII (where `ſ` may stand for
 /// `s`) is captured as before.
 fn outcome(text: &str) -> Option<(regex::Match<'_>, bool)> {
     let m = OUTCOME.find(text)?;
-    let t = m.as_str().as_bytes();
     if !m.as_str().is_ascii() {
         let c = OUTCOME.captures(text)?;
-        let lost = ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some());
+        let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
         return Some((c.get(0)?, lost));
     }
+    // (`Defeated.` at the end of a motion: the full stop and white space are no word)
+    let t = m
+        .as_str()
+        .trim_end_matches(|c: char| c == '.' || c.is_ascii_whitespace())
+        .as_bytes();
     let lost = ["lost", "defeated", "fell", "failed"].iter().any(|w| {
         t.len() >= w.len()
             && t.get(t.len() - w.len()..)
@@ -1007,6 +1012,15 @@ mod tests {
                 "AGREED (with 34 votes for and 1 against) that:",
                 &[(Some(34), Some(1), None, Some(Carried))],
             ),
+            (
+                "The motion was put to the vote – 6 votes in favour.",
+                &[(Some(6), None, None, None)],
+            ),
+            (
+                "THAT we pass By-Law 2024-60, being a By-Law to close Mill Road. Defeated.",
+                &[(None, None, None, Some(Lost))],
+            ),
+            ("The road was defeated by flooding in May.", &[]),
             (
                 "Motion carried 5-0.",
                 &[(Some(5), Some(0), None, Some(Carried))],

@@ -552,6 +552,13 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
     for i in last + 1..to {
         let Some(line) = lines.get(i) else { break };
         let t = line.text;
+        // cheapest first: a line alone between blank lines, and short
+        if line.is_blank() || line.furniture || !blank(i.wrapping_sub(1)) || !blank(i + 1) {
+            continue;
+        }
+        if t.len() > 60 {
+            continue;
+        }
         let words = t.split_whitespace().count();
         let titled = (1..=4).contains(&words)
             && t.starts_with(|c: char| c.is_uppercase())

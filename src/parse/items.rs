@@ -43,6 +43,24 @@ pub(crate) struct Heading {
     pub indent: usize,
 }
 
+impl Heading {
+    /// A heading with no number (capitals, a title after the numbered items) on line `i`; its
+    /// body starts after `inline_body` bytes of that line, if it runs in.
+    fn unnumbered(i: usize, line: &Line<'_>, title: &str, inline_body: Option<usize>) -> Heading {
+        Heading {
+            line: i,
+            title_line: i,
+            inline_body,
+            number: None,
+            title: clean_title(title),
+            shape: String::new(),
+            prefix: String::new(),
+            value: 0,
+            indent: line.indent,
+        }
+    }
+}
+
 fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, &str> {
     move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)
 }
@@ -482,30 +500,10 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
             && super::attendance::label(line.text).is_none()
             && number(line.text).is_err()
         {
-            out.push(Heading {
-                line: i,
-                title_line: i,
-                inline_body: None,
-                number: None,
-                title: clean_title(t),
-                shape: String::new(),
-                prefix: String::new(),
-                value: 0,
-                indent: line.indent,
-            });
+            out.push(Heading::unnumbered(i, line, t, None));
         } else if let Some((title, at)) = caps_run_in(line.text).filter(|_| body_seen) {
             // `CORRESPONDENCE – A motion was made to donate ...`: the heading runs into its body
-            out.push(Heading {
-                line: i,
-                title_line: i,
-                inline_body: Some(at),
-                number: None,
-                title: clean_title(title),
-                shape: String::new(),
-                prefix: String::new(),
-                value: 0,
-                indent: line.indent,
-            });
+            out.push(Heading::unnumbered(i, line, title, Some(at)));
         } else if line.text.split_whitespace().count() >= 8 {
             body_seen = true;
         }
@@ -596,17 +594,7 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
             && super::attendance::label(t).is_none()
             && blocks::marker(t).is_none()
         {
-            out.push(Heading {
-                line: i,
-                title_line: i,
-                inline_body: None,
-                number: None,
-                title: clean_title(t),
-                shape: String::new(),
-                prefix: String::new(),
-                value: 0,
-                indent: line.indent,
-            });
+            out.push(Heading::unnumbered(i, line, t, None));
         }
     }
     out

@@ -525,3 +525,30 @@ fn a_title_case_run_in_heading_on_a_long_line() {
         its[1].text
     );
 }
+
+/// British moved-and-seconded motions (PATTERNS.md 9): the motion's `that ...` is a resolution
+/// when it was carried, in its paragraph or the next; not when it was lost, and not when a
+/// sentence after it records the decision itself.
+#[test]
+fn moved_and_seconded_motions() {
+    let doc = parse(
+        "Minutes of a meeting of the Council held on 6 February 2014\n\n\
+         52.  Budget\n\nCouncillor Smith moved and Councillor Jones seconded that the budget be approved.\nCARRIED\n\n\
+         53.  Roads\n\nMr. A. Brady proposed, and Ms Meade seconded the motion that the scheme be deferred. Agreed.\n\n\
+         54.  Parks\n\nCouncillor Lee moved and Councillor Ray seconded that the park close early. The motion was lost.\n\n\
+         55.  Co-option\n\nNO proposed and AS seconded that she should be co-opted. It was unanimously agreed that Heidi should be co-opted.\n",
+    );
+    let texts: Vec<Vec<String>> = items(&doc)
+        .iter()
+        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            vec!["that the budget be approved.".to_string()],
+            vec!["that the scheme be deferred.".to_string()],
+            vec![],
+            vec!["that Heidi should be co-opted.".to_string()],
+        ]
+    );
+}

@@ -1185,6 +1185,36 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         }
         let Some(p) = paras.get(k) else { continue };
         let span = ctx.ix.span(p.start, p.end);
+        // `Mr A proposed and Ms B seconded that the motion be put to the vote.` / `Agreed.`: the
+        // motion is a resolution when it was carried, in its own paragraph or the next
+        if let Some(at) = narrative::seconded_that(&p.text).filter(|_| !explicit) {
+            let motion = p.text.get(at..).unwrap_or_default();
+            let (own, after) = match motion.find(". ") {
+                Some(e) => (motion.get(..=e).unwrap_or(motion), motion.get(e + 1..)),
+                None => (motion, None),
+            };
+            let next = narrative
+                .get(n + 1)
+                .filter(|&&j| j == k + 1)
+                .and_then(|&j| paras.get(j))
+                .map(|q| q.text.as_str());
+            let carried = after
+                .and_then(narrative::outcome)
+                .or_else(|| next.and_then(narrative::outcome));
+            let text = strip_outcome(own);
+            // a sentence after it that records the decision itself (`It was unanimously agreed
+            // that ...`) is the part, as the sentences below find it
+            let recorded = after.is_some_and(|rest| {
+                narrative::sentences(rest).any(|(a, b)| {
+                    rest.get(a..b)
+                        .is_some_and(|s| narrative::decision_start(s).is_some())
+                })
+            });
+            if carried == Some(true) && !recorded && text.split_whitespace().count() >= 3 {
+                item.resolutions.push(part(ctx, None, text, p.start, p.end));
+                continue;
+            }
+        }
         let found = narrative::motions(&p.text);
         if !found.is_empty() {
             let last = found.len() - 1;

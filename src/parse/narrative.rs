@@ -568,6 +568,25 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
     out
 }
 
+/// `Councillor A moved and Councillor B seconded that ...`, `Mr A proposed, and Mr B seconded
+/// the motion that ...` (PATTERNS.md 9).
+static SECONDED_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:moved|proposed),?\s+and\s+[^;:]{2,60}?\s+seconded(?:\s+the\s+(?:motion|proposal))?,?\s+(that)\b",
+    )
+});
+
+/// Where a British motion's text (`that ...`) starts in a paragraph that moves and seconds it.
+pub(crate) fn seconded_that(para: &str) -> Option<usize> {
+    if !crate::segment::contains_ci(para, "seconded") {
+        return None;
+    }
+    SECONDED_THAT
+        .captures(para)
+        .and_then(|c| c.get(1))
+        .map(|m| m.start())
+}
+
 /// The recorded outcome in a short paragraph: carried (`Motion carried.`) or failed.
 pub(crate) fn outcome(para: &str) -> Option<bool> {
     if FAILED.is_match(para) {

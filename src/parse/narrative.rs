@@ -737,7 +737,7 @@ fn may_lead_concerns(para: &str) -> bool {
     bits & OPEN != 0
         || (bits & NOUN != 0 && was())
         || (bits & NOTED != 0 && para.contains(':') && was())
-        || super::votes::folds_fast(para)
+        || super::folds(para)
 }
 
 /// Whether a paragraph introduces a list of concerns, and who raised them.

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::pattern as re;
-use super::Keywords;
+use super::{folds, Keywords};
 
 use crate::model::{VoteKind, VoteResult};
 
@@ -278,19 +278,11 @@ fn opens_with(line: &str, words: &[&[u8; 3]]) -> bool {
             && words.contains(&b"abs"))
 }
 
-/// [`super::folds`], asked only where its characters' last bytes are: `ſ` is `C5 BF` in UTF-8
-/// and the Kelvin sign `E2 84 AA`, and `BF`/`AA` end few other characters (not the dashes,
-/// quotes or currency signs of minutes), so most lines cost one byte scan rather than two
-/// substring searchers built per call.
-pub(crate) fn folds_fast(line: &str) -> bool {
-    !line.is_ascii() && memchr::memchr2(0xBF, 0xAA, line.as_bytes()).is_some() && super::folds(line)
-}
-
 /// Whether `line` reads under `(?i)` and `\d` as it would in ASCII: no `ſ` or Kelvin sign (the
 /// only letters that fold to ASCII ones) and no digit but ASCII ones (`char::is_numeric` holds
 /// for every `\d`).
 fn plain(line: &str) -> bool {
-    line.is_ascii() || (!folds_fast(line) && !line.chars().any(|c| !c.is_ascii() && c.is_numeric()))
+    line.is_ascii() || (!folds(line) && !line.chars().any(|c| !c.is_ascii() && c.is_numeric()))
 }
 
 /// [`NAMED`]'s word and list (groups 1 and 2) in `line`. In [`plain`] text they are found
@@ -453,7 +445,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         return out;
     }
     // `ſ` and the Kelvin sign are not ASCII
-    let gates = if lines.iter().any(|&(_, l)| folds_fast(l)) {
+    let gates = if lines.iter().any(|&(_, l)| folds(l)) {
         u32::MAX
     } else {
         bits
@@ -848,23 +840,6 @@ mod tests {
             tuples("Motion carried 5–0"),
             [(Some(5), Some(0), None, Some(Carried))]
         );
-    }
-
-    #[test]
-    fn folds_fast_is_folds() {
-        for t in [
-            "",
-            "plain",
-            "Iſſues",
-            "5 \u{212a}",
-            "– — “ ” £ € ﬁ",
-            "\u{17e}\u{180}\u{2129}\u{212b}",
-            "x ſ",
-            "ſ",
-            "\u{212a}",
-        ] {
-            assert_eq!(folds_fast(t), super::super::folds(t), "{t}");
-        }
     }
 
     #[test]

@@ -552,3 +552,27 @@ fn moved_and_seconded_motions() {
         ]
     );
 }
+
+/// Capitalised verbs as decisions (PATTERNS.md 5): `NOTED the report.`, `RECEIVED the update.`
+/// are parts; a sentence-case `Noted that ...` is an observation.
+#[test]
+fn capitalised_noted_and_received_are_decisions() {
+    let doc = parse(
+        "Minutes of a meeting of the Cabinet held on 6 February 2014\n\n\
+         52.  Budget\n\nNOTED the report.\n\n\
+         53.  Roads\n\nNoted that the road is closed.\n\n\
+         54.  Parks\n\nRECEIVED the update from the Clerk.\n",
+    );
+    let texts: Vec<Vec<String>> = items(&doc)
+        .iter()
+        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            vec!["NOTED the report.".to_string()],
+            vec![],
+            vec!["RECEIVED the update from the Clerk.".to_string()],
+        ]
+    );
+}

@@ -220,6 +220,7 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
         | \bhad\s+no\s+objection[^.]*\band\s+support\b
         | ^on\s+motion\s+of\b
         | ^(?:agreed|approved|adopted|resolved)\b
+        | ^(?-i:NOTED|RECEIVED)\b
         | \bthe\s+board\s+(?:approved|adopted|accepted|received|authorized|voted)\b
         | \b(?:approved|adopted|accepted|ratified)\s*(?:as\s+(?:amended|presented|written|circulated))?\s*[–-]
         ",

@@ -576,3 +576,26 @@ fn capitalised_noted_and_received_are_decisions() {
         ]
     );
 }
+
+/// A trailing `*Recommended to Council` (PATTERNS.md 5) makes what the committee resolved a
+/// recommendation to the full council, without the note in its text.
+#[test]
+fn a_trailing_recommended_to_council_note() {
+    let doc = parse(
+        "Minutes of a meeting of the Cabinet held on 6 February 2014\n\n\
+         52.  Budget\n\nRESOLVED – That the budget be approved.\n*Recommended to Council\n\n\
+         53.  Roads\n\nRESOLVED – That the scheme be noted.\n",
+    );
+    let its = items(&doc);
+    assert!(its[0].resolutions.is_empty());
+    assert_eq!(
+        its[0]
+            .recommendations
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>(),
+        ["That the budget be approved."]
+    );
+    assert_eq!(its[1].resolutions.len(), 1);
+    assert!(its[1].recommendations.is_empty());
+}

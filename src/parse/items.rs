@@ -838,6 +838,29 @@ pub(crate) fn build(
         .join("\n");
     let paras = blocks::paragraphs(&kept);
     read_blocks(ctx, &paras, &mut item, decision_block_first);
+    // `*Recommended to Council` after a committee's resolution: what it resolved is a
+    // recommendation to the full council (PATTERNS.md 5)
+    const TO_COUNCIL: [&str; 2] = ["*recommended to council", "*recommended to full council"];
+    let to_council = kept.iter().any(|l| {
+        let t = l.text.trim_end_matches('.');
+        TO_COUNCIL.iter().any(|w| t.eq_ignore_ascii_case(w))
+    });
+    if to_council && !item.resolutions.is_empty() {
+        for mut p in std::mem::take(&mut item.resolutions) {
+            // the note ran on into the part's paragraph: it is no part of the text
+            let t = p.text.trim_end_matches('.');
+            let cut = TO_COUNCIL.iter().find_map(|w| {
+                let n = t.len().checked_sub(w.len())?;
+                t.get(n..)
+                    .filter(|tail| tail.eq_ignore_ascii_case(w))
+                    .and_then(|_| t.get(..n))
+            });
+            if let Some(head) = cut {
+                p.text = head.trim_end().to_string();
+            }
+            item.recommendations.push(p);
+        }
+    }
     // amounts over the whole item
     for line in head.iter().chain(kept.iter()) {
         if line.furniture {

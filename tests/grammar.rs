@@ -599,3 +599,22 @@ fn a_trailing_recommended_to_council_note() {
     assert_eq!(its[1].resolutions.len(), 1);
     assert!(its[1].recommendations.is_empty());
 }
+
+/// Apologies told in a sentence among the opening paragraphs (PATTERNS.md 8), as well as under
+/// an `Apologies` item.
+#[test]
+fn apologies_in_an_opening_sentence() {
+    let doc = parse(
+        "Minutes of a meeting of the Cabinet held on 6 February 2014\n\n\
+         Apologies for absence were received from Councillors Brown and White.\n\n\
+         1.  Budget\n\nThe budget was noted.\n",
+    );
+    let m = &doc.meetings[0];
+    let names: Vec<_> = m
+        .attendance
+        .apologies
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Brown", "White"]);
+}

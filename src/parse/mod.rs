@@ -516,16 +516,20 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         let mut m = meeting(ctx, mh.date, body, first_text(region), last_text(region));
         m.location = mh.location;
         m.attendance = attendance::read(intro, &ctx.ix);
-        if m.attendance.present.is_empty() {
-            // `Board members present were ...` in the opening paragraphs
-            let a = first_text(intro);
-            let b = intro
-                .iter()
-                .rev()
-                .find(|l| !l.is_blank())
-                .map_or(a, Line::text_end);
-            if let Some(t) = ctx.text.get(a..b.max(a)) {
+        // attendance told in sentences in the opening paragraphs: `Board members present were
+        // ...`, `Apologies for absence were received from ...`
+        let a = first_text(intro);
+        let b = intro
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank())
+            .map_or(a, Line::text_end);
+        if let Some(t) = ctx.text.get(a..b.max(a)) {
+            if m.attendance.present.is_empty() {
                 m.attendance.present = attendance::present_sentences(t, a, &ctx.ix);
+            }
+            if m.attendance.apologies.is_empty() {
+                m.attendance.apologies = attendance::apology_sentences(t, a, &ctx.ix);
             }
         }
         for (j, h) in hs.iter().enumerate() {

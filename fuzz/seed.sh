@@ -16,6 +16,7 @@ fi
 (cd .. && MINUTES_FUZZ_SEEDS="$PWD/fuzz/corpus/parse_pdf" \
     cargo test -q --test pathological -- cyclic_shapes_as_fuzz_seeds >/dev/null)
 # A few text seeds for the PDF target too: detection must refuse them cleanly.
+# (parse_text has a dictionary: run it with -dict=parse_text.dict.)
 cp ../fixtures/agenda.txt corpus/parse_pdf/
 ls corpus/parse_text | wc -l
 ls corpus/parse_pdf | wc -l

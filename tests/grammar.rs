@@ -14,6 +14,14 @@ fn items(doc: &Document) -> Vec<&Item> {
     doc.meetings.iter().flat_map(|m| &m.items).collect()
 }
 
+/// Each item's resolution texts, in order.
+fn resolution_texts(doc: &Document) -> Vec<Vec<String>> {
+    items(doc)
+        .iter()
+        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
+        .collect()
+}
+
 fn parts(item: &Item) -> Vec<(Option<String>, String)> {
     item.resolutions
         .iter()
@@ -346,11 +354,7 @@ fn carried_motions_under_mover_and_seconder() {
          R2024-105 E. Frost, A. Boyd:\n\
          That staff report back on winter parking.\n",
     );
-    let its = items(&doc);
-    let texts: Vec<Vec<String>> = its
-        .iter()
-        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
-        .collect();
+    let texts = resolution_texts(&doc);
     assert_eq!(
         texts,
         [
@@ -538,10 +542,7 @@ fn moved_and_seconded_motions() {
          54.  Parks\n\nCouncillor Lee moved and Councillor Ray seconded that the park close early. The motion was lost.\n\n\
          55.  Co-option\n\nNO proposed and AS seconded that she should be co-opted. It was unanimously agreed that Heidi should be co-opted.\n",
     );
-    let texts: Vec<Vec<String>> = items(&doc)
-        .iter()
-        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
-        .collect();
+    let texts = resolution_texts(&doc);
     assert_eq!(
         texts,
         [
@@ -563,10 +564,7 @@ fn capitalised_noted_and_received_are_decisions() {
          53.  Roads\n\nNoted that the road is closed.\n\n\
          54.  Parks\n\nRECEIVED the update from the Clerk.\n",
     );
-    let texts: Vec<Vec<String>> = items(&doc)
-        .iter()
-        .map(|i| i.resolutions.iter().map(|p| p.text.clone()).collect())
-        .collect();
+    let texts = resolution_texts(&doc);
     assert_eq!(
         texts,
         [

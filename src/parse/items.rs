@@ -1352,22 +1352,33 @@ fn motion_continues(text: &str) -> bool {
         || text.starts_with("AND FURTHER")
 }
 
+/// The words that record a motion carried, as they close it: `... as published. Carried.`
+const CARRIED_WORDS: [&str; 4] = ["Carried.", "Carried", "CARRIED.", "CARRIED"];
+
+/// The words that record a motion lost, as they close it (a full stop may follow).
+const LOST_WORDS: [&str; 4] = ["Defeated", "Lost", "DEFEATED", "LOST"];
+
+/// Whether `t` ends with `word` standing as a word of its own (after white space, or alone).
+fn ends_with_word(t: &str, word: &str) -> bool {
+    t.strip_suffix(word)
+        .is_some_and(|r| r.is_empty() || r.ends_with(char::is_whitespace))
+}
+
+/// Whether a motion's text records that it was lost: `... to close Mill Road. Defeated.`
+fn motion_lost(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    LOST_WORDS.iter().any(|w| ends_with_word(t, w))
+}
+
 /// Outcome words that close a motion: kept out of its text (they are its vote).
 fn strip_outcome(text: &str) -> &str {
     let t = text.trim_end();
-    for w in [
-        " Carried.",
-        " Carried",
-        " CARRIED.",
-        " CARRIED",
-        " Defeated.",
-        " Lost.",
-    ] {
-        if let Some(r) = t.strip_suffix(w) {
-            return r.trim_end();
-        }
-    }
-    t
+    CARRIED_WORDS
+        .iter()
+        .chain(&["Defeated.", "Lost."])
+        .find_map(|w| t.strip_suffix(w).filter(|r| r.ends_with(' ')))
+        .map_or(t, str::trim_end)
 }
 
 /// Whether paragraph `i` is a motion in sentence case that was carried, as Canadian, New
@@ -1375,14 +1386,7 @@ fn strip_outcome(text: &str) -> &str {
 /// be adopted as published. Carried.`, or `Carried.` on the next line. Without its outcome a
 /// `That ...` paragraph may be an officer's recommendation, so the outcome is required.
 fn carried_motion(paras: &[Para<'_>], i: usize) -> bool {
-    const CARRIED: [&str; 4] = ["Carried.", "Carried", "CARRIED.", "CARRIED"];
-    let ends_carried = |t: &str| {
-        let t = t.trim();
-        CARRIED.iter().any(|w| {
-            t.strip_suffix(w)
-                .is_some_and(|r| r.is_empty() || r.ends_with(char::is_whitespace))
-        })
-    };
+    let ends_carried = |t: &str| CARRIED_WORDS.iter().any(|w| ends_with_word(t.trim(), w));
     // the outcome ends the motion or the paragraph after it (`Read the first, second and
     // third time and passed ... Carried.`)
     paras.get(i).is_some_and(|p| p.text.starts_with("That "))
@@ -1434,11 +1438,7 @@ fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item)
         j += 1;
     }
     // a motion that was lost is no decision: its vote records it
-    let t = text.trim_end();
-    let lost = [" Defeated.", " Lost.", " DEFEATED", " LOST"]
-        .iter()
-        .any(|w| t.ends_with(w) || t.ends_with(&format!("{w}.")));
-    if !lost {
+    if !motion_lost(&text) {
         item.resolutions
             .push(part(ctx, None, strip_outcome(&text), p.start, end));
     }

@@ -13,14 +13,15 @@ use nom::{IResult, Parser};
 
 use super::labels::{self, Form, Label};
 use crate::model::Part;
-use crate::segment::{collapse, Line};
+use crate::segment::Line;
 use crate::source::LineIndex;
+use std::borrow::Cow;
 
 /// What a paragraph starts with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Lead {
+pub(crate) enum Lead<'a> {
     Label {
-        text: String,
+        text: &'a str,
         form: Form,
         roman: bool,
         letter: bool,
@@ -34,11 +35,12 @@ pub(crate) enum Lead {
 /// A paragraph of an item.
 #[derive(Debug, Clone)]
 pub(crate) struct Para<'a> {
-    pub lead: Lead,
+    pub lead: Lead<'a>,
     /// Lines of the paragraph (furniture lines inside it included).
-    pub lines: Vec<&'a Line<'a>>,
-    /// Text after the label or bullet, whitespace collapsed, furniture left out.
-    pub text: String,
+    pub lines: &'a [Line<'a>],
+    /// Text after the label or bullet, whitespace collapsed, furniture left out: borrowed from
+    /// the source where the paragraph is one line that needs no collapsing (most do not).
+    pub text: Cow<'a, str>,
     /// Source offset of the paragraph's first character (its label, if any).
     pub start: usize,
     /// Source offset just past its last character.
@@ -85,6 +87,10 @@ fn starts_upper(s: &str) -> bool {
 pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
     let mut out: Vec<Para<'a>> = Vec::new();
     let mut cur: Option<Para<'a>> = None;
+    // the first line of the paragraph being built
+    let mut first = 0;
+    // scratch for collapsing a paragraph's first line, to borrow it where nothing changes
+    let mut scratch = String::new();
     // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
     let gaps: Vec<bool> = lines.iter().map(|l| is_row(l.text)).collect();
     for (i, line) in lines.iter().enumerate() {
@@ -135,36 +141,49 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
         };
         if breaks {
             out.extend(cur.take());
+            first = i;
+            let body = t.get(skip..).unwrap_or_default();
+            scratch.clear();
+            crate::segment::collapse_into(&mut scratch, body);
+            let text = if scratch == body {
+                Cow::Borrowed(body)
+            } else {
+                Cow::Owned(scratch.clone())
+            };
             cur = Some(Para {
                 lead,
-                lines: vec![line],
-                text: collapse(t.get(skip..).unwrap_or_default()),
+                lines: lines.get(i..=i).unwrap_or_default(),
+                text,
                 start: line.text_start,
                 end: line.text_end(),
                 row,
             });
         } else if let Some(p) = cur.as_mut() {
-            p.lines.push(line);
-            if !p.text.is_empty() {
-                p.text.push(' ');
+            p.lines = lines.get(first..=i).unwrap_or_default();
+            let text = p.text.to_mut();
+            if !text.is_empty() {
+                text.push(' ');
             }
-            crate::segment::collapse_into(&mut p.text, t);
+            crate::segment::collapse_into(text, t);
             p.end = line.text_end();
         }
     }
     out.extend(cur);
     // drop trailing furniture from paragraph ends
     for p in &mut out {
-        while p.lines.len() > 1 && p.lines.last().is_some_and(|l| l.furniture) {
-            p.lines.pop();
+        while let [rest @ .., last] = p.lines {
+            if rest.is_empty() || !last.furniture {
+                break;
+            }
+            p.lines = rest;
         }
     }
     out
 }
 
-fn lead_of(l: &Label<'_>, indent: usize) -> Lead {
+fn lead_of<'a>(l: &Label<'a>, indent: usize) -> Lead<'a> {
     Lead::Label {
-        text: l.text.to_string(),
+        text: l.text,
         form: l.form,
         roman: l.roman,
         letter: l.letter,
@@ -534,13 +553,13 @@ impl Tree {
                 }
                 let class = chosen.unwrap_or_else(|| {
                     // a lone i/I starts a roman list; other letters are letters
-                    if cands.len() > 1 && (text == "i" || text == "I") {
+                    if cands.len() > 1 && (*text == "i" || *text == "I") {
                         cands.get(1).copied().unwrap_or(LOWER)
                     } else {
                         cands.first().copied().unwrap_or(LOWER)
                     }
                 });
-                (Some(text.clone()), Style { form: *form, class })
+                (Some(*text), Style { form: *form, class })
             }
             _ => (
                 None,
@@ -551,8 +570,8 @@ impl Tree {
             ),
         };
         let part = Part {
-            label,
-            text: para.text.clone(),
+            label: label.map(str::to_string),
+            text: para.text.to_string(),
             parts: Vec::new(),
             span: ix.span(para.start, para.end),
         };
@@ -750,7 +769,7 @@ mod tests {
         let text = "RESOLVED that the minutes were a correct record\nand that they be signed.\nThe Chair then left.\n(a) one\ncontinued\n";
         let ls = lines(text);
         let ps = paragraphs(&ls);
-        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = ps.iter().map(|p| &*p.text).collect();
         assert_eq!(
             texts,
             [
@@ -765,7 +784,10 @@ mod tests {
     fn first_line_indents_open_paragraphs() {
         let text = "      Audit of Accounts - The Accounts were approved by the Parish\nCouncil and signed by the Chairman\n      Internal Audit - All Councillors agreed that Mrs Evans be\nasked to complete the internal audit\n(a) a label\n    with a hanging indent\n";
         let ls = lines(text);
-        let texts: Vec<String> = paragraphs(&ls).into_iter().map(|p| p.text).collect();
+        let texts: Vec<String> = paragraphs(&ls)
+            .into_iter()
+            .map(|p| p.text.into_owned())
+            .collect();
         assert_eq!(
             texts,
             [

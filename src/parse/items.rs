@@ -881,13 +881,15 @@ pub(crate) fn build(
     item.concerns.sort_by_key(|c| c.span.start);
     item.statements.sort_by_key(|s| s.span.start);
     // votes, per paragraph
+    let mut ls: Vec<(usize, &str)> = Vec::new();
     for p in &paras {
-        let ls: Vec<(usize, &str)> = p
-            .lines
-            .iter()
-            .filter(|l| !l.furniture)
-            .map(|l| (l.text_start, l.text))
-            .collect();
+        ls.clear();
+        ls.extend(
+            p.lines
+                .iter()
+                .filter(|l| !l.furniture)
+                .map(|l| (l.text_start, l.text)),
+        );
         for f in votes::in_paragraph(&ls) {
             item.votes.push(Vote {
                 for_: f.for_,
@@ -1156,7 +1158,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                         }
                         _ => item.concerns.push(Concern {
                             raised_by: raised_by.clone(),
-                            text: q.text.clone(),
+                            text: q.text.to_string(),
                             span: ctx.ix.span(q.start, q.end),
                         }),
                     }
@@ -1192,7 +1194,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         if concern_item && !is_list(p) && p.text.split_whitespace().count() >= 3 {
             item.concerns.push(Concern {
                 raised_by: None,
-                text: p.text.clone(),
+                text: p.text.to_string(),
                 span: ctx.ix.span(p.start, p.end),
             });
         }
@@ -1220,7 +1222,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 .get(n + 1)
                 .filter(|&&j| j == k + 1)
                 .and_then(|&j| paras.get(j))
-                .map(|q| q.text.as_str());
+                .map(|q| &*q.text);
             let carried = after
                 .and_then(narrative::outcome)
                 .or_else(|| next.and_then(narrative::outcome));
@@ -1462,14 +1464,14 @@ fn read_marker_block(
         // `Resolved: (a) That ...`: the first part is inline
         let mut first = p.clone();
         first.lead = Lead::Label {
-            text: l.text.to_string(),
+            text: l.text,
             form: l.form,
             roman: l.roman,
             letter: l.letter,
             digit: l.digit,
             indent: 0,
         };
-        first.text = collapse(rest.get(l.len..).unwrap_or_default());
+        first.text = collapse(rest.get(l.len..).unwrap_or_default()).into();
         tree.push(&first, &ctx.ix);
         i += 1;
     } else if !rest.is_empty() {

@@ -388,7 +388,8 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
             let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);
-            let run_in = run_in_title(rest_t).filter(|(t, _)| super::narrative::title_like(t));
+            let run_in_any = run_in_title(rest_t);
+            let run_in = run_in_any.filter(|(t, _)| super::narrative::title_like(t));
             if let Some((title, at)) = run_in {
                 // `Playground Update – AS had circulated ...`: a heading in title case run into
                 // its body, however long the line
@@ -410,7 +411,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 // not a title
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)
-            } else if let Some((title, at)) = run_in_title(rest_t) {
+            } else if let Some((title, at)) = run_in_any {
                 // `Finance - the following accounts were approved for payment, ...`
                 inline_body = Some(line.text.len() - rest_t.len() + at);
                 (clean_title(title), i)
@@ -444,31 +445,45 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
 /// text after it starts in lower case and reads as a clause (five words or more). Returns the
 /// title and the offset where the body starts.
 fn run_in_title(rest: &str) -> Option<(&str, usize)> {
-    let (k, dash) = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| rest.find(d).map(|k| (k, *d)))
-        .min_by_key(|&(k, _)| k)?;
+    let (k, dash) = first_spaced_dash(rest)?;
     let title = rest.get(..k)?.trim_end();
-    let at = k + dash.len();
+    let at = k + dash + 2;
     let body = rest.get(at..)?.trim_start();
     let at = rest.len() - body.len();
     let words = title.split_whitespace().count();
     // the body reads as a sentence: it starts in lower case, or most of its words after the
     // first are (`The following accounts were approved for payment:`, not `Land at Smith Farm`)
-    let body_words: Vec<&str> = body.split_whitespace().collect();
-    let lower = body_words
-        .iter()
-        .skip(1)
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .count();
+    let (mut body_words, mut lower) = (0usize, 0usize);
+    for (n, w) in body.split_whitespace().enumerate() {
+        body_words += 1;
+        if n > 0 && w.starts_with(|c: char| c.is_lowercase()) {
+            lower += 1;
+        }
+    }
     let sentence = body.starts_with(|c: char| c.is_lowercase())
         || (body.starts_with(|c: char| c.is_uppercase())
-            && lower * 10 >= (body_words.len().saturating_sub(1)) * 7);
+            && lower * 10 >= (body_words.saturating_sub(1)) * 7);
     let ok = (1..=6).contains(&words)
         && title.starts_with(|c: char| c.is_uppercase())
         && sentence
-        && body_words.len() >= 5;
+        && body_words >= 5;
     ok.then_some((title, at))
+}
+
+/// The first dash set apart by spaces (` - `, ` – `, ` — `) in `t`: the offset of the space
+/// before it and the dash's length in bytes.
+fn first_spaced_dash(t: &str) -> Option<(usize, usize)> {
+    let b = t.as_bytes();
+    // `-` itself, or the lead byte of the en and em dashes (U+2013, U+2014)
+    memchr::memchr2_iter(b'-', 0xE2, b).find_map(|j| {
+        let len = match b.get(j..j + 3) {
+            _ if b.get(j) == Some(&b'-') => 1,
+            Some([0xE2, 0x80, 0x93 | 0x94]) => 3,
+            _ => return None,
+        };
+        let spaced = j > 0 && b.get(j - 1) == Some(&b' ') && b.get(j + len) == Some(&b' ');
+        spaced.then_some((j - 1, len))
+    })
 }
 
 fn labels_free(t: &str) -> bool {
@@ -1566,6 +1581,30 @@ fn read_marker_block(
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn first_spaced_dash_finds_the_earliest_of_the_three_dashes() {
+        let cases: &[(&str, Option<(usize, usize)>)] = &[
+            ("Finance - the accounts", Some((7, 1))),
+            ("Finance – the accounts", Some((7, 3))),
+            ("Finance — the accounts", Some((7, 3))),
+            ("Co-op report – A – B - C", Some((12, 3))),
+            ("well-known -x y- z", None),
+            ("- a bullet", None),
+            ("a —b", None),
+            ("end -", None),
+            ("a \u{2012} b", None),
+        ];
+        for (input, want) in cases {
+            // the searches it replaced, as the oracle
+            let oracle = [" - ", " – ", " — "]
+                .iter()
+                .filter_map(|d| input.find(d).map(|k| (k, d.len() - 2)))
+                .min_by_key(|&(k, _)| k);
+            assert_eq!(first_spaced_dash(input), *want, "{input:?}");
+            assert_eq!(first_spaced_dash(input), oracle, "{input:?}");
+        }
+    }
 
     #[test]
     fn run_in_titles() {

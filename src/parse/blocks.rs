@@ -338,12 +338,44 @@ fn marker_hint(head: &str) -> bool {
         b.get(from..from + word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
-    memchr::memchr2_iter(b'e', b'E', b).any(|p| {
+    any_e(b, |p| {
         at(p, b"esolved")
             || at(p, b"ecommend")
             || at(p, b"ecision")
             || p.checked_sub(2).is_some_and(|q| at(q, b"greed"))
     })
+}
+
+/// Whether `f` holds at some position of an `e` or `E` in `b`, visited in order.
+///
+/// A word-at-a-time scan: short texts cost a vectorised search's setup per hit, which is more
+/// than the search. A byte after a true `e` may be visited too (the zero-byte test's borrow);
+/// `f` checks the bytes itself, so that costs nothing but the call.
+fn any_e(b: &[u8], mut f: impl FnMut(usize) -> bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0;
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        // a zero byte where the byte lowered is `e`
+        let x = (u64::from_le_bytes(w) | (0x20 * ONES)) ^ (u64::from(b'e') * ONES);
+        let mut z = x.wrapping_sub(ONES) & !x & HIGH;
+        while z != 0 {
+            let k = (z.trailing_zeros() / 8) as usize;
+            if f(base + k) {
+                return true;
+            }
+            z &= z - 1;
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .any(|(k, &c)| (c | 0x20) == b'e' && f(base + k))
 }
 
 /// A resolution marker at the start of a paragraph's text: returns the marker and the text
@@ -622,6 +654,34 @@ impl Tree {
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn any_e_visits_every_e_in_order() {
+        let texts = [
+            "",
+            "e",
+            "RESOLVED that the report be noted",
+            "eeeeeeeeeeeeeeeeeEEEEE",
+            "\u{1}e\u{1}e\u{0}e\u{1}\u{1}E abcdefgh",
+            "Ée é ĕ Ｅ ee",
+            "no such letter here at all..",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            let want: Vec<usize> = (0..b.len())
+                .filter(|&i| b[i].eq_ignore_ascii_case(&b'e'))
+                .collect();
+            let mut got = Vec::new();
+            let found = any_e(b, |p| {
+                if b[p].eq_ignore_ascii_case(&b'e') {
+                    got.push(p);
+                }
+                false
+            });
+            assert!(!found);
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn rows_have_column_gaps() {

@@ -241,10 +241,12 @@ pub(crate) fn clean_title(raw: &str) -> Option<String> {
     } else {
         std::borrow::Cow::Borrowed(t)
     };
-    let t = collapse(&t);
-    let t = t.trim_end_matches([':', '-', '–', ' ']).trim();
+    let collapsed = collapse(&t);
+    let t = collapsed.trim_end_matches([':', '-', '–', ' ']).trim();
     if t.is_empty() {
         None
+    } else if t.len() == collapsed.len() {
+        Some(collapsed)
     } else {
         Some(t.to_string())
     }

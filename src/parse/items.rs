@@ -76,9 +76,47 @@ fn coded(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// `52`, `7.2`, `17.03.02`, `77/21`, `061/08`
+/// `52`, `7.2`, `17.03.02`, `77/21`, `061/08`: one to three digits, then up to three groups
+/// of `.` or `/` and one to four digits.
+///
+/// Written out over bytes, as the rule `recognize((digits(1, 3), many_m_n(0, 3, (one_of("./"),
+/// digits(1, 4)))))` reads (the test `numeric_matches_its_combinator_form` holds them equal):
+/// it runs on every line that opens with a digit.
 fn numeric(input: &str) -> IResult<&str, &str> {
-    recognize((digits(1, 3), many_m_n(0, 3, (one_of("./"), digits(1, 4))))).parse(input)
+    let b = input.as_bytes();
+    let run = |from: usize, max: usize| {
+        b.get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take(max)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut end = run(0, 3);
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
+    for _ in 0..3 {
+        if !matches!(b.get(end), Some(b'.' | b'/')) {
+            break;
+        }
+        let n = run(end + 1, 4);
+        if n == 0 {
+            break;
+        }
+        end += 1 + n;
+    }
+    // every byte taken is ASCII, so `end` is a character boundary
+    match (input.get(end..), input.get(..end)) {
+        (Some(rest), Some(taken)) => Ok((rest, taken)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhileMN,
+        ))),
+    }
 }
 
 /// `I`, `IV`, `XII` (US outlines)
@@ -1583,6 +1621,39 @@ fn read_marker_block(
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn numeric_matches_its_combinator_form() {
+        fn oracle(input: &str) -> IResult<&str, &str> {
+            recognize((digits(1, 3), many_m_n(0, 3, (one_of("./"), digits(1, 4))))).parse(input)
+        }
+        let inputs = [
+            "",
+            "5",
+            "52.",
+            "7.2 Budget",
+            "17.03.02",
+            "77/21",
+            "061/08",
+            "2024/25",
+            "1234",
+            "1.2.3.4.5",
+            "1./2",
+            "12/",
+            "3.x",
+            "9.12345",
+            "٣. Arabic digit",
+            "Item 5",
+            "5\u{a0}",
+            "1.1.1.1",
+            "10.10/10.10",
+            "7.",
+            "007/0001/2",
+        ];
+        for t in inputs {
+            assert_eq!(numeric(t).ok(), oracle(t).ok(), "{t:?}");
+        }
+    }
 
     #[test]
     fn first_spaced_dash_finds_the_earliest_of_the_three_dashes() {

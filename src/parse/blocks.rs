@@ -338,11 +338,12 @@ fn marker_hint(head: &str) -> bool {
         b.get(from..from + word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
-    any_e(b, |p| {
-        at(p, b"esolved")
-            || at(p, b"ecommend")
-            || at(p, b"ecision")
-            || p.checked_sub(2).is_some_and(|q| at(q, b"greed"))
+    // the letter after the `e` tells which word it can be: most `e`s are none
+    any_e(b, |p| match b.get(p + 1).map(|c| c | 0x20) {
+        Some(b's') => at(p, b"esolved"),
+        Some(b'c') => at(p, b"ecommend") || at(p, b"ecision"),
+        Some(b'e') => p.checked_sub(2).is_some_and(|q| at(q, b"greed")),
+        _ => false,
     })
 }
 
@@ -407,6 +408,13 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
             break;
         }
         let rest = text.get(s..)?;
+        // every keyword below, and the lower-case forms after a subject, open with one of these
+        if !matches!(
+            rest.as_bytes().first(),
+            Some(b'R' | b'r' | b'A' | b'a' | b'T' | b'D' | b'(')
+        ) {
+            continue;
+        }
         let (after_kw, (m, strong)) = match keyword(rest) {
             Ok(v) => v,
             Err(_) => {
@@ -654,6 +662,32 @@ impl Tree {
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn marker_hint_matches_its_plain_form() {
+        fn oracle(head: &str) -> bool {
+            let l = head.to_ascii_lowercase();
+            ["esolved", "ecommend", "ecision", "greed"]
+                .iter()
+                .any(|w| l.contains(w))
+        }
+        let texts = [
+            "",
+            "RESOLVED – That",
+            "ReSoLvEd",
+            "AGREED",
+            "greed",
+            "The Committee agreed:",
+            "DECISION:",
+            "It was noted that the item be deferred",
+            "recommendation",
+            "essolved ecc eee",
+            "Resolved: (i) That the car parking charges set out in Appendix 1 be approved",
+        ];
+        for t in texts {
+            assert_eq!(marker_hint(t), oracle(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn any_e_visits_every_e_in_order() {

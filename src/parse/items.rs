@@ -619,15 +619,17 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
             && !t.ends_with(['.', ':', ';', ',', '-', '–'])
             && t.chars().any(char::is_lowercase);
         // prose below, not a table (`Receipts` / `Detail   Total £s   VAT`)
-        let body_below = lines.get(i + 2).is_some_and(|n| {
-            !n.is_blank()
-                && !n.furniture
-                && n.text.split_whitespace().count() >= 3
-                && (!crate::segment::has_gap(n.text)
-                    || n.text
-                        .split_whitespace()
-                        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase())))
-        });
+        let body_below = || {
+            lines.get(i + 2).is_some_and(|n| {
+                !n.is_blank()
+                    && !n.furniture
+                    && n.text.split_whitespace().count() >= 3
+                    && (!crate::segment::has_gap(n.text)
+                        || n.text
+                            .split_whitespace()
+                            .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase())))
+            })
+        };
         // the closing lines of minutes are no items
         let closing = [
             "date of next",
@@ -644,7 +646,7 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
             && !crate::segment::has_gap(t)
             && blank(i.wrapping_sub(1))
             && blank(i + 1)
-            && body_below
+            && body_below()
             && number(t).is_err()
             && super::attendance::label(t).is_none()
             && blocks::marker(t).is_none()

@@ -160,6 +160,12 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             });
         } else if let Some(p) = cur.as_mut() {
             p.lines = lines.get(first..=i).unwrap_or_default();
+            if let Cow::Borrowed(b) = p.text {
+                // room for a few more lines at once: most paragraphs run on over several
+                let mut owned = String::with_capacity(b.len() + 1 + 3 * t.len());
+                owned.push_str(b);
+                p.text = Cow::Owned(owned);
+            }
             let text = p.text.to_mut();
             if !text.is_empty() {
                 text.push(' ');

@@ -841,7 +841,7 @@ pub(crate) fn build(
         span: ctx.ix.span(start, end),
     };
     // attachments, on the heading and in the body
-    let mut kept: Vec<Line<'_>> = Vec::new();
+    let mut kept: Vec<Line<'_>> = Vec::with_capacity(body.len());
     for (k, line) in head.iter().chain(body.iter()).enumerate() {
         if let Some((before, format, size, at)) = attachment(line.text) {
             let on_heading = k < head.len();

@@ -466,18 +466,18 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         }
     }
     let mut out = Vec::new();
+    // the candidates come in line order: each region takes its own from the front
+    debug_assert!(cands.is_sorted_by_key(|h| h.line));
+    let mut pending = cands.into_iter().peekable();
     for (k, &from) in bounds.iter().enumerate() {
         let to = bounds.get(k + 1).copied().unwrap_or(lines.len());
+        let mine: Vec<items::Heading> = std::iter::from_fn(|| pending.next_if(|h| h.line < to))
+            .filter(|h| h.line >= from)
+            .collect();
         let Some(region) = lines.get(from..to) else {
             continue;
         };
-        let selected = items::select(
-            cands
-                .iter()
-                .filter(|h| h.line >= from && h.line < to)
-                .cloned()
-                .collect(),
-        );
+        let selected = items::select(mine);
         // minutes with no numbered items: their section headings in capitals are the items
         let selected = if selected.is_empty() {
             items::caps_headings(lines, from, to)

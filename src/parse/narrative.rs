@@ -577,9 +577,51 @@ static SECONDED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A packed (SIMD) searcher for every ASCII casing of `piece` (ASCII letters): the opening of a
+/// word that [`contains_any_case`] then checks in full.
+fn any_case(piece: &str) -> Option<aho_corasick::packed::Searcher> {
+    let casings = (0..1u32 << piece.len()).map(|k| {
+        piece
+            .bytes()
+            .enumerate()
+            .map(|(i, c)| {
+                if k >> i & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect::<Vec<u8>>()
+    });
+    aho_corasick::packed::Searcher::new(casings)
+}
+
+/// Whether `hay` holds `word` in any ASCII case, as [`crate::segment::contains_ci`] finds it:
+/// `head` finds the casings of the word's opening (see [`any_case`]), the rest is compared after
+/// each. (`memchr` for the first letter stops at every `s` of a text; the opening is rarer.)
+fn contains_any_case(hay: &str, head: Option<&aho_corasick::packed::Searcher>, word: &str) -> bool {
+    let Some(head) = head else {
+        return crate::segment::contains_ci(hay, word);
+    };
+    let b = hay.as_bytes();
+    let mut at = 0;
+    while let Some(m) = head.find_in(b, aho_corasick::Span::from(at..b.len())) {
+        if b.get(m.start()..m.start() + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        {
+            return true;
+        }
+        at = m.start() + 1;
+    }
+    false
+}
+
+/// The casings of `seco`, the opening of `seconded`.
+static SECO: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| any_case("seco"));
+
 /// Where a British motion's text (`that ...`) starts in a paragraph that moves and seconds it.
 pub(crate) fn seconded_that(para: &str) -> Option<usize> {
-    if !crate::segment::contains_ci(para, "seconded") {
+    if !contains_any_case(para, SECO.as_ref(), "seconded") {
         return None;
     }
     SECONDED_THAT
@@ -846,6 +888,32 @@ mod tests {
             .into_iter()
             .map(|(a, b, o)| (&p[a..b], o))
             .collect()
+    }
+
+    #[test]
+    fn seconded_found_as_contains_ci_finds_it() {
+        let long = format!("{} SeCoNdEd", "second ".repeat(20));
+        for p in [
+            "",
+            "seconded",
+            "SECONDED",
+            "Mr A moved and Mr B Seconded that x",
+            "seconde",
+            "secondedx",
+            "xseconded",
+            "second ed",
+            "seco",
+            "ſeconded",
+            "the second item; seconded by A",
+            "secosecondedd",
+            long.as_str(),
+        ] {
+            assert_eq!(
+                contains_any_case(p, SECO.as_ref(), "seconded"),
+                crate::segment::contains_ci(p, "seconded"),
+                "{p}"
+            );
+        }
     }
 
     #[test]

@@ -624,10 +624,9 @@ pub(crate) fn seconded_that(para: &str) -> Option<usize> {
     if !contains_any_case(para, SECO.as_ref(), "seconded") {
         return None;
     }
-    SECONDED_THAT
-        .captures(para)
-        .and_then(|c| c.get(1))
-        .map(|m| m.start())
+    // the group `that` ends the match (`\b` takes no text), four ASCII letters (no other letter
+    // folds to `t`, `h` or `a`), so it is found without capturing
+    SECONDED_THAT.find(para).map(|m| m.end() - "that".len())
 }
 
 /// The recorded outcome in a short paragraph: carried (`Motion carried.`) or failed.
@@ -913,6 +912,24 @@ mod tests {
                 crate::segment::contains_ci(p, "seconded"),
                 "{p}"
             );
+        }
+    }
+
+    #[test]
+    fn seconded_that_as_the_group_tells_it() {
+        for p in [
+            "Mr A moved and Mr B seconded that the fee be paid.",
+            "Cllr A PROPOSED, AND Cllr B SECONDED THE MOTION, THAT x",
+            "A proposed and B seconded the proposal that y; C moved and D seconded that z",
+            "A moved and B seconded thatch",
+            "A moved and B seconded\u{2003}That x",
+            "nothing seconded here",
+        ] {
+            let by_group = SECONDED_THAT
+                .captures(p)
+                .and_then(|c| c.get(1))
+                .map(|m| m.start());
+            assert_eq!(seconded_that(p), by_group, "{p}");
         }
     }
 

@@ -288,24 +288,51 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     // (a heading ends with a dash or before `It`)
     static IT: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("It"));
+    // no decision word, no decision: the rules below read the sentence or a part of it
+    if !DECISION_HINT.is_match(sentence) {
+        return None;
+    }
     let run_in = has_dash(sentence) || IT.find(sentence.as_bytes()).is_some();
-    if let Some(c) = run_in
-        .then(|| RUN_IN.captures(sentence))
-        .flatten()
-        .filter(|c| {
-            // a heading is title-like: `Audit of Accounts - `, not a clause
-            // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
-            c.name("dash").is_none_or(|m| title_like(m.as_str()))
-        })
-    {
-        let at = c
-            .name("dash")
-            .or_else(|| c.name("head"))
-            .map_or(0, |m| m.end());
+    if let Some(head) = run_in.then(|| run_in_head(sentence)).flatten().filter(|h| {
+        // a heading is title-like: `Audit of Accounts - `, not a clause
+        // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
+        !h.dash || sentence.get(..h.end).is_some_and(title_like)
+    }) {
+        let at = head.end;
         let rest = sentence.get(at..).unwrap_or_default();
         return decision_start_plain(rest).map(|k| at + k);
     }
-    decision_start_whole(sentence)
+    decision_rules(sentence)
+}
+
+/// A run-in heading that [`RUN_IN`] finds at the start of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunIn {
+    /// Whether it is the `dash` heading (else the `head` before `It was`).
+    dash: bool,
+    /// Where its group ends.
+    end: usize,
+}
+
+/// [`RUN_IN`]'s group in `s`, read without capturing: the `dash` alternative ends its match with
+/// white space (`\s+`), the `head` one with `was` (the group ends before `It\s+was`; the rule is
+/// case-sensitive and Rust's white space is the regex's `\s`).
+fn run_in_head(s: &str) -> Option<RunIn> {
+    let m = RUN_IN.find(s)?;
+    let t = m.as_str();
+    match t.strip_suffix("was") {
+        Some(before) => {
+            let it = before.trim_end().strip_suffix("It")?;
+            Some(RunIn {
+                dash: false,
+                end: m.start() + it.len(),
+            })
+        }
+        None => Some(RunIn {
+            dash: true,
+            end: m.end(),
+        }),
+    }
 }
 
 /// [`decision_start`] for a sentence that has no run-in heading (a table row).
@@ -405,6 +432,11 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
     if !DECISION_HINT.is_match(sentence) {
         return None;
     }
+    decision_rules(sentence)
+}
+
+/// [`decision_start_plain`] after its keyword test.
+fn decision_rules(sentence: &str) -> Option<usize> {
     // an exclusion counts when it comes before the decision wording
     let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
     if let Some(at) = formula_that(sentence) {
@@ -519,10 +551,7 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
         .map(|(a, b)| {
             let s = para.get(a..b).unwrap_or_default();
             let head = if has_dash(s) {
-                RUN_IN
-                    .captures(s)
-                    .and_then(|c| c.name("dash"))
-                    .map_or(0, |m| m.end())
+                run_in_head(s).filter(|h| h.dash).map_or(0, |h| h.end)
             } else {
                 0
             };
@@ -832,6 +861,34 @@ mod tests {
         assert!(!title_like(
             "Presented for payment was CALC Subscription - "
         ));
+    }
+
+    #[test]
+    fn run_in_heads_as_the_groups_tell_them() {
+        for s in [
+            "Village Map – The current map was agreed.",
+            "Jubilee Group It was agreed that",
+            "Jubilee Group It\u{2003}was agreed",
+            "Audit of Accounts -\u{a0} x",
+            "A B C D E It was",
+            "A It wasn't",
+            "S106 and CIL – It was agreed",
+            "Town Funds bills – Motion to approve",
+            "no heading here",
+            "Item 5 — It was",
+        ] {
+            let by_groups = RUN_IN.captures(s).map(|c| match c.name("dash") {
+                Some(m) => RunIn {
+                    dash: true,
+                    end: m.end(),
+                },
+                None => RunIn {
+                    dash: false,
+                    end: c.name("head").map_or(0, |m| m.end()),
+                },
+            });
+            assert_eq!(run_in_head(s), by_groups, "{s}");
+        }
     }
 
     #[test]

@@ -283,12 +283,18 @@ const MONEY_COLUMNS: [&str; 9] = [
 fn names_money_column(cell: &str) -> bool {
     let split = |ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$';
     if cell.is_ascii() {
-        return cell.split(split).any(|word| {
-            let bare = word.trim_end_matches(['s', 'S']);
-            MONEY_COLUMNS
-                .iter()
-                .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
-        });
+        // bytewise: in ASCII `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`
+        return cell
+            .as_bytes()
+            .split(|&b| !b.is_ascii_alphanumeric() && b != b'$')
+            .any(|word| {
+                let s = word.iter().rev().take_while(|&&b| b == b's' || b == b'S');
+                let bare = word.get(..word.len() - s.count()).unwrap_or_default();
+                MONEY_COLUMNS.iter().any(|w| {
+                    word.eq_ignore_ascii_case(w.as_bytes())
+                        || bare.eq_ignore_ascii_case(w.as_bytes())
+                })
+            });
     }
     let c = cell.to_lowercase();
     c.split(split).any(|word| {
@@ -530,6 +536,38 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(money_column_hint(t), MONEY_COLUMN_HINT.is_match(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn money_column_names_bytewise_as_by_characters() {
+        let by_chars = |cell: &str| {
+            let split = |ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$';
+            cell.split(split).any(|word| {
+                let bare = word.trim_end_matches(['s', 'S']);
+                MONEY_COLUMNS
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
+            })
+        };
+        for cell in [
+            "",
+            "Amount",
+            "AMOUNTS",
+            "Total $s",
+            "$",
+            "net-of-VAT",
+            "Nets",
+            "grossss",
+            "costly",
+            "Payee",
+            "Payments (incl.)",
+            "s",
+            "amount_x",
+            "VAT.",
+            "a$b",
+        ] {
+            assert_eq!(names_money_column(cell), by_chars(cell), "{cell}");
         }
     }
 

@@ -117,7 +117,12 @@ mod hint {
 /// Whether a line may hold a vote without a hint word: a line opening with `For`, or a table
 /// row (`| For | 6 |`).
 fn vote_line(line: &str) -> bool {
-    line.trim_start()
+    // (a line that opens with an ASCII character other than white space needs no trimming)
+    let opening = match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => line,
+        _ => line.trim_start(),
+    };
+    opening
         .get(..3)
         .is_some_and(|w| w.eq_ignore_ascii_case("for"))
         || memchr::memchr(b'|', line.as_bytes()).is_some()
@@ -931,6 +936,32 @@ mod tests {
             texts = longer;
         }
         assert!(matched > 1000, "{matched}");
+    }
+
+    #[test]
+    fn vote_lines_as_trimmed() {
+        let trimmed = |line: &str| {
+            line.trim_start()
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("for"))
+                || line.contains('|')
+        };
+        for line in [
+            "",
+            "For: 3",
+            "  FOR 3",
+            "\u{b}for",
+            "\u{a0}For",
+            "\u{2003}for",
+            "\tfo",
+            "x | y",
+            "Fo",
+            "éfor",
+            "| For | 6 |",
+            "Against",
+        ] {
+            assert_eq!(vote_line(line), trimmed(line), "{line:?}");
+        }
     }
 
     #[test]

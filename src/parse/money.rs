@@ -283,12 +283,18 @@ const MONEY_COLUMNS: [&str; 9] = [
 fn names_money_column(cell: &str) -> bool {
     let split = |ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$';
     if cell.is_ascii() {
-        return cell.split(split).any(|word| {
-            let bare = word.trim_end_matches(['s', 'S']);
-            MONEY_COLUMNS
-                .iter()
-                .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
-        });
+        // bytewise: in ASCII `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`
+        return cell
+            .as_bytes()
+            .split(|&b| !b.is_ascii_alphanumeric() && b != b'$')
+            .any(|word| {
+                let s = word.iter().rev().take_while(|&&b| b == b's' || b == b'S');
+                let bare = word.get(..word.len() - s.count()).unwrap_or_default();
+                MONEY_COLUMNS.iter().any(|w| {
+                    word.eq_ignore_ascii_case(w.as_bytes())
+                        || bare.eq_ignore_ascii_case(w.as_bytes())
+                })
+            });
     }
     let c = cell.to_lowercase();
     c.split(split).any(|word| {
@@ -372,11 +378,12 @@ pub(crate) fn find_all(s: &str) -> Vec<Found> {
     // ￥ (EF); most lines hold none
     let b = s.as_bytes();
     let ascii = s.is_ascii();
-    let wide = !ascii && memchr::memchr(0xEF, b).is_some();
-    // E2 leads dashes and quotes too: look for it only where a `€` is
-    static EURO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("€"));
-    let euro = !ascii && !wide && EURO.find(b).is_some();
+    // E2 leads dashes and quotes too: look for it only where a `€` (`E2 82 AC`) may be, that is
+    // where an `82` is (a continuation byte that the dashes and quotes of minutes do not hold);
+    // one scan for `EF` or `82` first, as most lines with other characters hold neither
+    let rare = !ascii && memchr::memchr2(0xEF, 0x82, b).is_some();
+    let wide = rare && memchr::memchr(0xEF, b).is_some();
+    let euro = rare && !wide;
     let mut from = 0;
     while let Some(k) = b.get(from..).and_then(|r| {
         if ascii {
@@ -533,6 +540,38 @@ mod tests {
     }
 
     #[test]
+    fn money_column_names_bytewise_as_by_characters() {
+        let by_chars = |cell: &str| {
+            let split = |ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$';
+            cell.split(split).any(|word| {
+                let bare = word.trim_end_matches(['s', 'S']);
+                MONEY_COLUMNS
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
+            })
+        };
+        for cell in [
+            "",
+            "Amount",
+            "AMOUNTS",
+            "Total $s",
+            "$",
+            "net-of-VAT",
+            "Nets",
+            "grossss",
+            "costly",
+            "Payee",
+            "Payments (incl.)",
+            "s",
+            "amount_x",
+            "VAT.",
+            "a$b",
+        ] {
+            assert_eq!(names_money_column(cell), by_chars(cell), "{cell}");
+        }
+    }
+
+    #[test]
     fn money_column_names() {
         let by_copy = |cell: &str| {
             let c = cell.to_lowercase();
@@ -565,6 +604,40 @@ mod tests {
             "",
         ] {
             assert_eq!(names_money_column(cell), by_copy(cell), "{cell}");
+        }
+    }
+
+    #[test]
+    fn every_sign_is_looked_at() {
+        // each candidate character, tried with `amount` directly
+        let naive = |s: &str| -> Vec<Found> {
+            s.char_indices()
+                .filter(|&(_, c)| currency(c).is_some())
+                .filter_map(|(i, _)| {
+                    let rest = s.get(i..)?;
+                    let (after, (currency, value)) = amount(rest).ok()?;
+                    let text = rest.get(..rest.len() - after.len())?;
+                    Some(Found {
+                        start: i,
+                        end: i + text.trim_end().len(),
+                        value,
+                        currency,
+                    })
+                })
+                .collect()
+        };
+        for s in [
+            "€5 – and “£6”",
+            "– €5",
+            "x₂ €5",
+            "￥5 and €6 and £7 – $8",
+            "€",
+            "— ‘€ 1,000.50’ …",
+            "¥3m, $4k, €5bn",
+            "plain $5",
+            "no money – none",
+        ] {
+            assert_eq!(find_all(s), naive(s), "{s}");
         }
     }
 

@@ -288,24 +288,51 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     // (a heading ends with a dash or before `It`)
     static IT: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("It"));
+    // no decision word, no decision: the rules below read the sentence or a part of it
+    if !DECISION_HINT.is_match(sentence) {
+        return None;
+    }
     let run_in = has_dash(sentence) || IT.find(sentence.as_bytes()).is_some();
-    if let Some(c) = run_in
-        .then(|| RUN_IN.captures(sentence))
-        .flatten()
-        .filter(|c| {
-            // a heading is title-like: `Audit of Accounts - `, not a clause
-            // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
-            c.name("dash").is_none_or(|m| title_like(m.as_str()))
-        })
-    {
-        let at = c
-            .name("dash")
-            .or_else(|| c.name("head"))
-            .map_or(0, |m| m.end());
+    if let Some(head) = run_in.then(|| run_in_head(sentence)).flatten().filter(|h| {
+        // a heading is title-like: `Audit of Accounts - `, not a clause
+        // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
+        !h.dash || sentence.get(..h.end).is_some_and(title_like)
+    }) {
+        let at = head.end;
         let rest = sentence.get(at..).unwrap_or_default();
         return decision_start_plain(rest).map(|k| at + k);
     }
-    decision_start_whole(sentence)
+    decision_rules(sentence)
+}
+
+/// A run-in heading that [`RUN_IN`] finds at the start of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunIn {
+    /// Whether it is the `dash` heading (else the `head` before `It was`).
+    dash: bool,
+    /// Where its group ends.
+    end: usize,
+}
+
+/// [`RUN_IN`]'s group in `s`, read without capturing: the `dash` alternative ends its match with
+/// white space (`\s+`), the `head` one with `was` (the group ends before `It\s+was`; the rule is
+/// case-sensitive and Rust's white space is the regex's `\s`).
+fn run_in_head(s: &str) -> Option<RunIn> {
+    let m = RUN_IN.find(s)?;
+    let t = m.as_str();
+    match t.strip_suffix("was") {
+        Some(before) => {
+            let it = before.trim_end().strip_suffix("It")?;
+            Some(RunIn {
+                dash: false,
+                end: m.start() + it.len(),
+            })
+        }
+        None => Some(RunIn {
+            dash: true,
+            end: m.end(),
+        }),
+    }
 }
 
 /// [`decision_start`] for a sentence that has no run-in heading (a table row).
@@ -405,6 +432,11 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
     if !DECISION_HINT.is_match(sentence) {
         return None;
     }
+    decision_rules(sentence)
+}
+
+/// [`decision_start_plain`] after its keyword test.
+fn decision_rules(sentence: &str) -> Option<usize> {
     // an exclusion counts when it comes before the decision wording
     let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
     if let Some(at) = formula_that(sentence) {
@@ -519,10 +551,7 @@ pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
         .map(|(a, b)| {
             let s = para.get(a..b).unwrap_or_default();
             let head = if has_dash(s) {
-                RUN_IN
-                    .captures(s)
-                    .and_then(|c| c.name("dash"))
-                    .map_or(0, |m| m.end())
+                run_in_head(s).filter(|h| h.dash).map_or(0, |h| h.end)
             } else {
                 0
             };
@@ -577,15 +606,71 @@ static SECONDED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A packed (SIMD) searcher for every ASCII casing of `piece` (ASCII letters): the opening of a
+/// word that [`contains_any_case`] then checks in full.
+fn any_case(piece: &str) -> Option<aho_corasick::packed::Searcher> {
+    let casings = (0..1u32 << piece.len()).map(|k| {
+        piece
+            .bytes()
+            .enumerate()
+            .map(|(i, c)| {
+                if k >> i & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect::<Vec<u8>>()
+    });
+    aho_corasick::packed::Searcher::new(casings)
+}
+
+/// Whether `hay` holds `word` in any ASCII case, as [`crate::segment::contains_ci`] finds it:
+/// `head` finds the casings of the word's opening (see [`any_case`]), the rest is compared after
+/// each. (`memchr` for the first letter stops at every `s` of a text; the opening is rarer.)
+fn contains_any_case(hay: &str, head: Option<&aho_corasick::packed::Searcher>, word: &str) -> bool {
+    let Some(head) = head else {
+        return crate::segment::contains_ci(hay, word);
+    };
+    let b = hay.as_bytes();
+    let mut at = 0;
+    while let Some(m) = head.find_in(b, aho_corasick::Span::from(at..b.len())) {
+        if b.get(m.start()..m.start() + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        {
+            return true;
+        }
+        at = m.start() + 1;
+    }
+    false
+}
+
+/// Whether `hay` holds `needle` in any ASCII case, as [`crate::segment::contains_ci`] finds it,
+/// looked for by the needle's byte at `k` (an ASCII letter, either case) rather than its first:
+/// a rare letter stops the search at fewer places.
+pub(super) fn contains_ci_at(hay: &str, needle: &str, k: usize) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&c) = n.get(k) else {
+        return crate::segment::contains_ci(hay, needle);
+    };
+    memchr::memchr2_iter(c.to_ascii_lowercase(), c.to_ascii_uppercase(), h).any(|i| {
+        i >= k
+            && h.get(i - k..i - k + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
+/// The casings of `seco`, the opening of `seconded`.
+static SECO: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| any_case("seco"));
+
 /// Where a British motion's text (`that ...`) starts in a paragraph that moves and seconds it.
 pub(crate) fn seconded_that(para: &str) -> Option<usize> {
-    if !crate::segment::contains_ci(para, "seconded") {
+    if !contains_any_case(para, SECO.as_ref(), "seconded") {
         return None;
     }
-    SECONDED_THAT
-        .captures(para)
-        .and_then(|c| c.get(1))
-        .map(|m| m.start())
+    // the group `that` ends the match (`\b` takes no text), four ASCII letters (no other letter
+    // folds to `t`, `h` or `a`), so it is found without capturing
+    SECONDED_THAT.find(para).map(|m| m.end() - "that".len())
 }
 
 /// The recorded outcome in a short paragraph: carried (`Motion carried.`) or failed.
@@ -794,6 +879,34 @@ mod tests {
     }
 
     #[test]
+    fn run_in_heads_as_the_groups_tell_them() {
+        for s in [
+            "Village Map – The current map was agreed.",
+            "Jubilee Group It was agreed that",
+            "Jubilee Group It\u{2003}was agreed",
+            "Audit of Accounts -\u{a0} x",
+            "A B C D E It was",
+            "A It wasn't",
+            "S106 and CIL – It was agreed",
+            "Town Funds bills – Motion to approve",
+            "no heading here",
+            "Item 5 — It was",
+        ] {
+            let by_groups = RUN_IN.captures(s).map(|c| match c.name("dash") {
+                Some(m) => RunIn {
+                    dash: true,
+                    end: m.end(),
+                },
+                None => RunIn {
+                    dash: false,
+                    end: c.name("head").map_or(0, |m| m.end()),
+                },
+            });
+            assert_eq!(run_in_head(s), by_groups, "{s}");
+        }
+    }
+
+    #[test]
     fn splits_sentences() {
         let s = "Mr. Smith spoke. It was agreed that Cllr. Jones would act. The meeting closed at 8 p.m. Thanks.";
         let got: Vec<&str> = sentences(s).map(|(a, b)| &s[a..b]).collect();
@@ -846,6 +959,67 @@ mod tests {
             .into_iter()
             .map(|(a, b, o)| (&p[a..b], o))
             .collect()
+    }
+
+    #[test]
+    fn seconded_found_as_contains_ci_finds_it() {
+        let long = format!("{} SeCoNdEd", "second ".repeat(20));
+        for p in [
+            "",
+            "seconded",
+            "SECONDED",
+            "Mr A moved and Mr B Seconded that x",
+            "seconde",
+            "secondedx",
+            "xseconded",
+            "second ed",
+            "seco",
+            "ſeconded",
+            "the second item; seconded by A",
+            "secosecondedd",
+            long.as_str(),
+        ] {
+            assert_eq!(
+                contains_any_case(p, SECO.as_ref(), "seconded"),
+                crate::segment::contains_ci(p, "seconded"),
+                "{p}"
+            );
+            for k in 0..9 {
+                assert_eq!(
+                    contains_ci_at(p, "seconded", k),
+                    crate::segment::contains_ci(p, "seconded"),
+                    "{p} {k}"
+                );
+            }
+            for (needle, k) in [("show of hands", 3), ("co", 1), ("", 0)] {
+                let q = format!("{p} Show Of HANDS");
+                for t in [p, q.as_str()] {
+                    assert_eq!(
+                        contains_ci_at(t, needle, k),
+                        crate::segment::contains_ci(t, needle),
+                        "{t} {needle}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn seconded_that_as_the_group_tells_it() {
+        for p in [
+            "Mr A moved and Mr B seconded that the fee be paid.",
+            "Cllr A PROPOSED, AND Cllr B SECONDED THE MOTION, THAT x",
+            "A proposed and B seconded the proposal that y; C moved and D seconded that z",
+            "A moved and B seconded thatch",
+            "A moved and B seconded\u{2003}That x",
+            "nothing seconded here",
+        ] {
+            let by_group = SECONDED_THAT
+                .captures(p)
+                .and_then(|c| c.get(1))
+                .map(|m| m.start());
+            assert_eq!(seconded_that(p), by_group, "{p}");
+        }
     }
 
     #[test]

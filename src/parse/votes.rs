@@ -117,7 +117,12 @@ mod hint {
 /// Whether a line may hold a vote without a hint word: a line opening with `For`, or a table
 /// row (`| For | 6 |`).
 fn vote_line(line: &str) -> bool {
-    line.trim_start()
+    // (a line that opens with an ASCII character other than white space needs no trimming)
+    let opening = match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => line,
+        _ => line.trim_start(),
+    };
+    opening
         .get(..3)
         .is_some_and(|w| w.eq_ignore_ascii_case("for"))
         || memchr::memchr(b'|', line.as_bytes()).is_some()
@@ -152,26 +157,140 @@ static NAMED_COUNT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The groups of [`NAMED_COUNT`] in `text` (`w`, `names`, `n`, and the whole match), found with
-/// [`NAMED_COUNT_UNBOUNDED`] where its match keeps within the bounds. Both are searched in the
-/// same (leftmost-first) order and the bounded one only leaves out the paths that repeat too
-/// often, so when the first matching path of the unbounded one keeps within the bounds it is
-/// the first matching path of the bounded one too; otherwise the bounded one decides.
-fn named_count(text: &str) -> Option<regex::Captures<'_>> {
+/// What [`NAMED_COUNT`] finds in a text: the end of its match (which starts the text) and the
+/// byte ranges of its groups `w`, `names` and `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NamedCount {
+    end: usize,
+    w: (usize, usize),
+    names: (usize, usize),
+    n: (usize, usize),
+}
+
+impl NamedCount {
+    fn of(c: &regex::Captures<'_>) -> Option<NamedCount> {
+        let range = |g: &str| c.name(g).map(|m| (m.start(), m.end()));
+        Some(NamedCount {
+            end: c.get(0)?.end(),
+            w: range("w")?,
+            names: range("names")?,
+            n: range("n")?,
+        })
+    }
+}
+
+/// [`NAMED_COUNT`]'s match in `text`, found with [`NAMED_COUNT_UNBOUNDED`] where its match keeps
+/// within the bounds. Both are searched in the same (leftmost-first) order and the bounded one
+/// only leaves out the paths that repeat too often, so when the first matching path of the
+/// unbounded one keeps within the bounds it is the first matching path of the bounded one too;
+/// otherwise the bounded one decides. In [`plain`] text the unbounded rule is read by hand (see
+/// [`named_count_plain`]): capturing runs a slow engine over its Unicode classes.
+fn named_count(text: &str) -> Option<NamedCount> {
     if !may_be_named_count(text) {
         return None;
     }
-    let c = NAMED_COUNT_UNBOUNDED.captures(text)?;
-    let within = c
-        .name("gap")
-        .is_some_and(|m| m.as_str().chars().count() <= 60)
-        && c.name("names")
-            .is_some_and(|m| (3..=600).contains(&m.as_str().chars().count()));
-    if within {
-        Some(c)
+    let (unbounded, gap_end) = if plain(text) {
+        named_count_plain(text)?
     } else {
-        NAMED_COUNT.captures(text)
+        let c = NAMED_COUNT_UNBOUNDED.captures(text)?;
+        (NamedCount::of(&c)?, c.name("gap")?.end())
+    };
+    let chars = |(a, b): (usize, usize)| text.get(a..b).map_or(0, |t| t.chars().count());
+    let within =
+        chars((unbounded.w.1, gap_end)) <= 60 && (3..=600).contains(&chars(unbounded.names));
+    if within {
+        Some(unbounded)
+    } else {
+        NamedCount::of(&NAMED_COUNT.captures(text)?)
     }
+}
+
+/// [`NAMED_COUNT_UNBOUNDED`] read by hand in [`plain`] text, in the order the regex engine tries
+/// its paths: `^(for|against|abstain(?:ing|ed|s)?|abstentions?)\b`, then the lazy gap
+/// `[^–:()\n]*?`, the first place after it that the rest matches at: `\s[–:-]`, `\s*` (greedy,
+/// giving back white space only when the names would be shorter than three characters), the
+/// lazy names `[^()]{3,}?` (which can run no further than the first parenthesis, so they end
+/// where the white space before it starts, or three characters in), then
+/// `\s*\((\d{1,3})\)\s*\.?$` at that parenthesis. `\s` is Rust's white space (a test in
+/// `narrative` checks it) and in [`plain`] text `\d` is an ASCII digit and `(?i)` folds ASCII
+/// letters only. With the match, where its group `gap` ends.
+fn named_count_plain(text: &str) -> Option<(NamedCount, usize)> {
+    const WORDS: [&str; 8] = [
+        "for",
+        "against",
+        "abstain",
+        "abstaining",
+        "abstained",
+        "abstains",
+        "abstention",
+        "abstentions",
+    ];
+    let b = text.as_bytes();
+    // `\b` is ASCII: the word is the whole run of ASCII word characters that opens the text
+    let w_end = b
+        .iter()
+        .position(|&x| !(x.is_ascii_alphanumeric() || x == b'_'))
+        .unwrap_or(b.len());
+    let w = text.get(..w_end)?;
+    if !WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        return None;
+    }
+    let mut p = w_end;
+    loop {
+        let rest = text.get(p..)?;
+        let mut cs = rest.chars();
+        let c = cs.next()?;
+        if c.is_whitespace() {
+            if let Some(sep @ ('–' | ':' | '-')) = cs.next() {
+                let sep_end = p + c.len_utf8() + sep.len_utf8();
+                if let Some(found) = named_tail(text, sep_end) {
+                    let m = NamedCount {
+                        end: text.len(),
+                        w: (0, w_end),
+                        names: found.0,
+                        n: found.1,
+                    };
+                    return Some((m, p));
+                }
+            }
+        }
+        // the gap takes this character and the search moves on, where it may
+        if matches!(c, '–' | ':' | '(' | ')' | '\n') {
+            return None;
+        }
+        p += c.len_utf8();
+    }
+}
+
+/// The rest of [`NAMED_COUNT_UNBOUNDED`] after its separator's dash or colon (at `from`): the
+/// byte ranges of `names` and `n`. See [`named_count_plain`].
+fn named_tail(text: &str, from: usize) -> Option<((usize, usize), (usize, usize))> {
+    let after = text.get(from..)?;
+    let paren = from + memchr::memchr2(b'(', b')', after.as_bytes())?;
+    // `\((\d{1,3})\)\s*\.?$`
+    let tail = text.get(paren..)?.strip_prefix('(')?;
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let end = tail.get(digits..)?.strip_prefix(')')?.trim_start();
+    if !(end.is_empty() || end == ".") {
+        return None;
+    }
+    let n = (paren + 1, paren + 1 + digits);
+    // `\s*` before the names, greedy, then given back one white space character at a time
+    let run = text.get(from..paren)?;
+    let ws = run.len() - run.trim_start().len();
+    let mut start = from + ws;
+    while text.get(start..paren)?.chars().count() < 3 {
+        let back = text.get(from..start)?.chars().next_back()?;
+        start -= back.len_utf8();
+    }
+    // the lazy names: three characters at least, then up to the white space before `(`
+    let names = text.get(start..paren)?;
+    let three = names.char_indices().nth(3).map_or(names.len(), |(i, _)| i);
+    let end = names.trim_end().len().max(three);
+    Some(((start, start + end), n))
 }
 
 /// Inline counts: `For 43, against 0, abstentions 0`.
@@ -502,8 +621,8 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
             });
             let row_names = row.map(|(_, _, names)| names).unwrap_or_else(|| {
                 named_count(line)
-                    .and_then(|c| c.name("names"))
-                    .map(|m| names(strip_plural(m.as_str())))
+                    .and_then(|c| line.get(c.names.0..c.names.1))
+                    .map(|m| names(strip_plural(m)))
                     .unwrap_or_default()
             });
             let g = group.get_or_insert_with(|| Found::new(off, off + line.len()));
@@ -613,13 +732,12 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
         // one match at most
         let mut g: Option<Found> = None;
         for c in named_count(&joined).into_iter() {
-            let Some(m) = c.get(0) else { continue };
-            let word = c.name("w").map_or("", |m| m.as_str()).to_ascii_lowercase();
-            let list = c.name("names").map_or("", |m| m.as_str());
-            let people = names(strip_plural(list));
-            let n = num(c.name("n"));
-            let f = g.get_or_insert_with(|| Found::new(to_src(m.start()), to_src(m.end())));
-            f.end = to_src(m.end());
+            let part = |(a, b): (usize, usize)| joined.get(a..b).unwrap_or_default();
+            let word = part(c.w).to_ascii_lowercase();
+            let people = names(strip_plural(part(c.names)));
+            let n = part(c.n).parse().ok();
+            let f = g.get_or_insert_with(|| Found::new(to_src(0), to_src(c.end)));
+            f.end = to_src(c.end);
             f.kind = Some(VoteKind::Recorded);
             if word == "for" {
                 f.for_ = n;
@@ -693,7 +811,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
     let some = !out.is_empty();
     let unanimous = some && gates & hint::UNANIMOUS_RULE != 0 && UNANIMOUS.is_match(&joined);
-    let hands = some && crate::segment::contains_ci(&joined, "show of hands");
+    let hands = some && super::narrative::contains_ci_at(&joined, "show of hands", 3);
     let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
         if f.result.is_none() {
@@ -746,18 +864,103 @@ mod tests {
             "For the motion – A – B (4)",
             "For the motion – A (1) and B (2)",
             "Forty – A, B (2)",
+            "For - A - B (12)",
+            "For: x (1)",
+            "For :  ab  (1)",
+            "For :\u{2003} a (1)",
+            "For - a(1)",
+            "For -\u{a0}\u{a0}(1)",
+            "For -   (1)",
+            "For -    (1)",
+            "For – é (1) .",
+            "For – ab (1).\n",
+            "For – ab (1) x",
+            "For – ab (1234)",
+            "For – ab ()",
+            "For – ab (12) (3)",
+            "For – ab) (3)",
+            "For: a – b: c (3)",
+            "For x\ny – A (1)",
+            "For x – \n A (1)",
+            "Abstentions – A and B (2)",
+            "ABSTAINING:  C (1)",
+            "Abstainer – A (1)",
+            "Against(the motion) – A (1)",
+            "Against the motion –A B (2)",
+            "Against the motion–A (1)",
+            "Against\t– Cllr A, Cllr B (2)",
+            "For_x – A (1)",
+            "For – a\u{2003}\u{2003}b (1)",
+            "For – A,  (3) ",
             long.as_str(),
             gap.as_str(),
         ];
-        let groups = |c: Option<regex::Captures<'_>>| {
-            c.map(|c| ["w", "names", "n"].map(|g| c.name(g).map(|m| (m.start(), m.end()))))
-        };
         for t in cases {
-            assert_eq!(
-                groups(named_count(t)),
-                groups(NAMED_COUNT.captures(t)),
-                "{t}"
-            );
+            let by_rule = NAMED_COUNT.captures(t).and_then(|c| NamedCount::of(&c));
+            assert_eq!(named_count(t), by_rule, "{t}");
+            let unbounded = NAMED_COUNT_UNBOUNDED.captures(t);
+            if plain(t) {
+                let by_groups =
+                    unbounded.and_then(|c| Some((NamedCount::of(&c)?, c.name("gap")?.end())));
+                assert_eq!(named_count_plain(t), by_groups, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn named_counts_by_hand_as_the_regex_reads_them() {
+        // every text of up to five of these characters after `For` and before ` (1)`, or alone
+        let alphabet = [
+            ' ', '–', ':', '-', '(', ')', '1', 'a', '.', '\n', '\u{2003}',
+        ];
+        let mut texts = vec![String::new()];
+        let mut matched = 0;
+        for _ in 0..5 {
+            let mut longer = Vec::new();
+            for t in &texts {
+                for c in alphabet {
+                    let mut u = t.clone();
+                    u.push(c);
+                    longer.push(u);
+                }
+            }
+            for t in &longer {
+                for text in [format!("For{t}"), format!("For{t} (1)")] {
+                    let by_groups = NAMED_COUNT_UNBOUNDED
+                        .captures(&text)
+                        .and_then(|c| Some((NamedCount::of(&c)?, c.name("gap")?.end())));
+                    matched += usize::from(by_groups.is_some());
+                    assert_eq!(named_count_plain(&text), by_groups, "{text:?}");
+                }
+            }
+            texts = longer;
+        }
+        assert!(matched > 1000, "{matched}");
+    }
+
+    #[test]
+    fn vote_lines_as_trimmed() {
+        let trimmed = |line: &str| {
+            line.trim_start()
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("for"))
+                || line.contains('|')
+        };
+        for line in [
+            "",
+            "For: 3",
+            "  FOR 3",
+            "\u{b}for",
+            "\u{a0}For",
+            "\u{2003}for",
+            "\tfo",
+            "x | y",
+            "Fo",
+            "éfor",
+            "| For | 6 |",
+            "Against",
+        ] {
+            assert_eq!(vote_line(line), trimmed(line), "{line:?}");
         }
     }
 

@@ -323,9 +323,18 @@ fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
 /// linear in the length of `s`.
 pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
     let mut out = Vec::new();
+    scan(s, order, |f| {
+        out.push(f);
+        true
+    });
+    out
+}
+
+/// The dates in `s`, left to right, each given to `each` until it returns false.
+fn scan(s: &str, order: DateOrder, mut each: impl FnMut(Found) -> bool) {
     // every form holds an ASCII digit (a day, a month or a year)
     if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
+        return;
     }
     // candidates start at word starts: where the previous character is not alphanumeric
     let mut prev_alnum = false;
@@ -357,21 +366,27 @@ pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
             if after.is_some_and(|a| a.is_ascii_digit()) {
                 continue;
             }
-            out.push(Found {
+            if !each(Found {
                 start: i,
                 end: i + n,
                 date,
                 ambiguous,
-            });
+            }) {
+                return;
+            }
             skip_to = i + n;
         }
     }
-    out
 }
 
-/// The first date in `s`.
+/// The first date in `s`: [`find_all`]'s first, its scan stopped there.
 pub(crate) fn first(s: &str, order: DateOrder) -> Option<Found> {
-    find_all(s, order).into_iter().next()
+    let mut found = None;
+    scan(s, order, |f| {
+        found = Some(f);
+        false
+    });
+    found
 }
 
 /// Full-width digits (Japanese text) to ASCII, keeping byte lengths irrelevant: used only for
@@ -497,6 +512,11 @@ mod tests {
         ] {
             for order in [DateOrder::Auto, DateOrder::DayFirst, DateOrder::MonthFirst] {
                 assert_eq!(find_all(s, order), find_all_by_chars(s, order), "{s}");
+                assert_eq!(
+                    first(s, order),
+                    find_all_by_chars(s, order).first().copied(),
+                    "{s}"
+                );
             }
         }
     }

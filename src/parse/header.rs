@@ -113,17 +113,17 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         let bare_number = t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
         // cheap tests first: every page footer has a digit, a `page N` a `page`, and web chrome
         // opens with one of a few letters or holds a signature line
-        let digit = t.bytes().any(|b| b.is_ascii_digit());
+        let digit = || t.bytes().any(|b| b.is_ascii_digit());
         let chrome = chrome_opening(t)
             || (memchr::memchr(b'_', t.as_bytes()).is_some() && t.contains("__________"));
-        if (digit
-            && footer_shape(t)
+        if (footer_shape(t)
+            && digit()
             && PAGE_FOOTER.is_match(t)
             && (!bare_number || paged || l.indent > 10))
-            || (digit
-                && t.len() < 120
+            || (t.len() < 120
                 // every form ends with its number
                 && t.chars().next_back().is_some_and(char::is_numeric)
+                && digit()
                 && crate::segment::contains_ci(t, "page")
                 && PAGE_ANYWHERE.is_match(t))
             || (chrome && WEB_CHROME.is_match(t))

@@ -250,6 +250,7 @@ fn make(y: u32, m: u32, d: u32) -> Option<Date> {
 
 /// The byte length of the letters (`char::is_alphabetic`) that open `input`, ASCII ones counted
 /// bytewise.
+#[inline]
 fn letters(input: &str) -> usize {
     let b = input.as_bytes();
     let ascii = b
@@ -271,10 +272,13 @@ fn letters(input: &str) -> usize {
 /// maybe a dot, then spaces or tabs (nom's `space1`) and an ASCII digit. Far cheaper than looking
 /// the word up among the month names, and most words fail it.
 fn spaced_digit_after(input: &str, word: usize) -> bool {
-    let rest = input.get(word..).unwrap_or_default();
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    let digits = rest.trim_start_matches([' ', '\t']);
-    digits.len() < rest.len() && digits.starts_with(|c: char| c.is_ascii_digit())
+    let b = input.as_bytes();
+    let mut j = word + usize::from(b.get(word) == Some(&b'.'));
+    let spaces = j;
+    while matches!(b.get(j), Some(b' ' | b'\t')) {
+        j += 1;
+    }
+    j > spaces && b.get(j).is_some_and(u8::is_ascii_digit)
 }
 
 /// [`spaced_digit_after`] the word that opens `input`.
@@ -340,11 +344,22 @@ fn scan(s: &str, order: DateOrder, mut each: impl FnMut(Found) -> bool) {
     let mut prev_alnum = false;
     let mut skip_to = 0;
     let mut next = 0;
-    while let Some(c) = s.get(next..).and_then(|r| r.chars().next()) {
+    let b = s.as_bytes();
+    while let Some(&byte) = b.get(next) {
         let i = next;
-        next += c.len_utf8();
+        // ASCII read bytewise, other characters decoded
+        let alnum = if byte.is_ascii() {
+            next += 1;
+            byte.is_ascii_alphanumeric()
+        } else {
+            let Some(c) = s.get(next..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            next += c.len_utf8();
+            c.is_alphanumeric()
+        };
         let word_start = !prev_alnum;
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = alnum;
         if i < skip_to || !word_start || !prev_alnum {
             continue;
         }

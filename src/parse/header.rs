@@ -326,6 +326,14 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
 /// ...`, `Minutes of a meeting of the Cabinet held on ...` (not `The minutes of the meeting held
 /// on ... were approved`, nor an item titled `Minutes of the previous meeting`).
 pub(crate) fn is_meeting_heading(text: &str) -> bool {
+    // an ASCII first byte other than white space stays first after trimming: it must be the `m`
+    if text
+        .as_bytes()
+        .first()
+        .is_none_or(|&c| c.is_ascii() && !matches!(c, 9..=13 | b' ' | b'm' | b'M'))
+    {
+        return false;
+    }
     let t = text.trim();
     if t.len() >= 200
         || !t
@@ -776,8 +784,11 @@ static BODY_BEFORE_MINUTES: LazyLock<Regex> =
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     let joined = PAGE_HEADING.replace(joined, "");
     let joined = joined.as_ref();
-    if let Some(b) = BODY_BEFORE_MINUTES
-        .captures(joined)
+    // the rule needs a dash and `minutes` (whose `s` may be `ſ`)
+    let dash = memchr::memchr(b'-', joined.as_bytes()).is_some() || joined.contains(['–', '—']);
+    if let Some(b) = (dash && crate::segment::contains_ci(joined, "minute"))
+        .then(|| BODY_BEFORE_MINUTES.captures(joined))
+        .flatten()
         .and_then(|c| c.name("b"))
     {
         return Some(b.as_str().trim().to_string());
@@ -1018,6 +1029,21 @@ mod tests {
         // `ſ` and the Kelvin sign read as `s` and `k` under the case-insensitive rules
         assert!(!us("Mayor\nCounty Council\nApologieſ"));
         assert!(us("Mayor\nCounty Council\nApologieſ\nTrustees\nAyes: 3"));
+    }
+
+    #[test]
+    fn meeting_headings_after_white_space() {
+        for (t, want) in [
+            ("Minutes of a meeting of the Council", true),
+            ("\u{b}MINUTES OF AN EXTRAORDINARY MEETING", true),
+            ("\u{a0}Minutes of a meeting", true),
+            ("\u{3000}minutes of a Meeting", true),
+            ("The minutes of a meeting", false),
+            ("", false),
+            ("Minutes of the previous meeting", false),
+        ] {
+            assert_eq!(is_meeting_heading(t), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -239,7 +239,8 @@ static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
     // one search over the lines joined by NULs rather than two per line: no signal holds a
     // NUL, so none matches across lines and the counts are those of the lines one by one
-    let mut block = String::new();
+    let size = lines.iter().take(400).map(|l| l.text.len() + 1).sum();
+    let mut block = String::with_capacity(size);
     for l in lines.iter().take(400) {
         block.push_str(l.text);
         block.push('\0');

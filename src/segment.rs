@@ -50,8 +50,8 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
     if h.len() < n.len() {
         return false;
     }
-    // the rarest of the needle's first 8 bytes, and its index in the needle
-    let (k, rare) = n.iter().take(8).enumerate().fold(
+    // the rarest of the needle's bytes (of its first 64), and its index in the needle
+    let (k, rare) = n.iter().take(64).enumerate().fold(
         (0, n.first().copied().unwrap_or(0)),
         |(k, r), (i, &c)| {
             if FREQUENCY[usize::from(c)] < FREQUENCY[usize::from(r)] {

@@ -50,8 +50,10 @@ fn is_roman(s: &str) -> bool {
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
         "xv", "xvi", "xvii", "xviii", "xix", "xx",
     ];
-    let lower = s.to_ascii_lowercase();
-    (s == lower || s == s.to_ascii_uppercase()) && ROMANS.contains(&lower.as_str())
+    // one case throughout (no ASCII capital, or no ASCII small letter), compared in place
+    let one_case =
+        !s.bytes().any(|b| b.is_ascii_uppercase()) || !s.bytes().any(|b| b.is_ascii_lowercase());
+    one_case && ROMANS.iter().any(|r| r.eq_ignore_ascii_case(s))
 }
 
 /// The label text: up to 3 digits, one letter, or a roman numeral.
@@ -219,6 +221,24 @@ mod tests {
         }
         let l = label("(a)   That").unwrap();
         assert_eq!(l.len, 6);
+    }
+
+    #[test]
+    fn romans_in_one_case() {
+        for (s, want) in [
+            ("iv", true),
+            ("IV", true),
+            ("Iv", false),
+            ("xviii", true),
+            ("XVIII", true),
+            ("xviiii", false),
+            ("a", false),
+            ("", false),
+            ("I", true),
+            ("vI", false),
+        ] {
+            assert_eq!(is_roman(s), want, "{s}");
+        }
     }
 
     #[test]

@@ -118,6 +118,21 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
     {
         return None;
     }
+    // a line opening with a letter has a one-letter token, or a roman one of up to five
+    // letters, and its bracket, dot or colon right after it, then white space or the end
+    if b.first().is_some_and(u8::is_ascii_alphabetic) {
+        let roman = |c: &u8| matches!(c, b'i' | b'v' | b'x' | b'I' | b'V' | b'X');
+        let token = b.iter().take(5).take_while(|c| roman(c)).count().max(1);
+        let punct = b
+            .get(token)
+            .is_some_and(|c| matches!(c, b')' | b'.' | b':'));
+        let gap = b
+            .get(token + 1)
+            .is_none_or(|&c| !c.is_ascii() || matches!(c, 9..=13 | b' '));
+        if !punct || !gap {
+            return None;
+        }
+    }
     let (rest, (text, form)) = alt((paren, trailing)).parse(line).ok()?;
     let gap = space_len(rest);
     if gap == 0 && !rest.is_empty() {
@@ -214,6 +229,17 @@ mod tests {
             ("(xviii) That", Some(("xviii", Form::Paren))),
             ("123.45 That", Some(("123.45", Form::Decimal))),
             ("Mr. Smith", None),
+            ("iv.That", None),
+            ("iv.\u{a0}That", Some(("iv", Form::Dot))),
+            ("iv.\u{b}That", Some(("iv", Form::Dot))),
+            ("xviii.", Some(("xviii", Form::Dot))),
+            ("xviiii. x", None),
+            ("ab) x", None),
+            ("b)", Some(("b", Form::Close))),
+            ("B: x", Some(("B", Form::Colon))),
+            ("Cllr. Jones", None),
+            ("vx) x", None),
+            ("x) y", Some(("x", Form::Close))),
         ];
         for (input, want) in table {
             let got = label(input).map(|l| (l.text, l.form));

@@ -415,6 +415,16 @@ pub(crate) fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// [`ascii_digits`], borrowing `s` when it holds no full-width digit (each of which, U+FF10 to
+/// U+FF19, opens with the byte `EF`).
+pub(crate) fn ascii_digits_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(0xEF, s.as_bytes()).is_none() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(ascii_digits(s))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,6 +544,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn full_width_digits_are_read_as_ascii() {
+        for s in [
+            "令和６年５月１７日",
+            "２０２４",
+            "plain 2024",
+            "",
+            "\u{feff}x",
+            "ｘ",
+        ] {
+            assert_eq!(ascii_digits_cow(s), ascii_digits(s), "{s}");
+        }
+        assert!(matches!(
+            ascii_digits_cow("plain 2024"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -515,10 +515,9 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     let title = heading_title(lines);
     // a bare `Minutes` heading (also the title of an article about minutes) needs a date near it
     let dated = |k: usize| {
-        head.iter()
-            .skip(k)
-            .take(6)
-            .any(|(_, l)| dates::first(&super::dates::ascii_digits(l.text), ctx.order).is_some())
+        head.iter().skip(k).take(6).any(|(_, l)| {
+            dates::first(&super::dates::ascii_digits_cow(l.text), ctx.order).is_some()
+        })
     };
     let minutes = head
         .iter()
@@ -655,9 +654,9 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .collect();
     let heading_text = collapse(&heading.iter().map(|l| l.text).collect::<Vec<_>>().join(" "));
     // the heading's own date, else the first date on any line of the head
-    let date = meeting_date(&super::dates::ascii_digits(&heading_text), order).or_else(|| {
+    let date = meeting_date(&super::dates::ascii_digits_cow(&heading_text), order).or_else(|| {
         head.iter()
-            .find_map(|l| dates::first(&super::dates::ascii_digits(l.text), order))
+            .find_map(|l| dates::first(&super::dates::ascii_digits_cow(l.text), order))
     });
     let mut body = body_of(&joined, &head);
     // a body named only inside the items (`4. Approval of the Minutes of the Regular Board

@@ -184,6 +184,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
 fn trim_line(raw: &str) -> (&str, usize, usize) {
     let b = raw.as_bytes();
     let lead = b.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    // blank: nothing, or spaces and tabs only
+    if lead == b.len() {
+        let tabs = b.iter().filter(|&&c| c == b'\t').count();
+        return (raw.get(lead..).unwrap_or_default(), lead, lead + 3 * tabs);
+    }
     let ascii_edge =
         |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii() && !matches!(c, 9..=13 | b' '));
     if ascii_edge(b.get(lead)) {
@@ -374,6 +379,8 @@ mod tests {
             ("  Café\u{a0}", "Café", 2, 2),
             ("  “Quoted”  ", "“Quoted”", 2, 2),
             ("   ", "", 3, 3),
+            (" \t ", "", 3, 6),
+            ("\t\t", "", 2, 8),
             ("", "", 0, 0),
             ("  x\u{b}", "x", 2, 2),
         ];

@@ -149,7 +149,8 @@ pub(crate) fn gap_at(s: &str) -> Option<usize> {
 
 /// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too.
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    // room for lines of 32 bytes on average, so that most texts never grow the vector
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos <= bytes.len() {

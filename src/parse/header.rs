@@ -136,7 +136,11 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
 
 /// Whether `t` opens with a word that [`WEB_CHROME`] opens with (after a bullet).
 fn chrome_opening(t: &str) -> bool {
-    let t = t.trim_start_matches(['•', '·']).trim_start();
+    // an ASCII first byte other than white space is neither a bullet nor trimmed
+    let t = match t.as_bytes().first() {
+        Some(&c) if c.is_ascii() && !matches!(c, 9..=13 | b' ') => t,
+        _ => t.trim_start_matches(['•', '·']).trim_start(),
+    };
     let opens = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
     match t.as_bytes().first() {
         Some(b's' | b'S') => opens("share") || opens("skip") || opens("sign"),
@@ -1097,6 +1101,23 @@ mod tests {
         let ls = crate::segment::lines(text);
         let b = meeting_of(&ls, DateOrder::Auto).body;
         assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
+    }
+
+    #[test]
+    fn chrome_openings() {
+        for (t, want) in [
+            ("Share this item", true),
+            ("• Share this page", true),
+            ("·\u{a0}Print this page", true),
+            ("\u{b}Back to top", true),
+            ("Shared", true),
+            ("The share", false),
+            ("", false),
+            ("_____", true),
+            ("<AI2>", true),
+        ] {
+            assert_eq!(chrome_opening(t), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -160,7 +160,9 @@ pub(crate) struct LineIndex {
 
 impl LineIndex {
     pub(crate) fn new(text: &str, page_starts: &[usize]) -> LineIndex {
-        let mut line_starts = vec![0];
+        // room for lines of 32 bytes on average, so that most texts never grow the vector
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             line_starts,

@@ -250,6 +250,7 @@ fn make(y: u32, m: u32, d: u32) -> Option<Date> {
 
 /// The byte length of the letters (`char::is_alphabetic`) that open `input`, ASCII ones counted
 /// bytewise.
+#[inline]
 fn letters(input: &str) -> usize {
     let b = input.as_bytes();
     let ascii = b
@@ -271,10 +272,13 @@ fn letters(input: &str) -> usize {
 /// maybe a dot, then spaces or tabs (nom's `space1`) and an ASCII digit. Far cheaper than looking
 /// the word up among the month names, and most words fail it.
 fn spaced_digit_after(input: &str, word: usize) -> bool {
-    let rest = input.get(word..).unwrap_or_default();
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    let digits = rest.trim_start_matches([' ', '\t']);
-    digits.len() < rest.len() && digits.starts_with(|c: char| c.is_ascii_digit())
+    let b = input.as_bytes();
+    let mut j = word + usize::from(b.get(word) == Some(&b'.'));
+    let spaces = j;
+    while matches!(b.get(j), Some(b' ' | b'\t')) {
+        j += 1;
+    }
+    j > spaces && b.get(j).is_some_and(u8::is_ascii_digit)
 }
 
 /// [`spaced_digit_after`] the word that opens `input`.
@@ -323,19 +327,39 @@ fn date_at(input: &str, order: DateOrder) -> Option<(usize, Date, bool)> {
 /// linear in the length of `s`.
 pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
     let mut out = Vec::new();
+    scan(s, order, |f| {
+        out.push(f);
+        true
+    });
+    out
+}
+
+/// The dates in `s`, left to right, each given to `each` until it returns false.
+fn scan(s: &str, order: DateOrder, mut each: impl FnMut(Found) -> bool) {
     // every form holds an ASCII digit (a day, a month or a year)
     if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
+        return;
     }
     // candidates start at word starts: where the previous character is not alphanumeric
     let mut prev_alnum = false;
     let mut skip_to = 0;
     let mut next = 0;
-    while let Some(c) = s.get(next..).and_then(|r| r.chars().next()) {
+    let b = s.as_bytes();
+    while let Some(&byte) = b.get(next) {
         let i = next;
-        next += c.len_utf8();
+        // ASCII read bytewise, other characters decoded
+        let alnum = if byte.is_ascii() {
+            next += 1;
+            byte.is_ascii_alphanumeric()
+        } else {
+            let Some(c) = s.get(next..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            next += c.len_utf8();
+            c.is_alphanumeric()
+        };
         let word_start = !prev_alnum;
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = alnum;
         if i < skip_to || !word_start || !prev_alnum {
             continue;
         }
@@ -357,21 +381,27 @@ pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
             if after.is_some_and(|a| a.is_ascii_digit()) {
                 continue;
             }
-            out.push(Found {
+            if !each(Found {
                 start: i,
                 end: i + n,
                 date,
                 ambiguous,
-            });
+            }) {
+                return;
+            }
             skip_to = i + n;
         }
     }
-    out
 }
 
-/// The first date in `s`.
+/// The first date in `s`: [`find_all`]'s first, its scan stopped there.
 pub(crate) fn first(s: &str, order: DateOrder) -> Option<Found> {
-    find_all(s, order).into_iter().next()
+    let mut found = None;
+    scan(s, order, |f| {
+        found = Some(f);
+        false
+    });
+    found
 }
 
 /// Full-width digits (Japanese text) to ASCII, keeping byte lengths irrelevant: used only for
@@ -383,6 +413,16 @@ pub(crate) fn ascii_digits(s: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// [`ascii_digits`], borrowing `s` when it holds no full-width digit (each of which, U+FF10 to
+/// U+FF19, opens with the byte `EF`).
+pub(crate) fn ascii_digits_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(0xEF, s.as_bytes()).is_none() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(ascii_digits(s))
+    }
 }
 
 #[cfg(test)]
@@ -497,8 +537,31 @@ mod tests {
         ] {
             for order in [DateOrder::Auto, DateOrder::DayFirst, DateOrder::MonthFirst] {
                 assert_eq!(find_all(s, order), find_all_by_chars(s, order), "{s}");
+                assert_eq!(
+                    first(s, order),
+                    find_all_by_chars(s, order).first().copied(),
+                    "{s}"
+                );
             }
         }
+    }
+
+    #[test]
+    fn full_width_digits_are_read_as_ascii() {
+        for s in [
+            "令和６年５月１７日",
+            "２０２４",
+            "plain 2024",
+            "",
+            "\u{feff}x",
+            "ｘ",
+        ] {
+            assert_eq!(ascii_digits_cow(s), ascii_digits(s), "{s}");
+        }
+        assert!(matches!(
+            ascii_digits_cow("plain 2024"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -113,17 +113,17 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         let bare_number = t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
         // cheap tests first: every page footer has a digit, a `page N` a `page`, and web chrome
         // opens with one of a few letters or holds a signature line
-        let digit = t.bytes().any(|b| b.is_ascii_digit());
+        let digit = || t.bytes().any(|b| b.is_ascii_digit());
         let chrome = chrome_opening(t)
             || (memchr::memchr(b'_', t.as_bytes()).is_some() && t.contains("__________"));
-        if (digit
-            && footer_shape(t)
+        if (footer_shape(t)
+            && digit()
             && PAGE_FOOTER.is_match(t)
             && (!bare_number || paged || l.indent > 10))
-            || (digit
-                && t.len() < 120
+            || (t.len() < 120
                 // every form ends with its number
                 && t.chars().next_back().is_some_and(char::is_numeric)
+                && digit()
                 && crate::segment::contains_ci(t, "page")
                 && PAGE_ANYWHERE.is_match(t))
             || (chrome && WEB_CHROME.is_match(t))
@@ -136,7 +136,11 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
 
 /// Whether `t` opens with a word that [`WEB_CHROME`] opens with (after a bullet).
 fn chrome_opening(t: &str) -> bool {
-    let t = t.trim_start_matches(['•', '·']).trim_start();
+    // an ASCII first byte other than white space is neither a bullet nor trimmed
+    let t = match t.as_bytes().first() {
+        Some(&c) if c.is_ascii() && !matches!(c, 9..=13 | b' ') => t,
+        _ => t.trim_start_matches(['•', '·']).trim_start(),
+    };
     let opens = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
     match t.as_bytes().first() {
         Some(b's' | b'S') => opens("share") || opens("skip") || opens("sign"),
@@ -239,7 +243,8 @@ static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
     // one search over the lines joined by NULs rather than two per line: no signal holds a
     // NUL, so none matches across lines and the counts are those of the lines one by one
-    let mut block = String::new();
+    let size = lines.iter().take(400).map(|l| l.text.len() + 1).sum();
+    let mut block = String::with_capacity(size);
     for l in lines.iter().take(400) {
         block.push_str(l.text);
         block.push('\0');
@@ -326,6 +331,14 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
 /// ...`, `Minutes of a meeting of the Cabinet held on ...` (not `The minutes of the meeting held
 /// on ... were approved`, nor an item titled `Minutes of the previous meeting`).
 pub(crate) fn is_meeting_heading(text: &str) -> bool {
+    // an ASCII first byte other than white space stays first after trimming: it must be the `m`
+    if text
+        .as_bytes()
+        .first()
+        .is_none_or(|&c| c.is_ascii() && !matches!(c, 9..=13 | b' ' | b'm' | b'M'))
+    {
+        return false;
+    }
     let t = text.trim();
     if t.len() >= 200
         || !t
@@ -506,10 +519,9 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     let title = heading_title(lines);
     // a bare `Minutes` heading (also the title of an article about minutes) needs a date near it
     let dated = |k: usize| {
-        head.iter()
-            .skip(k)
-            .take(6)
-            .any(|(_, l)| dates::first(&super::dates::ascii_digits(l.text), ctx.order).is_some())
+        head.iter().skip(k).take(6).any(|(_, l)| {
+            dates::first(&super::dates::ascii_digits_cow(l.text), ctx.order).is_some()
+        })
     };
     let minutes = head
         .iter()
@@ -646,9 +658,9 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .collect();
     let heading_text = collapse(&heading.iter().map(|l| l.text).collect::<Vec<_>>().join(" "));
     // the heading's own date, else the first date on any line of the head
-    let date = meeting_date(&super::dates::ascii_digits(&heading_text), order).or_else(|| {
+    let date = meeting_date(&super::dates::ascii_digits_cow(&heading_text), order).or_else(|| {
         head.iter()
-            .find_map(|l| dates::first(&super::dates::ascii_digits(l.text), order))
+            .find_map(|l| dates::first(&super::dates::ascii_digits_cow(l.text), order))
     });
     let mut body = body_of(&joined, &head);
     // a body named only inside the items (`4. Approval of the Minutes of the Regular Board
@@ -776,8 +788,11 @@ static BODY_BEFORE_MINUTES: LazyLock<Regex> =
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     let joined = PAGE_HEADING.replace(joined, "");
     let joined = joined.as_ref();
-    if let Some(b) = BODY_BEFORE_MINUTES
-        .captures(joined)
+    // the rule needs a dash and `minutes` (whose `s` may be `ſ`)
+    let dash = memchr::memchr(b'-', joined.as_bytes()).is_some() || joined.contains(['–', '—']);
+    if let Some(b) = (dash && crate::segment::contains_ci(joined, "minute"))
+        .then(|| BODY_BEFORE_MINUTES.captures(joined))
+        .flatten()
         .and_then(|c| c.name("b"))
     {
         return Some(b.as_str().trim().to_string());
@@ -1021,6 +1036,21 @@ mod tests {
     }
 
     #[test]
+    fn meeting_headings_after_white_space() {
+        for (t, want) in [
+            ("Minutes of a meeting of the Council", true),
+            ("\u{b}MINUTES OF AN EXTRAORDINARY MEETING", true),
+            ("\u{a0}Minutes of a meeting", true),
+            ("\u{3000}minutes of a Meeting", true),
+            ("The minutes of a meeting", false),
+            ("", false),
+            ("Minutes of the previous meeting", false),
+        ] {
+            assert_eq!(is_meeting_heading(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
     fn meeting_lines() {
         let m = meeting_line("Meeting: 20/06/2012 - Cabinet (Item 5)", DateOrder::Auto).unwrap();
         assert_eq!(
@@ -1071,6 +1101,23 @@ mod tests {
         let ls = crate::segment::lines(text);
         let b = meeting_of(&ls, DateOrder::Auto).body;
         assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
+    }
+
+    #[test]
+    fn chrome_openings() {
+        for (t, want) in [
+            ("Share this item", true),
+            ("• Share this page", true),
+            ("·\u{a0}Print this page", true),
+            ("\u{b}Back to top", true),
+            ("Shared", true),
+            ("The share", false),
+            ("", false),
+            ("_____", true),
+            ("<AI2>", true),
+        ] {
+            assert_eq!(chrome_opening(t), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -50,8 +50,10 @@ fn is_roman(s: &str) -> bool {
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
         "xv", "xvi", "xvii", "xviii", "xix", "xx",
     ];
-    let lower = s.to_ascii_lowercase();
-    (s == lower || s == s.to_ascii_uppercase()) && ROMANS.contains(&lower.as_str())
+    // one case throughout (no ASCII capital, or no ASCII small letter), compared in place
+    let one_case =
+        !s.bytes().any(|b| b.is_ascii_uppercase()) || !s.bytes().any(|b| b.is_ascii_lowercase());
+    one_case && ROMANS.iter().any(|r| r.eq_ignore_ascii_case(s))
 }
 
 /// The label text: up to 3 digits, one letter, or a roman numeral.
@@ -115,6 +117,21 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
             .any(|c| matches!(c, b')' | b'.' | b':'))
     {
         return None;
+    }
+    // a line opening with a letter has a one-letter token, or a roman one of up to five
+    // letters, and its bracket, dot or colon right after it, then white space or the end
+    if b.first().is_some_and(u8::is_ascii_alphabetic) {
+        let roman = |c: &u8| matches!(c, b'i' | b'v' | b'x' | b'I' | b'V' | b'X');
+        let token = b.iter().take(5).take_while(|c| roman(c)).count().max(1);
+        let punct = b
+            .get(token)
+            .is_some_and(|c| matches!(c, b')' | b'.' | b':'));
+        let gap = b
+            .get(token + 1)
+            .is_none_or(|&c| !c.is_ascii() || matches!(c, 9..=13 | b' '));
+        if !punct || !gap {
+            return None;
+        }
     }
     let (rest, (text, form)) = alt((paren, trailing)).parse(line).ok()?;
     let gap = space_len(rest);
@@ -212,6 +229,17 @@ mod tests {
             ("(xviii) That", Some(("xviii", Form::Paren))),
             ("123.45 That", Some(("123.45", Form::Decimal))),
             ("Mr. Smith", None),
+            ("iv.That", None),
+            ("iv.\u{a0}That", Some(("iv", Form::Dot))),
+            ("iv.\u{b}That", Some(("iv", Form::Dot))),
+            ("xviii.", Some(("xviii", Form::Dot))),
+            ("xviiii. x", None),
+            ("ab) x", None),
+            ("b)", Some(("b", Form::Close))),
+            ("B: x", Some(("B", Form::Colon))),
+            ("Cllr. Jones", None),
+            ("vx) x", None),
+            ("x) y", Some(("x", Form::Close))),
         ];
         for (input, want) in table {
             let got = label(input).map(|l| (l.text, l.form));
@@ -219,6 +247,24 @@ mod tests {
         }
         let l = label("(a)   That").unwrap();
         assert_eq!(l.len, 6);
+    }
+
+    #[test]
+    fn romans_in_one_case() {
+        for (s, want) in [
+            ("iv", true),
+            ("IV", true),
+            ("Iv", false),
+            ("xviii", true),
+            ("XVIII", true),
+            ("xviiii", false),
+            ("a", false),
+            ("", false),
+            ("I", true),
+            ("vI", false),
+        ] {
+            assert_eq!(is_roman(s), want, "{s}");
+        }
     }
 
     #[test]

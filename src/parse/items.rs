@@ -521,8 +521,9 @@ fn first_spaced_dash(t: &str) -> Option<(usize, usize)> {
             Some([0xE2, 0x80, 0x93 | 0x94]) => 3,
             _ => return None,
         };
-        let spaced = j > 0 && b.get(j - 1) == Some(&b' ') && b.get(j + len) == Some(&b' ');
-        spaced.then_some((j - 1, len))
+        let before = j.checked_sub(1)?;
+        let spaced = b.get(before) == Some(&b' ') && b.get(j + len) == Some(&b' ');
+        spaced.then_some((before, len))
     })
 }
 

@@ -1159,6 +1159,13 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             || t.contains("questions from the public")
             || t.contains("public questions")
     });
+    // the gate words of the narrative rules, found once per paragraph when first asked
+    let mut hints: Vec<Option<narrative::Hints>> = vec![None; paras.len()];
+    let mut hints_of = |k: usize, text: &str| match hints.get_mut(k) {
+        Some(Some(h)) => *h,
+        Some(slot) => *slot.insert(narrative::Hints::of(text)),
+        None => narrative::Hints::of(text),
+    };
     while i < paras.len() {
         let Some(p) = paras.get(i) else { break };
         // the unlabelled lettered block that opens a ModernGov issue entry
@@ -1182,7 +1189,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         if !is_list(p) {
             seen_plain = true;
         }
-        if let Some(raised_by) = narrative::concern_lead(&p.text) {
+        if let Some(raised_by) = narrative::concern_lead_hinted(&p.text, hints_of(i, &p.text)) {
             // under a numbered lead-in only its bullets are the concerns
             let numbered = is_list(p);
             let fits = |q: &Para<'_>| {
@@ -1270,7 +1277,12 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         let span = ctx.ix.span(p.start, p.end);
         // `Mr A proposed and Ms B seconded that the motion be put to the vote.` / `Agreed.`: the
         // motion is a resolution when it was carried, in its own paragraph or the next
-        if let Some(at) = narrative::seconded_that(&p.text).filter(|_| !explicit) {
+        let seconded = if explicit {
+            None
+        } else {
+            narrative::seconded_that_hinted(&p.text, hints_of(k, &p.text))
+        };
+        if let Some(at) = seconded {
             let motion = p.text.get(at..).unwrap_or_default();
             let (own, after) = match motion.find(". ") {
                 Some(e) => (motion.get(..=e).unwrap_or(motion), motion.get(e + 1..)),
@@ -1298,7 +1310,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 continue;
             }
         }
-        let found = narrative::motions(&p.text);
+        let found = narrative::motions_hinted(&p.text, hints_of(k, &p.text));
         if !found.is_empty() {
             let last = found.len() - 1;
             for (k, (a, b, outcome)) in found.into_iter().enumerate() {

@@ -500,50 +500,51 @@ fn motion_to(sentence: &str) -> Option<usize> {
     Some(m.start() + words.len() - if that { 4 } else { 2 })
 }
 
-/// The word `motion` in any ASCII case (as [`crate::segment::contains_ci`] finds it), found
-/// with a packed (SIMD) search for the eight casings of `mot` and `ion` checked after each.
-static MOT: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    let casings = (0..8u8).map(|k| {
-        [b'm', b'o', b't']
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                if k >> i & 1 == 1 {
-                    c.to_ascii_uppercase()
-                } else {
-                    c
-                }
-            })
-            .collect::<Vec<u8>>()
-    });
-    aho_corasick::packed::Searcher::new(casings)
+/// The words that [`concern_lead_hinted`], [`seconded_that_hinted`] and [`motions_hinted`]
+/// need, found in one pass over a paragraph (ignoring ASCII case): a caller that asks all
+/// three of one paragraph searches it once. The first eight are the concern words, in the
+/// order `may_lead_concerns` reads them.
+static PARA_HINT: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
+        "following",
+        "concern",
+        "question",
+        "comment",
+        "objection",
+        "issue",
+        "point",
+        "noted",
+        "seconded",
+        "motion",
+    ])
 });
 
-/// Whether `para` holds `motion`, ignoring ASCII case.
-fn mentions_motion(para: &str) -> bool {
-    let Some(mot) = MOT.as_ref() else {
-        return crate::segment::contains_ci(para, "motion");
-    };
-    let b = para.as_bytes();
-    let mut at = 0;
-    while let Some(m) = mot.find_in(b, aho_corasick::Span::from(at..b.len())) {
-        if b.get(m.end()..m.end() + 3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"ion"))
-        {
-            return true;
-        }
-        at = m.start() + 1;
+/// The [`PARA_HINT`] words a paragraph holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hints(u32);
+
+impl Hints {
+    const SECONDED: u32 = 1 << 8;
+    const MOTION: u32 = 1 << 9;
+
+    pub(crate) fn of(para: &str) -> Hints {
+        Hints(PARA_HINT.bits(std::iter::once(para)))
     }
-    false
 }
 
+#[cfg(test)]
 /// Every US-style motion in a paragraph (`Motion to approve X made by A, seconded by B. All
 /// were in favor. Motion passes.`): the byte range of its text, without the mover clause, and
 /// its outcome as recorded before the next motion.
 pub(crate) fn motions(para: &str) -> Vec<(usize, usize, Outcome)> {
+    motions_hinted(para, Hints::of(para))
+}
+
+/// [`motions`], given the paragraph's [`Hints`].
+pub(crate) fn motions_hinted(para: &str, hints: Hints) -> Vec<(usize, usize, Outcome)> {
     let mut out = Vec::new();
     // every motion record names itself
-    if !mentions_motion(para) {
+    if hints.0 & Hints::MOTION == 0 {
         return out;
     }
     // a short heading may run into the motion: `Town Funds bills – Motion to approve ...`
@@ -606,45 +607,6 @@ static SECONDED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A packed (SIMD) searcher for every ASCII casing of `piece` (ASCII letters): the opening of a
-/// word that [`contains_any_case`] then checks in full.
-fn any_case(piece: &str) -> Option<aho_corasick::packed::Searcher> {
-    let casings = (0..1u32 << piece.len()).map(|k| {
-        piece
-            .bytes()
-            .enumerate()
-            .map(|(i, c)| {
-                if k >> i & 1 == 1 {
-                    c.to_ascii_uppercase()
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect::<Vec<u8>>()
-    });
-    aho_corasick::packed::Searcher::new(casings)
-}
-
-/// Whether `hay` holds `word` in any ASCII case, as [`crate::segment::contains_ci`] finds it:
-/// `head` finds the casings of the word's opening (see [`any_case`]), the rest is compared after
-/// each. (`memchr` for the first letter stops at every `s` of a text; the opening is rarer.)
-fn contains_any_case(hay: &str, head: Option<&aho_corasick::packed::Searcher>, word: &str) -> bool {
-    let Some(head) = head else {
-        return crate::segment::contains_ci(hay, word);
-    };
-    let b = hay.as_bytes();
-    let mut at = 0;
-    while let Some(m) = head.find_in(b, aho_corasick::Span::from(at..b.len())) {
-        if b.get(m.start()..m.start() + word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-        {
-            return true;
-        }
-        at = m.start() + 1;
-    }
-    false
-}
-
 /// Whether `hay` holds `needle` in any ASCII case, as [`crate::segment::contains_ci`] finds it,
 /// looked for by the needle's byte at `k` (an ASCII letter, either case) rather than its first:
 /// a rare letter stops the search at fewer places.
@@ -660,12 +622,15 @@ pub(super) fn contains_ci_at(hay: &str, needle: &str, k: usize) -> bool {
     })
 }
 
-/// The casings of `seco`, the opening of `seconded`.
-static SECO: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| any_case("seco"));
-
+#[cfg(test)]
 /// Where a British motion's text (`that ...`) starts in a paragraph that moves and seconds it.
 pub(crate) fn seconded_that(para: &str) -> Option<usize> {
-    if !contains_any_case(para, SECO.as_ref(), "seconded") {
+    seconded_that_hinted(para, Hints::of(para))
+}
+
+/// [`seconded_that`], given the paragraph's [`Hints`].
+pub(crate) fn seconded_that_hinted(para: &str, hints: Hints) -> Option<usize> {
+    if hints.0 & Hints::SECONDED == 0 {
         return None;
     }
     // the group `that` ends the match (`\b` takes no text), four ASCII letters (no other letter
@@ -796,28 +761,14 @@ static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words one of which every alternative of [`CONCERN_LEAD`] needs.
-static CONCERN_HINT: LazyLock<Keywords> = LazyLock::new(|| {
-    Keywords::new(&[
-        "following",
-        "concern",
-        "question",
-        "comment",
-        "objection",
-        "issue",
-        "point",
-        "noted",
-    ])
-});
-
 /// Whether [`CONCERN_LEAD`] can match `para`: each alternative needs `following`, `concern`,
 /// `question` or `comment`; or `objection`, `issue` or `point` before `was`/`were`; or `it was
 /// noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test stays open.
-fn may_lead_concerns(para: &str) -> bool {
+fn may_lead_concerns(para: &str, hints: Hints) -> bool {
     const OPEN: u32 = 0b1111; // following, concern, question, comment
     const NOUN: u32 = 0b111_0000; // objection, issue, point
     const NOTED: u32 = 1 << 7;
-    let bits = CONCERN_HINT.bits(std::iter::once(para));
+    let bits = hints.0;
     let was =
         || crate::segment::contains_ci(para, "was") || crate::segment::contains_ci(para, "were");
     bits & OPEN != 0
@@ -826,9 +777,15 @@ fn may_lead_concerns(para: &str) -> bool {
         || super::folds(para)
 }
 
+#[cfg(test)]
 /// Whether a paragraph introduces a list of concerns, and who raised them.
 pub(crate) fn concern_lead(para: &str) -> Option<Option<String>> {
-    if !may_lead_concerns(para) {
+    concern_lead_hinted(para, Hints::of(para))
+}
+
+/// [`concern_lead`], given the paragraph's [`Hints`].
+pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<String>> {
+    if !may_lead_concerns(para, hints) {
         return None;
     }
     let m = CONCERN_LEAD.find(para)?;
@@ -980,7 +937,7 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(
-                contains_any_case(p, SECO.as_ref(), "seconded"),
+                Hints::of(p).0 & Hints::SECONDED != 0,
                 crate::segment::contains_ci(p, "seconded"),
                 "{p}"
             );
@@ -1039,7 +996,7 @@ mod tests {
             "a long line of words with no such word in it at all, and mot then motio",
         ] {
             assert_eq!(
-                mentions_motion(p),
+                Hints::of(p).0 & Hints::MOTION != 0,
                 crate::segment::contains_ci(p, "motion"),
                 "{p}"
             );
@@ -1218,7 +1175,7 @@ mod tests {
             "Iſſues were raiſed",
             "queſtions were asked",
         ] {
-            assert!(may_lead_concerns(p), "{p}");
+            assert!(may_lead_concerns(p, Hints::of(p)), "{p}");
             assert!(concern_lead(p).is_some(), "{p}");
         }
         for p in [
@@ -1228,12 +1185,18 @@ mod tests {
             "The point is made",
         ] {
             assert!(
-                !may_lead_concerns(p) || CONCERN_LEAD.find(p).is_none(),
+                !may_lead_concerns(p, Hints::of(p)) || CONCERN_LEAD.find(p).is_none(),
                 "{p}"
             );
             assert_eq!(concern_lead(p), None, "{p}");
         }
-        assert!(!may_lead_concerns("The report was noted."));
-        assert!(!may_lead_concerns("He was elected."));
+        assert!(!may_lead_concerns(
+            "The report was noted.",
+            Hints::of("The report was noted.")
+        ));
+        assert!(!may_lead_concerns(
+            "He was elected.",
+            Hints::of("He was elected.")
+        ));
     }
 }

@@ -1178,7 +1178,12 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             item.decision = tree.finish();
             continue;
         }
-        if let Some((m, rest)) = blocks::marker(&p.text) {
+        let marked = if hints_of(i, &p.text).may_hold_marker() {
+            blocks::marker(&p.text)
+        } else {
+            None
+        };
+        if let Some((m, rest)) = marked {
             i = read_marker_block(ctx, paras, i, m, rest, item);
             continue;
         }

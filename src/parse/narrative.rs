@@ -516,6 +516,11 @@ static PARA_HINT: LazyLock<Keywords> = LazyLock::new(|| {
         "noted",
         "seconded",
         "motion",
+        // the words of a resolution marker, as `blocks::marker_hint` looks for them
+        "esolved",
+        "ecommend",
+        "ecision",
+        "greed",
     ])
 });
 
@@ -526,9 +531,16 @@ pub(crate) struct Hints(u32);
 impl Hints {
     const SECONDED: u32 = 1 << 8;
     const MOTION: u32 = 1 << 9;
+    const MARKER: u32 = 0b1111 << 10;
 
     pub(crate) fn of(para: &str) -> Hints {
         Hints(PARA_HINT.bits(std::iter::once(para)))
+    }
+
+    /// Whether the paragraph may open with a resolution marker (`blocks::marker`): it holds a
+    /// marker word somewhere (the marker's own test looks at its head only).
+    pub(crate) fn may_hold_marker(self) -> bool {
+        self.0 & Hints::MARKER != 0
     }
 }
 
@@ -820,6 +832,25 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hints_see_every_marker_word_the_marker_hint_sees() {
+        for t in [
+            "RESOLVED – That",
+            "It was AGREED that",
+            "Decision:",
+            "Recommended to Council that",
+            "The report was noted.",
+            "reſolved",
+            "",
+        ] {
+            let l = t.to_ascii_lowercase();
+            let any = ["esolved", "ecommend", "ecision", "greed"]
+                .iter()
+                .any(|w| l.contains(w));
+            assert_eq!(Hints::of(t).may_hold_marker(), any, "{t:?}");
+        }
+    }
 
     #[test]
     fn run_in_headings_are_title_like() {

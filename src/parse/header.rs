@@ -226,7 +226,7 @@ fn page_edges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<bool> {
 }
 
 /// Signs of a North American document, written in lower case.
-const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[a-z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried|\$\s?\d)";
+const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[a-z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)|\$\s?\d";
 
 /// Signs of a British document, written in lower case.
 const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
@@ -1033,6 +1033,12 @@ mod tests {
         // `ſ` and the Kelvin sign read as `s` and `k` under the case-insensitive rules
         assert!(!us("Mayor\nCounty Council\nApologieſ"));
         assert!(us("Mayor\nCounty Council\nApologieſ\nTrustees\nAyes: 3"));
+        // a dollar amount is a sign wherever it stands (`\b` before `$` once asked for a
+        // letter or digit just before it, so `the cost was $5,000` counted nothing)
+        assert!(us(
+            "The cost was $5,000.\nA grant of $ 200 was made.\nCouncillor Jones"
+        ));
+        assert!(!us("The cost was £5,000.\nCouncillor Jones"));
     }
 
     #[test]

@@ -619,21 +619,6 @@ static SECONDED_THAT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether `hay` holds `needle` in any ASCII case, as [`crate::segment::contains_ci`] finds it,
-/// looked for by the needle's byte at `k` (an ASCII letter, either case) rather than its first:
-/// a rare letter stops the search at fewer places.
-pub(super) fn contains_ci_at(hay: &str, needle: &str, k: usize) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&c) = n.get(k) else {
-        return crate::segment::contains_ci(hay, needle);
-    };
-    memchr::memchr2_iter(c.to_ascii_lowercase(), c.to_ascii_uppercase(), h).any(|i| {
-        i >= k
-            && h.get(i - k..i - k + n.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
-}
-
 #[cfg(test)]
 /// Where a British motion's text (`that ...`) starts in a paragraph that moves and seconds it.
 pub(crate) fn seconded_that(para: &str) -> Option<usize> {
@@ -972,23 +957,6 @@ mod tests {
                 crate::segment::contains_ci(p, "seconded"),
                 "{p}"
             );
-            for k in 0..9 {
-                assert_eq!(
-                    contains_ci_at(p, "seconded", k),
-                    crate::segment::contains_ci(p, "seconded"),
-                    "{p} {k}"
-                );
-            }
-            for (needle, k) in [("show of hands", 3), ("co", 1), ("", 0)] {
-                let q = format!("{p} Show Of HANDS");
-                for t in [p, q.as_str()] {
-                    assert_eq!(
-                        contains_ci_at(t, needle, k),
-                        crate::segment::contains_ci(t, needle),
-                        "{t} {needle}"
-                    );
-                }
-            }
         }
     }
 

@@ -811,7 +811,7 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
     let some = !out.is_empty();
     let unanimous = some && gates & hint::UNANIMOUS_RULE != 0 && UNANIMOUS.is_match(&joined);
-    let hands = some && super::narrative::contains_ci_at(&joined, "show of hands", 3);
+    let hands = some && crate::segment::contains_ci(&joined, "show of hands");
     let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
         if f.result.is_none() {

@@ -13,6 +13,106 @@ pub(crate) struct Line<'a> {
     pub indent: usize,
     /// Whether the line is page furniture (running header/footer, page number, web chrome).
     pub furniture: bool,
+    /// What `text` holds, as [`shape`] bits, found once when the line is cut so that the rules
+    /// that ask (collapsing white space, column gaps, currency signs) need not rescan it. A
+    /// rule that cuts `text` shorter (as some do) keeps the bits: each says that something
+    /// *may* occur, and what a text does not hold, no part of it holds.
+    pub shape: u8,
+}
+
+/// Bits of [`Line::shape`]: each set where the line's text holds the thing (or may, where
+/// said), clear where it surely does not.
+pub(crate) mod shape {
+    /// A byte below `0x20` (a control character, among them the white space `\t`...`\r`).
+    pub const CONTROL: u8 = 1 << 0;
+    /// Two spaces in a row.
+    pub const DOUBLE: u8 = 1 << 1;
+    /// Three spaces in a row: a column gap ([`super::has_gap`]).
+    pub const GAP: u8 = 1 << 2;
+    /// A non-ASCII character.
+    pub const NON_ASCII: u8 = 1 << 3;
+    /// A white space character that is not ASCII (NBSP, U+2000..U+200A, U+3000, the BOM,
+    /// zero-width spaces: [`super::is_space`] holds and it is not ASCII).
+    pub const WIDE_SPACE: u8 = 1 << 4;
+    /// A currency sign: `$`, `£`, `€`, `¥` or `￥`.
+    pub const MONEY: u8 = 1 << 5;
+}
+
+/// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts, and only a text with
+/// non-ASCII characters decodes the characters whose lead bytes may start a wide space or a
+/// currency sign.
+pub(crate) fn shape_of(t: &str) -> u8 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // the high bit of each byte of `w` that equals `b` (exact: no borrow runs between bytes)
+    let equal = |w: u64, b: u8| {
+        let x = w ^ (LOW * u64::from(b));
+        !(((x & SEVEN) + SEVEN) | x | SEVEN)
+    };
+    let b = t.as_bytes();
+    let (mut or, mut control, mut dollar, mut double, mut gap) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    // the space bits of the chunk before (bit 7 of each of its bytes), for the two bytes
+    // before each chunk
+    let mut carry = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let w = u64::from_le_bytes(a);
+        or |= w;
+        // a byte below 0x20 (among ASCII bytes; non-ASCII ones never set these bits)
+        control |= w.wrapping_sub(LOW * 0x20) & !w & HIGH;
+        dollar |= equal(w, b'$');
+        let sp = equal(w, b' ');
+        // the space bits of the bytes one and two before each byte, across the chunk edge
+        let one = (sp << 8) | (carry >> 56 & 0x80);
+        let two = (sp << 16) | (carry >> 48 & 0x8080);
+        double |= sp & one;
+        gap |= sp & one & two;
+        carry = sp;
+    }
+    // the tail, byte by byte, with the last two bytes before it
+    let (mut prev1, mut prev2) = (carry >> 63 != 0, carry >> 55 & 1 != 0);
+    for &x in chunks.remainder() {
+        let sp = x == b' ';
+        double |= u64::from(sp && prev1);
+        gap |= u64::from(sp && prev1 && prev2);
+        or |= u64::from(x);
+        control |= u64::from(x < 0x20);
+        dollar |= u64::from(x == b'$');
+        prev2 = prev1;
+        prev1 = sp;
+    }
+    let mut s = 0;
+    if control != 0 {
+        s |= shape::CONTROL;
+    }
+    if double != 0 {
+        s |= shape::DOUBLE;
+    }
+    if gap != 0 {
+        s |= shape::GAP;
+    }
+    if dollar != 0 {
+        s |= shape::MONEY;
+    }
+    if or & HIGH != 0 {
+        s |= shape::NON_ASCII;
+        // every wide space and non-ASCII currency sign starts with one of these lead bytes,
+        // which never continue a character
+        for i in
+            memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).chain(memchr::memchr2_iter(0xE1, 0xEF, b))
+        {
+            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+            if is_space(c) {
+                s |= shape::WIDE_SPACE;
+            } else if matches!(c, '£' | '€' | '¥' | '￥') {
+                s |= shape::MONEY;
+            }
+        }
+    }
+    s
 }
 
 impl Line<'_> {
@@ -168,6 +268,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             text_start: pos + lead,
             indent,
             furniture: false,
+            shape: shape_of(trimmed),
         });
         match nl {
             Some(i) => pos = i + 1,
@@ -221,6 +322,21 @@ pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     collapse_into(&mut out, s);
     out
+}
+
+/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`: where
+/// the line holds no control character, no wide space and no two spaces in a row, neither does
+/// `s`, and only a space at either end of `s` (after a list label, say) is left to collapse.
+pub(crate) fn collapse_part_into(out: &mut String, s: &str, shape: u8) {
+    let b = s.as_bytes();
+    if shape & (shape::CONTROL | shape::DOUBLE | shape::WIDE_SPACE) == 0
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+    {
+        out.push_str(s);
+    } else {
+        collapse_into(out, s);
+    }
 }
 
 /// Appends `s` to `out` with its whitespace collapsed, without a new allocation.
@@ -297,6 +413,60 @@ pub(crate) fn collapse_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`shape_of`] against the plain reading of each bit, over texts of every length up to
+    /// 20 from pieces that sit on either side of each 8-byte chunk edge.
+    #[test]
+    fn shape_of_matches_its_plain_reading() {
+        let plain = |t: &str| {
+            let mut s = 0;
+            let b = t.as_bytes();
+            if b.iter().any(|&x| x < 0x20) {
+                s |= shape::CONTROL;
+            }
+            if t.contains("  ") {
+                s |= shape::DOUBLE;
+            }
+            if t.contains("   ") {
+                s |= shape::GAP;
+            }
+            if !t.is_ascii() {
+                s |= shape::NON_ASCII;
+            }
+            if t.chars().any(|c| !c.is_ascii() && is_space(c)) {
+                s |= shape::WIDE_SPACE;
+            }
+            if t.chars().any(|c| matches!(c, '$' | '£' | '€' | '¥' | '￥')) {
+                s |= shape::MONEY;
+            }
+            s
+        };
+        let pieces = [
+            " ", " ", " ", "a", "Z", "9", "$", "\t", "\r", "\u{b}", "\u{1f}", "\u{7f}", "~",
+            "\u{a0}", "\u{85}", "\u{2003}", "\u{3000}", "\u{feff}", "\u{200b}", "\u{1680}", "£",
+            "€", "¥", "￥", "–", "’", "é", "\u{17f}", "\u{212a}", "€5", "\u{ef}",
+        ];
+        // a deterministic walk over many combinations (a small linear congruential generator)
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..60_000 {
+            let len = next(21);
+            let t: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+        }
+        // runs of spaces at every offset of a long line
+        for lead in 0..20 {
+            for run in 1..5 {
+                let t = format!("{}{}b{}", "x".repeat(lead), " ".repeat(run), "y".repeat(9));
+                assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn contains_ci_ignores_ascii_case() {

@@ -13,7 +13,7 @@ use nom::{IResult, Parser};
 
 use super::labels::{self, Form, Label};
 use crate::model::Part;
-use crate::segment::Line;
+use crate::segment::{shape, Line};
 use crate::source::LineIndex;
 use std::borrow::Cow;
 
@@ -92,7 +92,10 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
     // scratch for collapsing a paragraph's first line, to borrow it where nothing changes
     let mut scratch = String::new();
     // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
-    let gaps: Vec<bool> = lines.iter().map(|l| is_row(l.text)).collect();
+    let gaps: Vec<bool> = lines
+        .iter()
+        .map(|l| l.shape & shape::GAP != 0 && is_row(l.text))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         // Furniture ends a paragraph: a node's text must be found at its span, and page
         // furniture is not part of any text. (A paragraph cut by a page footer becomes two.)
@@ -115,7 +118,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             && if skip == 0 {
                 gaps.get(i).copied().unwrap_or(false)
             } else {
-                t.get(skip..).is_some_and(is_row)
+                line.shape & shape::GAP != 0 && t.get(skip..).is_some_and(is_row)
             };
         let breaks = match &cur {
             None => true,
@@ -144,7 +147,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             first = i;
             let body = t.get(skip..).unwrap_or_default();
             scratch.clear();
-            crate::segment::collapse_into(&mut scratch, body);
+            crate::segment::collapse_part_into(&mut scratch, body, line.shape);
             let text = if scratch == body {
                 Cow::Borrowed(body)
             } else {
@@ -170,7 +173,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             if !text.is_empty() {
                 text.push(' ');
             }
-            crate::segment::collapse_into(text, t);
+            crate::segment::collapse_part_into(text, t, line.shape);
             p.end = line.text_end();
         }
     }

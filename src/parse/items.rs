@@ -625,7 +625,8 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
                 !n.is_blank()
                     && !n.furniture
                     && n.text.split_whitespace().count() >= 3
-                    && (!crate::segment::has_gap(n.text)
+                    && (n.shape & crate::segment::shape::GAP == 0
+                        || !crate::segment::has_gap(n.text)
                         || n.text
                             .split_whitespace()
                             .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase())))

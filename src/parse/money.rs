@@ -121,6 +121,10 @@ pub(crate) fn on_line(
     line: &crate::segment::Line<'_>,
     ix: &crate::source::LineIndex,
 ) -> Vec<crate::model::Amount> {
+    // (no amount without a currency sign)
+    if line.shape & crate::segment::shape::MONEY == 0 {
+        return Vec::new();
+    }
     let found = find_all(line.text);
     if found.is_empty() {
         return Vec::new();
@@ -324,7 +328,7 @@ where
         if line.furniture || t.is_empty() {
             continue;
         }
-        if !crate::segment::has_gap(t) {
+        if line.shape & crate::segment::shape::GAP == 0 || !crate::segment::has_gap(t) {
             if table.is_some() && six_words(t) {
                 table = None;
             }

@@ -225,11 +225,11 @@ pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
     if !size_at_end(text) {
         return None;
     }
-    let c = ATTACHMENT.captures(text)?;
-    let m = c.get(0)?;
-    let format = c.get(1)?.as_str().to_ascii_uppercase();
-    let size: f64 = c.get(2)?.as_str().parse().ok()?;
-    let unit = c.get(3)?.as_str().to_ascii_uppercase();
+    let m = ATTACHMENT.find(text)?;
+    let (format, number, unit) = attachment_parts(m.as_str())?;
+    let format = format.to_ascii_uppercase();
+    let size: f64 = number.parse().ok()?;
+    let unit = unit.to_ascii_uppercase();
     let mult = match unit.as_str() {
         "KB" => 1024.0,
         "MB" => 1024.0 * 1024.0,
@@ -243,6 +243,37 @@ pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
         (size * mult) as u64,
         start,
     ))
+}
+
+/// The format, number and unit of an [`ATTACHMENT`] match (its groups 1 to 3), read from the
+/// match by hand rather than by capturing, which runs the backtracker. The match is white space
+/// (or the start of the text), maybe `<word> icon`, the format, white space, the number, maybe
+/// white space, the unit, maybe white space. The `icon` form starts further left, so a
+/// leftmost match takes it wherever it fits: the match's second word is `icon` exactly when it
+/// did (without it, the second word is the number). No format, number or unit holds white
+/// space; the unit is letters only and the number ends in a digit.
+fn attachment_parts(m: &str) -> Option<(&str, &str, &str)> {
+    // (`\s` is Unicode white space, as `char::is_whitespace` is)
+    let word = |s: &str| -> (usize, usize) {
+        let end = s.find(char::is_whitespace).unwrap_or(s.len());
+        let next = s.get(end..).map_or(0, |r| r.len() - r.trim_start().len());
+        (end, end + next)
+    };
+    let body = m.strip_prefix(|c: char| c.is_whitespace()).unwrap_or(m);
+    let (end, next) = word(body);
+    let rest = body.get(next..)?;
+    let (end2, next2) = word(rest);
+    let (format, rest) = if rest.get(..end2)?.eq_ignore_ascii_case("icon") {
+        let rest = rest.get(next2..)?;
+        let (e, n) = word(rest);
+        (rest.get(..e)?, rest.get(n..)?)
+    } else {
+        (body.get(..end)?, rest)
+    };
+    let r = rest.trim_end();
+    let number = r.trim_end_matches(char::is_alphabetic);
+    let unit = r.get(number.len()..)?;
+    Some((format, number.trim_end(), unit))
 }
 
 /// Whether `text` ends with a size, digits then a unit (`59 KB`, `1.2MB`, `812 bytes`): the
@@ -1641,6 +1672,154 @@ fn read_marker_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`attachment`] against its first form, which captured the groups of [`ATTACHMENT`].
+    #[test]
+    fn attachment_parts_match_the_captures() {
+        let old = |text: &str| -> Option<(String, String, String, usize, usize)> {
+            let c = ATTACHMENT.captures(text)?;
+            let m = c.get(0)?;
+            Some((
+                c.get(1)?.as_str().to_string(),
+                c.get(2)?.as_str().to_string(),
+                c.get(3)?.as_str().to_string(),
+                m.start(),
+                m.end(),
+            ))
+        };
+        let new = |text: &str| -> Option<(String, String, String, usize, usize)> {
+            let m = ATTACHMENT.find(text)?;
+            let (f, n, u) = attachment_parts(m.as_str())?;
+            Some((f.into(), n.into(), u.into(), m.start(), m.end()))
+        };
+        let pieces = [
+            "pdf",
+            "PDF",
+            "Pdf",
+            "doc",
+            "DOCX",
+            "word",
+            "excel",
+            "xls",
+            "XLSX",
+            "xl\u{17f}",
+            "html",
+            "HTM",
+            "csv",
+            "c\u{17f}v",
+            "mp3",
+            "icon",
+            "ICON",
+            "Icon",
+            "iconic",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\t",
+            "\n",
+            "5",
+            "59",
+            "1.2",
+            "1.",
+            ".5",
+            "\u{663}",
+            "KB",
+            "kb",
+            "MB",
+            "gb",
+            "\u{212a}B",
+            "B",
+            "b",
+            "bytes",
+            "BYTE\u{17f}",
+            "x",
+            "Title",
+            "-",
+            "–",
+            ".",
+        ];
+        let mut seed = 99u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut matched = 0;
+        for _ in 0..200_000 {
+            let len = 1 + next(9);
+            let t: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let want = old(&t);
+            matched += usize::from(want.is_some());
+            assert_eq!(new(&t), want, "{t:?}");
+        }
+        for t in [
+            "Report pdf icon PDF 59 KB",
+            "PDF 80 KB",
+            " pdf  icon\u{a0} PDF\u{2003}1.5MB  ",
+            "doc icon DOCX 12 bytes",
+            "word icon icon PDF 5 KB",
+            "xls icon PDF 5 \u{212a}B",
+        ] {
+            assert_eq!(new(t), old(t), "{t:?}");
+            assert!(old(t).is_some(), "{t:?}");
+        }
+        // texts built in the rule's own order, each slot sometimes wrong
+        let slot = |n: &mut dyn FnMut(usize) -> usize, xs: &[&'static str]| xs[n(xs.len())];
+        let lead = ["", "Title", "Title ", "x\u{a0}", "a–", "pdf ", "word  "];
+        let icon = [
+            "",
+            "pdf icon ",
+            "PDF  ICON\u{a0}",
+            "xl\u{17f} icon ",
+            "doc iconic ",
+            "icon ",
+        ];
+        let format = [
+            "PDF",
+            "docx",
+            "XL\u{17f}X",
+            "HTML",
+            "mp4",
+            "TXT",
+            "icon",
+            "pdf5",
+        ];
+        let space = [" ", "", "\u{2003}", "\t ", "  "];
+        let number = ["59", "1.5", "\u{663}\u{664}", "1.", "2.3.4", "x", "007"];
+        let unit = [
+            "KB",
+            "mb",
+            "\u{212a}B",
+            "bytes",
+            "BYTE\u{17f}",
+            "B",
+            "kB ",
+            "K",
+            "",
+        ];
+        let tail = ["", " ", "\n", ".", " \u{a0}"];
+        for _ in 0..200_000 {
+            let t = [
+                slot(&mut next, &lead),
+                slot(&mut next, &space),
+                slot(&mut next, &icon),
+                slot(&mut next, &format),
+                slot(&mut next, &space),
+                slot(&mut next, &number),
+                slot(&mut next, &space),
+                slot(&mut next, &unit),
+                slot(&mut next, &tail),
+            ]
+            .concat();
+            let want = old(&t);
+            matched += usize::from(want.is_some());
+            assert_eq!(new(&t), want, "{t:?}");
+        }
+        // the generated texts reach the rule
+        assert!(matched > 10_000, "{matched}");
+    }
     use crate::segment::lines;
 
     #[test]

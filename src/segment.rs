@@ -18,6 +18,10 @@ pub(crate) struct Line<'a> {
     /// rule that cuts `text` shorter (as some do) keeps the bits: each says that something
     /// *may* occur, and what a text does not hold, no part of it holds.
     pub shape: u8,
+    /// The gate words of the narrative and vote rules that occur in `text`, as bits (see
+    /// `parse::LINE_WORDS`; zero until the parser marks them). Like `shape`, a bit says the
+    /// word may occur: clear, it surely does not.
+    pub words: u64,
 }
 
 /// Bits of [`Line::shape`]: each set where the line's text holds the thing (or may, where
@@ -269,6 +273,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             indent,
             furniture: false,
             shape: shape_of(trimmed),
+            words: 0,
         });
         match nl {
             Some(i) => pos = i + 1,

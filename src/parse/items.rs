@@ -980,7 +980,8 @@ pub(crate) fn build(
                 .filter(|l| !l.furniture)
                 .map(|l| (l.text_start, l.text)),
         );
-        for f in votes::in_paragraph(&ls) {
+        let (_, bits) = super::words_of(p.lines.iter().filter(|l| !l.furniture));
+        for f in votes::in_paragraph_hinted(&ls, bits) {
             item.votes.push(Vote {
                 for_: f.for_,
                 against: f.against,
@@ -1193,10 +1194,16 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
     });
     // the gate words of the narrative rules, found once per paragraph when first asked
     let mut hints: Vec<Option<narrative::Hints>> = vec![None; paras.len()];
-    let mut hints_of = |k: usize, text: &str| match hints.get_mut(k) {
-        Some(Some(h)) => *h,
-        Some(slot) => *slot.insert(narrative::Hints::of(text)),
-        None => narrative::Hints::of(text),
+    let mut hints_of = |k: usize, _text: &str| {
+        let of = |k: usize| {
+            let lines = paras.get(k).map_or(&[][..], |p| p.lines);
+            narrative::Hints::from_bits(super::words_of(lines.iter()).0)
+        };
+        match hints.get_mut(k) {
+            Some(Some(h)) => *h,
+            Some(slot) => *slot.insert(of(k)),
+            None => of(k),
+        }
     };
     while i < paras.len() {
         let Some(p) = paras.get(i) else { break };

@@ -76,11 +76,13 @@ thread_local! {
 }
 
 impl Keywords {
-    /// At most 32 words, lowercase, none a prefix of another (so that restarting one byte
+    /// At most 64 words, lowercase, none a prefix of another (so that restarting one byte
     /// after each leftmost match finds every word at every place it occurs) and none holding
-    /// a line break (the separator of the texts searched together).
+    /// a line break or other white space (the separator of the texts searched together).
+    /// [`Keywords::bits`] reports the first 32.
     pub(crate) fn new(words: &[&str]) -> Keywords {
-        debug_assert!(words.len() <= 32);
+        debug_assert!(words.len() <= 64);
+        debug_assert!(words.iter().all(|w| !w.contains(char::is_whitespace)));
         debug_assert!(words.iter().all(|w| !w.is_empty()
             && !w.bytes().any(|b| b.is_ascii_uppercase() || b == b'\n')
             && !words.iter().any(|v| v != w && v.starts_with(w))));
@@ -91,12 +93,13 @@ impl Keywords {
     }
 
     /// The words that occur in any of `texts` (no match runs from one text into the next), as
-    /// bits by their index.
-    pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u32 {
+    /// bits by their index: the plain form of [`Keywords::mark_lines`], for tests.
+    #[cfg(test)]
+    pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u64 {
         let Some(packed) = &self.packed else {
             return texts
                 .flat_map(|t| self.automaton.find_overlapping_iter(t))
-                .fold(0, |bits, m| bits | 1 << m.pattern().as_u32());
+                .fold(0u64, |bits, m| bits | 1 << m.pattern().as_u32());
         };
         LOWERED.with_borrow_mut(|buf| {
             buf.clear();
@@ -108,7 +111,7 @@ impl Keywords {
                 }
                 buf.push(b'\n');
             }
-            let (mut bits, mut at) = (0, 0);
+            let (mut bits, mut at) = (0u64, 0);
             while let Some(m) = packed.find_in(&buf[..], aho_corasick::Span::from(at..buf.len())) {
                 bits |= 1 << m.pattern().as_u32();
                 at = m.start() + 1;
@@ -116,6 +119,66 @@ impl Keywords {
             bits
         })
     }
+
+    /// Sets each line's [`Line::words`] to the words that occur in it, by their index, in one
+    /// search over the whole of `text` (which the lines cut). No word holds white space, so a
+    /// match lies inside one line's text, and a line's bits are those that [`Keywords::bits`]
+    /// finds in its text alone (or more, where a rule later cuts the text shorter: the bits
+    /// are gates, and a text cut shorter holds no word its whole did not).
+    pub(crate) fn mark_lines(&self, text: &str, lines: &mut [Line<'_>]) {
+        let mut line = 0;
+        let mut mark = |at: usize, pattern: u32| {
+            // the line whose text starts at or before the match: lines are in order, and a
+            // match never starts in the white space before a line's text
+            while lines.get(line + 1).is_some_and(|l| l.text_start <= at) {
+                line += 1;
+            }
+            if let Some(l) = lines.get_mut(line).filter(|l| at < l.text_end()) {
+                l.words |= 1 << pattern;
+            }
+        };
+        let Some(packed) = &self.packed else {
+            for m in self.automaton.find_overlapping_iter(text) {
+                mark(m.start(), m.pattern().as_u32());
+            }
+            return;
+        };
+        LOWERED.with_borrow_mut(|buf| {
+            buf.clear();
+            buf.extend_from_slice(text.as_bytes());
+            buf.make_ascii_lowercase();
+            let mut at = 0;
+            while let Some(m) = packed.find_in(&buf[..], aho_corasick::Span::from(at..buf.len())) {
+                mark(m.start(), m.pattern().as_u32());
+                at = m.start() + 1;
+            }
+        });
+    }
+}
+
+/// The words that [`Line::words`] records: the narrative rules' gate words (bits 0..14, as
+/// [`narrative::Hints`] numbers them) and then the vote rules' (from bit [`VOTE_WORDS_AT`], as
+/// `votes` numbers them).
+static LINE_WORDS: std::sync::LazyLock<Keywords> = std::sync::LazyLock::new(|| {
+    let words: Vec<&str> = narrative::PARA_WORDS
+        .iter()
+        .chain(votes::VOTE_WORDS.iter())
+        .copied()
+        .collect();
+    Keywords::new(&words)
+});
+
+/// The bit of [`Line::words`] at which the vote rules' words start.
+pub(crate) const VOTE_WORDS_AT: u32 = narrative::PARA_WORDS.len() as u32;
+
+/// The words of [`LINE_WORDS`] that occur in any of `lines`, the narrative rules' and the vote
+/// rules' apart.
+pub(crate) fn words_of<'l>(lines: impl Iterator<Item = &'l Line<'l>>) -> (u32, u32) {
+    let w = lines.fold(0u64, |w, l| w | l.words);
+    (
+        (w & ((1 << VOTE_WORDS_AT) - 1)) as u32,
+        (w >> VOTE_WORDS_AT) as u32,
+    )
 }
 
 /// `ſ` or the Kelvin sign, which `(?i)` lets stand for `s` and `k`: where either occurs, a
@@ -176,6 +239,7 @@ impl Ctx<'_> {
 pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     let text = src.text.as_str();
     let mut lines = segment::lines(text);
+    LINE_WORDS.mark_lines(text, &mut lines);
     header::mark_furniture(&mut lines, &src.page_starts);
     let order = match options.date_order {
         DateOrder::Auto if header::north_american(&lines) => DateOrder::MonthFirst,
@@ -616,6 +680,78 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One search over a whole text marks each line with the words that a search of its text
+    /// alone finds, whatever the white space, case and characters around them.
+    #[test]
+    fn line_words_are_each_lines_own() {
+        let words = &*LINE_WORDS;
+        let (narrative_hint, vote_hint) = (
+            Keywords::new(&narrative::PARA_WORDS),
+            Keywords::new(&votes::VOTE_WORDS),
+        );
+        let pieces = [
+            "Resolved",
+            "RECOMMENDED",
+            "agreed",
+            "AGREED",
+            "greed",
+            "disagreed",
+            "motion",
+            "Seconded",
+            "concern",
+            "roll call",
+            "carried",
+            "favour",
+            "abstentions",
+            "vote",
+            "ayes",
+            "noted",
+            "following",
+            " ",
+            "\n",
+            "\r\n",
+            "\u{c}",
+            "\t",
+            "\u{a0}",
+            "\u{feff}",
+            "–",
+            "é",
+            "\u{17f}",
+            "x",
+            "1.",
+            "(a)",
+            "pas",
+            "sed",
+            "lo",
+            "st",
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let len = next(30);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let mut lines = segment::lines(&text);
+            words.mark_lines(&text, &mut lines);
+            for l in &lines {
+                assert_eq!(l.words, words.bits(std::iter::once(l.text)), "{text:?}");
+            }
+            // and the bits split as the narrative and vote rules number them
+            let (para, vote) = words_of(lines.iter());
+            let all = lines.iter().map(|l| l.text);
+            assert_eq!(
+                u64::from(para),
+                narrative_hint.bits(all.clone()),
+                "{text:?}"
+            );
+            assert_eq!(u64::from(vote), vote_hint.bits(all), "{text:?}");
+        }
+    }
 
     #[test]
     fn folds_finds_long_s_and_kelvin() {

@@ -15,7 +15,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{pattern, Keywords};
+use super::pattern;
+#[cfg(test)]
+use super::Keywords;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 24] = [
@@ -504,25 +506,27 @@ fn motion_to(sentence: &str) -> Option<usize> {
 /// need, found in one pass over a paragraph (ignoring ASCII case): a caller that asks all
 /// three of one paragraph searches it once. The first eight are the concern words, in the
 /// order `may_lead_concerns` reads them.
-static PARA_HINT: LazyLock<Keywords> = LazyLock::new(|| {
-    Keywords::new(&[
-        "following",
-        "concern",
-        "question",
-        "comment",
-        "objection",
-        "issue",
-        "point",
-        "noted",
-        "seconded",
-        "motion",
-        // the words of a resolution marker, as `blocks::marker_hint` looks for them
-        "esolved",
-        "ecommend",
-        "ecision",
-        "greed",
-    ])
-});
+#[cfg(test)]
+static PARA_HINT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&PARA_WORDS));
+
+/// The words of [`PARA_HINT`], by bit.
+pub(crate) const PARA_WORDS: [&str; 14] = [
+    "following",
+    "concern",
+    "question",
+    "comment",
+    "objection",
+    "issue",
+    "point",
+    "noted",
+    "seconded",
+    "motion",
+    // the words of a resolution marker, as `blocks::marker_hint` looks for them
+    "esolved",
+    "ecommend",
+    "ecision",
+    "greed",
+];
 
 /// The [`PARA_HINT`] words a paragraph holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -533,8 +537,15 @@ impl Hints {
     const MOTION: u32 = 1 << 9;
     const MARKER: u32 = 0b1111 << 10;
 
+    #[cfg(test)]
     pub(crate) fn of(para: &str) -> Hints {
-        Hints(PARA_HINT.bits(std::iter::once(para)))
+        Hints(PARA_HINT.bits(std::iter::once(para)) as u32)
+    }
+
+    /// The hints of a paragraph whose lines hold the [`PARA_WORDS`] `bits` (as
+    /// `super::words_of` finds them).
+    pub(crate) fn from_bits(bits: u32) -> Hints {
+        Hints(bits)
     }
 
     /// Whether the paragraph may open with a resolution marker (`blocks::marker`): it holds a

@@ -14,8 +14,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::folds;
 use super::pattern as re;
-use super::{folds, Keywords};
+#[cfg(test)]
+use super::Keywords;
 
 use crate::model::{VoteKind, VoteResult};
 
@@ -52,31 +54,33 @@ impl Found {
 }
 
 /// Words without which a paragraph records no vote (a prefilter for the rules below).
-static VOTE_HINT: LazyLock<Keywords> = LazyLock::new(|| {
-    Keywords::new(&[
-        "roll",
-        "carried",
-        "lost",
-        "unanimous",
-        "agreed",
-        "favou",
-        "favor",
-        "ayes",
-        "yeas",
-        "noes",
-        "nays",
-        "fell",
-        "defeated",
-        "declared",
-        "approved",
-        "passed",
-        "against",
-        "abst",
-        "vote",
-        "failed",
-        "adopted",
-    ])
-});
+#[cfg(test)]
+static VOTE_HINT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&VOTE_WORDS));
+
+/// The words of [`VOTE_HINT`], by bit.
+pub(crate) const VOTE_WORDS: [&str; 21] = [
+    "roll",
+    "carried",
+    "lost",
+    "unanimous",
+    "agreed",
+    "favou",
+    "favor",
+    "ayes",
+    "yeas",
+    "noes",
+    "nays",
+    "fell",
+    "defeated",
+    "declared",
+    "approved",
+    "passed",
+    "against",
+    "abst",
+    "vote",
+    "failed",
+    "adopted",
+];
 
 /// Bits of [`VOTE_HINT`] patterns, by pattern index.
 mod hint {
@@ -555,11 +559,17 @@ pub(crate) fn result_of_counts(for_: Option<u32>, against: Option<u32>) -> Optio
 
 /// Votes in one paragraph (`lines` are the paragraph's lines as `(offset, text)`, offsets
 /// relative to any base the caller likes).
+#[cfg(test)]
 pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
+    in_paragraph_hinted(lines, VOTE_HINT.bits(lines.iter().map(|&(_, l)| l)) as u32)
+}
+
+/// The votes a paragraph records, given the [`VOTE_WORDS`] that its lines hold as `bits` (as
+/// [`VOTE_HINT`] finds them, or as `super::words_of` does over the whole document).
+pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    // one fast pass first: most paragraphs record no vote; it also finds the words that the
-    // rules below need, so a rule runs only where it can match
-    let bits = VOTE_HINT.bits(lines.iter().map(|&(_, l)| l));
+    // most paragraphs record no vote, and `bits` says which words the rules below need are
+    // there, so a rule runs only where it can match
     if bits == 0 && !lines.iter().any(|&(_, l)| vote_line(l)) {
         return out;
     }

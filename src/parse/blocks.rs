@@ -244,9 +244,16 @@ fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
     ))
     .parse(input)?;
     let (rest, _) = word_end(rest)?;
-    let m = if k.to_ascii_lowercase().contains("recommend") {
+    // (every keyword is ASCII, in one case or in title case, with `RECOMMEND` or `DECISION` in
+    // upper case where the first letter is)
+    let has = |w: &str| {
+        k.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let m = if has("recommend") {
         Marker::Recommended
-    } else if k.to_ascii_lowercase().contains("decision") {
+    } else if has("decision") {
         Marker::Decision
     } else {
         Marker::Resolved

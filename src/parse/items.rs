@@ -1192,18 +1192,10 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             || t.contains("questions from the public")
             || t.contains("public questions")
     });
-    // the gate words of the narrative rules, found once per paragraph when first asked
-    let mut hints: Vec<Option<narrative::Hints>> = vec![None; paras.len()];
-    let mut hints_of = |k: usize, _text: &str| {
-        let of = |k: usize| {
-            let lines = paras.get(k).map_or(&[][..], |p| p.lines);
-            narrative::Hints::from_bits(super::words_of(lines.iter()).0)
-        };
-        match hints.get_mut(k) {
-            Some(Some(h)) => *h,
-            Some(slot) => *slot.insert(of(k)),
-            None => of(k),
-        }
+    // the gate words of the narrative rules in a paragraph: those its lines hold
+    let hints_of = |k: usize, _text: &str| {
+        let lines = paras.get(k).map_or(&[][..], |p| p.lines);
+        narrative::Hints::from_bits(super::words_of(lines.iter()).0)
     };
     while i < paras.len() {
         let Some(p) = paras.get(i) else { break };

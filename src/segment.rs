@@ -257,9 +257,10 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
+    // one searcher over the whole text rather than one search per line
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\x0c', bytes);
     while pos <= bytes.len() {
-        let rest = bytes.get(pos..).unwrap_or_default();
-        let nl = memchr::memchr2(b'\n', b'\x0c', rest).map(|i| pos + i);
+        let nl = breaks.next();
         let raw_end = nl.unwrap_or(bytes.len());
         let mut end = raw_end;
         if end > pos && bytes.get(end - 1) == Some(&b'\r') {

@@ -19,8 +19,9 @@ pub(crate) struct Line<'a> {
     /// *may* occur, and what a text does not hold, no part of it holds.
     pub shape: u8,
     /// The gate words of the narrative and vote rules that occur in `text`, as bits (see
-    /// `parse::LINE_WORDS`; zero until the parser marks them). Like `shape`, a bit says the
-    /// word may occur: clear, it surely does not.
+    /// `parse::LINE_WORDS`; all set until the parser marks them, so that a rule reading the
+    /// lines of a text nobody marked is never gated off). Like `shape`, a bit says the word
+    /// may occur: clear, it surely does not.
     pub words: u64,
 }
 
@@ -274,7 +275,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             indent,
             furniture: false,
             shape: shape_of(trimmed),
-            words: 0,
+            words: u64::MAX,
         });
         match nl {
             Some(i) => pos = i + 1,

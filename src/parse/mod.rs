@@ -126,6 +126,9 @@ impl Keywords {
     /// finds in its text alone (or more, where a rule later cuts the text shorter: the bits
     /// are gates, and a text cut shorter holds no word its whole did not).
     pub(crate) fn mark_lines(&self, text: &str, lines: &mut [Line<'_>]) {
+        for l in lines.iter_mut() {
+            l.words = 0;
+        }
         let mut line = 0;
         let mut mark = |at: usize, pattern: u32| {
             // the line whose text starts at or before the match: lines are in order, and a

@@ -85,17 +85,20 @@ fn starts_upper(s: &str) -> bool {
 
 /// Cuts an item's lines into paragraphs.
 pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
-    let mut out: Vec<Para<'a>> = Vec::new();
+    // (most paragraphs run over a few lines)
+    let mut out: Vec<Para<'a>> = Vec::with_capacity(lines.len() / 3 + 1);
     let mut cur: Option<Para<'a>> = None;
     // the first line of the paragraph being built
     let mut first = 0;
     // scratch for collapsing a paragraph's first line, to borrow it where nothing changes
     let mut scratch = String::new();
     // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
-    let gaps: Vec<bool> = lines
-        .iter()
-        .map(|l| l.shape & shape::GAP != 0 && is_row(l.text))
-        .collect();
+    // (asked of a line and its neighbours; only lines with a gap are read)
+    let gaps = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|l| l.shape & shape::GAP != 0 && is_row(l.text))
+    };
     for (i, line) in lines.iter().enumerate() {
         // Furniture ends a paragraph: a node's text must be found at its span, and page
         // furniture is not part of any text. (A paragraph cut by a page footer becomes two.)
@@ -112,11 +115,10 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             (Lead::Plain, 0)
         };
         // a table row (cells apart by column gaps) is a paragraph of its own
-        let neighbour = (i > 0 && gaps.get(i - 1).copied().unwrap_or(false))
-            || gaps.get(i + 1).copied().unwrap_or(false);
+        let neighbour = (i > 0 && gaps(i - 1)) || gaps(i + 1);
         let row = neighbour
             && if skip == 0 {
-                gaps.get(i).copied().unwrap_or(false)
+                gaps(i)
             } else {
                 line.shape & shape::GAP != 0 && t.get(skip..).is_some_and(is_row)
             };

@@ -455,10 +455,17 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             // reads as a clause (commas, many words) rather than a heading
             let runs_on = next.is_some_and(|n| {
                 n.text.starts_with(|c: char| c.is_lowercase())
-                    || (rest_t.contains(", ") && rest_t.split_whitespace().count() >= 9)
+                    || (memchr::memchr_iter(b',', rest_t.as_bytes())
+                        .any(|k| rest_t.as_bytes().get(k + 1) == Some(&b' '))
+                        && rest_t.split_whitespace().count() >= 9)
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
-            let first_cell = rest_t.split("   ").next().unwrap_or(rest_t);
+            // (what `split("   ")` gives first)
+            let first_cell = || {
+                crate::segment::gap_at(rest_t)
+                    .and_then(|k| rest_t.get(..k))
+                    .unwrap_or(rest_t)
+            };
             let run_in_any = run_in_title(rest_t);
             let run_in = run_in_any.filter(|(t, _)| super::narrative::title_like(t));
             if let Some((title, at)) = run_in {
@@ -472,8 +479,8 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 (clean_title(&format!("{rest_t} {more}")), i + 1)
             } else if runs_on
                 && upper
-                && first_cell.chars().count() > 50
-                && !first_cell.ends_with(':')
+                && first_cell().chars().count() > 50
+                && !first_cell().ends_with(':')
             {
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)

@@ -436,17 +436,25 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
 }
 
 /// [`decision_start_plain`] after its keyword test.
+///
+/// The rules are pure, so each is run only where its answer is read: the exclusion only where
+/// a formula or a whole decision is found, and the formula only where the sentence holds
+/// `that`, which ends every alternative of [`FORMULA_THAT`] (no letter but ASCII ones folds to
+/// `t`, `h` or `a`).
 fn decision_rules(sentence: &str) -> Option<usize> {
     // an exclusion counts when it comes before the decision wording
-    let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
-    if let Some(at) = formula_that(sentence) {
-        if not_at.is_some_and(|n| n == 0) {
+    let not_at = || NOT_A_DECISION.find(sentence).map(|m| m.start());
+    let formula = crate::segment::contains_ci(sentence, "that")
+        .then(|| formula_that(sentence))
+        .flatten();
+    if let Some(at) = formula {
+        if not_at() == Some(0) {
             return None;
         }
         return Some(at);
     }
     let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
-    match not_at {
+    match not_at() {
         Some(n) if n <= whole_at => None,
         _ => Some(0),
     }
@@ -817,6 +825,65 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of `1..=n` of `pieces`, in every order.
+    fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..n {
+            let longer: Vec<String> = last
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(longer.iter().cloned());
+            last = longer;
+        }
+        all
+    }
+
+    #[test]
+    fn decision_rules_as_before() {
+        let before = |sentence: &str| {
+            let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
+            if let Some(at) = formula_that(sentence) {
+                if not_at.is_some_and(|n| n == 0) {
+                    return None;
+                }
+                return Some(at);
+            }
+            let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
+            match not_at {
+                Some(n) if n <= whole_at => None,
+                _ => Some(0),
+            }
+        };
+        let pieces = [
+            "It was ",
+            "agreed ",
+            "that",
+            "THAT ",
+            "thatch",
+            "noted ",
+            "the Council ",
+            "resolved ",
+            "approved",
+            "minutes ",
+            "were ",
+            "had been ",
+            "\u{2003}",
+            "x",
+            "ſ",
+            ". ",
+        ];
+        let (mut some, mut none) = (0, 0);
+        for t in texts_of(&pieces, 3) {
+            let want = before(&t);
+            assert_eq!(decision_rules(&t), want, "{t:?}");
+            some += usize::from(want.is_some());
+            none += usize::from(want.is_none());
+        }
+        assert!(some > 100 && none > 100, "{some} {none}");
+    }
 
     #[test]
     fn hints_see_every_marker_word_the_marker_hint_sees() {

@@ -766,18 +766,24 @@ static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether [`CONCERN_LEAD`] can match `para`: each alternative needs `following`, `concern`,
-/// `question` or `comment`; or `objection`, `issue` or `point` before `was`/`were`; or `it was
-/// noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test stays open.
+/// Whether [`CONCERN_LEAD`] can match `para`. Each alternative needs one of its nouns
+/// (`concern`, `question`, `comment`, `objection`, `issue`, `point`) and `following` or
+/// `was`/`were` (the `raised the following ...`, `... were raised` and `following ...` ones, and
+/// `concerns were`); or `concerns` and `included` or `electors`; or `comments` and `questions`;
+/// or `it was noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test
+/// stays open.
 fn may_lead_concerns(para: &str, hints: Hints) -> bool {
-    const OPEN: u32 = 0b1111; // following, concern, question, comment
-    const NOUN: u32 = 0b111_0000; // objection, issue, point
+    const FOLLOWING: u32 = 1;
+    const CONCERN: u32 = 1 << 1;
+    const BOTH: u32 = 0b1100; // question, comment
+    const NOUN: u32 = 0b111_1110; // concern, question, comment, objection, issue, point
     const NOTED: u32 = 1 << 7;
     let bits = hints.0;
-    let was =
-        || crate::segment::contains_ci(para, "was") || crate::segment::contains_ci(para, "were");
-    bits & OPEN != 0
-        || (bits & NOUN != 0 && was())
+    let has = |w: &str| crate::segment::contains_ci(para, w);
+    let was = || has("was") || has("were");
+    (bits & NOUN != 0 && (bits & FOLLOWING != 0 || was()))
+        || (bits & CONCERN != 0 && (has("included") || has("electors")))
+        || bits & BOTH == BOTH
         || (bits & NOTED != 0 && para.contains(':') && was())
         || super::folds(para)
 }
@@ -883,6 +889,40 @@ mod tests {
             none += usize::from(want.is_none());
         }
         assert!(some > 100 && none > 100, "{some} {none}");
+    }
+
+    #[test]
+    fn concern_gate_keeps_every_match() {
+        let pieces = [
+            "following ",
+            "concerns",
+            "concern ",
+            "Questions",
+            "comments ",
+            " and ",
+            "were ",
+            "WAS ",
+            "raised",
+            "it was noted",
+            ":",
+            "included",
+            "electors' ",
+            "issues",
+            "points ",
+            "objection ",
+            "\u{2003}",
+            "ſ",
+            "x",
+        ];
+        let (mut closed, mut matched) = (0, 0);
+        for t in texts_of(&pieces, 3) {
+            let open = may_lead_concerns(&t, Hints::of(&t));
+            let found = CONCERN_LEAD.is_match(&t);
+            assert!(open || !found, "{t:?}");
+            closed += usize::from(!open);
+            matched += usize::from(found);
+        }
+        assert!(closed > 100 && matched > 100, "{closed} {matched}");
     }
 
     #[test]

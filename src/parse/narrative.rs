@@ -264,9 +264,27 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether a line opens a motion record (`Motion by A, seconded by B, ...`).
+/// Whether a line opens a motion record (`Motion by A, seconded by B, ...`). Each alternative
+/// of [`OPENS`] opens with `a`, `motion`, `moved`, `on` or `it`, then white space: where the line
+/// opens with none of them the rule is not run (no letter but ASCII ones folds to those of
+/// these words, and Rust's white space is the regex's `\s`).
 pub(crate) fn opens_paragraph(line: &str) -> bool {
-    line.starts_with(['M', 'm', 'O', 'o', 'I', 'i', 'A', 'a']) && OPENS.is_match(line)
+    line.starts_with(['M', 'm', 'O', 'o', 'I', 'i', 'A', 'a'])
+        && ["a", "motion", "moved", "on", "it"]
+            .iter()
+            .any(|w| after_word(line, w).is_some())
+        && OPENS.is_match(line)
+}
+
+/// The rest of `s` after its opening word `w` (ASCII, any case) and the white space after it,
+/// if `s` opens with `w` and then white space (`w\s+`; Rust's white space is the regex's `\s`).
+fn after_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    s.get(..w.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        .then(|| s.get(w.len()..))
+        .flatten()
+        .map(str::trim_start)
+        .filter(|rest| rest.len() + w.len() < s.len())
 }
 
 /// Outcome of a motion: carried/passed/approved/agreed.
@@ -483,17 +501,27 @@ fn has_dash(s: &str) -> bool {
                 .any(|i| matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))))
 }
 
-/// Whether a sentence opens a motion ([`MOTION`]), which starts with `a`, `another` or
-/// `motion`: no letter but these ASCII ones folds to `a` or `m`.
+/// Whether a sentence opens a motion ([`MOTION`]), which starts with `motion` and white space,
+/// maybe after `a` or `another` and white space: no letter but ASCII ones folds to those of
+/// these words, and after `a\s+` or `another\s+` the greedy white space can give back none
+/// (`m` follows it).
 fn is_motion(sentence: &str) -> bool {
-    sentence.starts_with(['a', 'A', 'm', 'M']) && MOTION.is_match(sentence)
+    motion_first(sentence) && MOTION.is_match(sentence)
+}
+
+/// Whether `sentence` opens as [`MOTION`] needs: see [`is_motion`].
+fn motion_first(sentence: &str) -> bool {
+    let rest = after_word(sentence, "a")
+        .or_else(|| after_word(sentence, "another"))
+        .unwrap_or(sentence);
+    after_word(rest, "motion").is_some()
 }
 
 /// Where the text of the motion that `sentence` opens starts: [`MOTION`]'s group `to`, read
 /// without capturing. The group ends the match: `to` or `that`, white space (`\s+`, Rust's
 /// white space), then one character; no letter but ASCII ones folds to those of `to`/`that`.
 fn motion_to(sentence: &str) -> Option<usize> {
-    if !sentence.starts_with(['a', 'A', 'm', 'M']) {
+    if !motion_first(sentence) {
         return None;
     }
     let m = MOTION.find(sentence)?;
@@ -923,6 +951,48 @@ mod tests {
             matched += usize::from(found);
         }
         assert!(closed > 100 && matched > 100, "{closed} {matched}");
+    }
+
+    #[test]
+    fn motion_openings_as_the_rules_read_them() {
+        let pieces = [
+            "a ",
+            "A\u{a0}",
+            "another ",
+            "an",
+            "motion",
+            "Motion ",
+            "MOTION\u{2003}",
+            "by A, ",
+            "to x",
+            "that ",
+            "made ",
+            "seconded by B ",
+            "x",
+            "\n",
+            "ſ",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&pieces, 3) {
+            let by_groups = MOTION
+                .captures(&t)
+                .and_then(|c| c.name("to").map(|m| m.start()));
+            assert_eq!(motion_to(&t), by_groups, "{t:?}");
+            assert_eq!(is_motion(&t), MOTION.is_match(&t), "{t:?}");
+            matched += usize::from(by_groups.is_some());
+        }
+        assert!(matched > 10, "{matched}");
+        let pieces = [
+            "a ", "A\t", "motion ", "Motion", "moved ", "by", "on ", "On\u{a0}", "of", "it ", "It",
+            "was ", "made ", "x", "\u{2003}",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&pieces, 4) {
+            let want = OPENS.is_match(&t);
+            assert_eq!(opens_paragraph(&t), want, "{t:?}");
+            matched += usize::from(want);
+        }
+        assert!(matched > 50, "{matched}");
     }
 
     #[test]

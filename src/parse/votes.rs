@@ -417,31 +417,77 @@ fn named_line(line: &str) -> Option<(&str, &str)> {
     Some((line.get(..word)?, after.get(sep.len_utf8()..)?.trim_start()))
 }
 
-/// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text they are found
-/// without capturing (which runs the backtracker over the rule's large automaton): the word is
-/// the line's first ASCII word (each alternative is letters and `\b` follows), and the count the
-/// first run of digits (none comes before it, and `\d{1,3}` is followed by no digit).
+/// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text the rule is
+/// read by hand (see [`count_line_plain`]).
 fn count_line(line: &str) -> Option<(&str, &str)> {
     if !plain(line) {
         let c = COUNT_LINE.captures(line)?;
         return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
     }
-    if !COUNT_LINE.is_match(line) {
-        return None;
-    }
+    count_line_plain(line)
+}
+
+/// [`COUNT_LINE`] read by hand in [`plain`] text (where `\d` is an ASCII digit and `(?i)` folds
+/// ASCII letters only), with its groups 1 and 2:
+///
+/// - `^(for|against|abstain(?:ed|ing|s)?|abstentions?)\b`: the word is the line's opening run of
+///   ASCII word characters (the `\b` is ASCII), one of these ignoring case;
+/// - `[^0-9\n]{0,60}?[:\-–(]?\s*\(?`: none of it is a digit, so the count starts at the first
+///   digit; before it, the longest tail that `[:\-–(]?\s*\(?` takes (an opening parenthesis,
+///   the white space before it, then one of `:-–(`) leaves the least to the gap, which must be
+///   at most 60 characters and hold no line break (a longer tail only shortens the gap);
+/// - `(\d{1,3})`: the whole run of digits there, of one to three (no digit may follow it);
+/// - `\)?\s*(?:votes?)?\s*$`: the rest is a closing parenthesis maybe, then white space, `vote`
+///   or `votes` maybe, and white space to the end (Rust's white space is the regex's `\s`).
+fn count_line_plain(line: &str) -> Option<(&str, &str)> {
+    const WORDS: [&str; 7] = [
+        "for",
+        "against",
+        "abstain",
+        "abstained",
+        "abstaining",
+        "abstains",
+        "abstention",
+    ];
     let b = line.as_bytes();
     let word = b
         .iter()
         .position(|&x| !(x.is_ascii_alphanumeric() || x == b'_'))
         .unwrap_or(b.len());
+    let w = line.get(..word)?;
+    if !(WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) || w.eq_ignore_ascii_case("abstentions")) {
+        return None;
+    }
     let digits = b.iter().position(u8::is_ascii_digit)?;
     let run = b
-        .get(digits..)
-        .unwrap_or_default()
+        .get(digits..)?
         .iter()
         .take_while(|x| x.is_ascii_digit())
         .count();
-    Some((line.get(..word)?, line.get(digits..digits + run)?))
+    if run > 3 {
+        return None;
+    }
+    // the tail before the count, taken from its end
+    let before = line.get(word..digits)?;
+    let before = before.strip_suffix('(').unwrap_or(before).trim_end();
+    let gap = before.strip_suffix([':', '-', '–', '(']).unwrap_or(before);
+    if gap.contains('\n') || gap.chars().count() > 60 {
+        return None;
+    }
+    // after the count
+    let after = line.get(digits + run..)?;
+    let after = after.strip_prefix(')').unwrap_or(after).trim_start();
+    let end = |t: &str| t.trim_start().is_empty();
+    let voted = ["votes", "vote"].iter().any(|v| {
+        after
+            .get(..v.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(v))
+            && after.get(v.len()..).is_some_and(end)
+    });
+    if !(end(after) || voted) {
+        return None;
+    }
+    Some((w, line.get(digits..digits + run)?))
 }
 
 /// Whether `text` holds an ASCII digit, tested a block of bytes at a time (without an early
@@ -1210,6 +1256,52 @@ mod tests {
             tuples("Motion carried 5–0"),
             [(Some(5), Some(0), None, Some(Carried))]
         );
+    }
+
+    #[test]
+    fn count_lines_by_hand_as_the_rule_reads_them() {
+        let rest = [
+            " ", "\u{a0}", "\n", ":", "-", "–", "(", ")", "1", "12", "1234", "x", "votes", "VOTE",
+            "é", "s",
+        ];
+        let words = [
+            "For",
+            "AGAINST",
+            "abstain",
+            "Abstained",
+            "abstaining",
+            "abstains",
+            "abstention",
+            "ABSTENTIONS",
+            "Forty",
+            "abst",
+            "",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&rest, 4) {
+            for w in words {
+                let line = format!("{w}{t}");
+                let by_groups = COUNT_LINE.captures(&line).map(|c| {
+                    (
+                        c.get(1).map_or("", |m| m.as_str()),
+                        c.get(2).map_or("", |m| m.as_str()),
+                    )
+                });
+                assert_eq!(count_line_plain(&line), by_groups, "{line:?}");
+                matched += usize::from(by_groups.is_some());
+            }
+        }
+        assert!(matched > 1000, "{matched}");
+        for n in [58, 59, 60, 61] {
+            for tail in [": 3", " (3)", "3", " :\n 3"] {
+                let line = format!("For {}{tail}", "é".repeat(n));
+                assert_eq!(
+                    count_line_plain(&line).is_some(),
+                    COUNT_LINE.is_match(&line),
+                    "{line:?}"
+                );
+            }
+        }
     }
 
     #[test]

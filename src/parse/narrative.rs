@@ -801,26 +801,59 @@ static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether [`CONCERN_LEAD`] can match `para`. Each alternative needs one of its nouns
-/// (`concern`, `question`, `comment`, `objection`, `issue`, `point`) and `following` or
-/// `was`/`were` (the `raised the following ...`, `... were raised` and `following ...` ones, and
-/// `concerns were`); or `concerns` and `included` or `electors`; or `comments` and `questions`;
-/// or `it was noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test
-/// stays open.
+/// Whether [`CONCERN_LEAD`] can match `para`. Each alternative needs: `following`, white space
+/// and one of its nouns (`raised the following concerns`, `following questions`); or a noun and
+/// `was`/`were`, white space and one of the verbs (`points were made`); or `concerns`, white
+/// space and `included` or `were`; or `concerns` and `electors`; or `comments` and
+/// `questions`; or `it was noted` before a colon. Where `ſ` or the Kelvin sign stands in a word
+/// the test stays open (no other letter folds to an ASCII one; Rust's white space is the
+/// regex's `\s`).
 fn may_lead_concerns(para: &str, hints: Hints) -> bool {
     const FOLLOWING: u32 = 1;
     const CONCERN: u32 = 1 << 1;
     const BOTH: u32 = 0b1100; // question, comment
     const NOUN: u32 = 0b111_1110; // concern, question, comment, objection, issue, point
     const NOTED: u32 = 1 << 7;
+    const NOUNS: [&str; 6] = [
+        "concern",
+        "question",
+        "point",
+        "comment",
+        "issue",
+        "objection",
+    ];
+    const VERBS: [&str; 6] = ["raised", "expressed", "voiced", "made", "asked", "put"];
     let bits = hints.0;
     let has = |w: &str| crate::segment::contains_ci(para, w);
     let was = || has("was") || has("were");
-    (bits & NOUN != 0 && (bits & FOLLOWING != 0 || was()))
-        || (bits & CONCERN != 0 && (has("included") || has("electors")))
+    (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, "following", &NOUNS))
+        || (bits & NOUN != 0 && (word_then(para, "was", &VERBS) || word_then(para, "were", &VERBS)))
+        || (bits & CONCERN != 0
+            && (word_then(para, "concerns", &["included", "were"]) || has("electors")))
         || bits & BOTH == BOTH
         || (bits & NOTED != 0 && para.contains(':') && was())
         || super::folds(para)
+}
+
+/// Whether `text` holds `w` (ASCII, any case), then white space, then one of `next` (ASCII, any
+/// case): the `w\s+(?:next...)` that a rule ignoring case needs.
+fn word_then(text: &str, w: &str, next: &[&str]) -> bool {
+    let b = text.as_bytes();
+    let first = w.as_bytes().first().copied().unwrap_or_default();
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, b).any(|i| {
+        b.get(i..i + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            && text.get(i + w.len()..).is_some_and(|rest| {
+                let after = rest.trim_start();
+                after.len() < rest.len()
+                    && next.iter().any(|n| {
+                        after
+                            .get(..n.len())
+                            .is_some_and(|x| x.eq_ignore_ascii_case(n))
+                    })
+            })
+    })
 }
 
 #[cfg(test)]
@@ -987,6 +1020,10 @@ mod tests {
         let pieces = [
             "following ",
             "concerns",
+            " ",
+            "asked",
+            "put ",
+            "Were\u{a0}",
             "concern ",
             "Questions",
             "comments ",

@@ -266,9 +266,27 @@ static OPENS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether a line opens a motion record (`Motion by A, seconded by B, ...`).
+/// Whether a line opens a motion record (`Motion by A, seconded by B, ...`). Each alternative
+/// of [`OPENS`] opens with `a`, `motion`, `moved`, `on` or `it`, then white space: where the line
+/// opens with none of them the rule is not run (no letter but ASCII ones folds to those of
+/// these words, and Rust's white space is the regex's `\s`).
 pub(crate) fn opens_paragraph(line: &str) -> bool {
-    line.starts_with(['M', 'm', 'O', 'o', 'I', 'i', 'A', 'a']) && OPENS.is_match(line)
+    line.starts_with(['M', 'm', 'O', 'o', 'I', 'i', 'A', 'a'])
+        && ["a", "motion", "moved", "on", "it"]
+            .iter()
+            .any(|w| after_word(line, w).is_some())
+        && OPENS.is_match(line)
+}
+
+/// The rest of `s` after its opening word `w` (ASCII, any case) and the white space after it,
+/// if `s` opens with `w` and then white space (`w\s+`; Rust's white space is the regex's `\s`).
+fn after_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    s.get(..w.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        .then(|| s.get(w.len()..))
+        .flatten()
+        .map(str::trim_start)
+        .filter(|rest| rest.len() + w.len() < s.len())
 }
 
 /// Outcome of a motion: carried/passed/approved/agreed.
@@ -291,7 +309,7 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     static IT: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("It"));
     // no decision word, no decision: the rules below read the sentence or a part of it
-    if !DECISION_HINT.is_match(sentence) {
+    if !has_decision_word(sentence) {
         return None;
     }
     let run_in = has_dash(sentence) || IT.find(sentence.as_bytes()).is_some();
@@ -345,9 +363,11 @@ pub(crate) fn decision_start_whole(sentence: &str) -> Option<usize> {
     decision_start_plain(sentence)
 }
 
-/// Words without which a sentence records no decision (a prefilter for the rules below).
-static DECISION_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    super::keywords(&[
+/// Words without which a sentence records no decision (a prefilter for the rules below),
+/// searched with a packed searcher over the lowered sentence (see [`Keywords`]), several times
+/// cheaper per byte than a case-folding automaton.
+static DECISION_HINT: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
         "agreed",
         "resolved",
         "decided",
@@ -429,26 +449,39 @@ fn formula_that(sentence: &str) -> Option<usize> {
     FORMULA_THAT.find(sentence).map(|m| m.end() - "that".len())
 }
 
+/// Whether `sentence` holds one of the [`DECISION_HINT`] words, ignoring ASCII case.
+fn has_decision_word(sentence: &str) -> bool {
+    DECISION_HINT.bits(std::iter::once(sentence)) != 0
+}
+
 fn decision_start_plain(sentence: &str) -> Option<usize> {
     // one fast pass before the full rules: no decision word, no decision
-    if !DECISION_HINT.is_match(sentence) {
+    if !has_decision_word(sentence) {
         return None;
     }
     decision_rules(sentence)
 }
 
 /// [`decision_start_plain`] after its keyword test.
+///
+/// The rules are pure, so each is run only where its answer is read: the exclusion only where
+/// a formula or a whole decision is found, and the formula only where the sentence holds
+/// `that`, which ends every alternative of [`FORMULA_THAT`] (no letter but ASCII ones folds to
+/// `t`, `h` or `a`).
 fn decision_rules(sentence: &str) -> Option<usize> {
     // an exclusion counts when it comes before the decision wording
-    let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
-    if let Some(at) = formula_that(sentence) {
-        if not_at.is_some_and(|n| n == 0) {
+    let not_at = || NOT_A_DECISION.find(sentence).map(|m| m.start());
+    let formula = crate::segment::contains_ci(sentence, "that")
+        .then(|| formula_that(sentence))
+        .flatten();
+    if let Some(at) = formula {
+        if not_at() == Some(0) {
             return None;
         }
         return Some(at);
     }
     let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
-    match not_at {
+    match not_at() {
         Some(n) if n <= whole_at => None,
         _ => Some(0),
     }
@@ -477,17 +510,27 @@ fn has_dash(s: &str) -> bool {
                 .any(|i| matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))))
 }
 
-/// Whether a sentence opens a motion ([`MOTION`]), which starts with `a`, `another` or
-/// `motion`: no letter but these ASCII ones folds to `a` or `m`.
+/// Whether a sentence opens a motion ([`MOTION`]), which starts with `motion` and white space,
+/// maybe after `a` or `another` and white space: no letter but ASCII ones folds to those of
+/// these words, and after `a\s+` or `another\s+` the greedy white space can give back none
+/// (`m` follows it).
 fn is_motion(sentence: &str) -> bool {
-    sentence.starts_with(['a', 'A', 'm', 'M']) && MOTION.is_match(sentence)
+    motion_first(sentence) && MOTION.is_match(sentence)
+}
+
+/// Whether `sentence` opens as [`MOTION`] needs: see [`is_motion`].
+fn motion_first(sentence: &str) -> bool {
+    let rest = after_word(sentence, "a")
+        .or_else(|| after_word(sentence, "another"))
+        .unwrap_or(sentence);
+    after_word(rest, "motion").is_some()
 }
 
 /// Where the text of the motion that `sentence` opens starts: [`MOTION`]'s group `to`, read
 /// without capturing. The group ends the match: `to` or `that`, white space (`\s+`, Rust's
 /// white space), then one character; no letter but ASCII ones folds to those of `to`/`that`.
 fn motion_to(sentence: &str) -> Option<usize> {
-    if !sentence.starts_with(['a', 'A', 'm', 'M']) {
+    if !motion_first(sentence) {
         return None;
     }
     let m = MOTION.find(sentence)?;
@@ -769,20 +812,59 @@ static CONCERN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether [`CONCERN_LEAD`] can match `para`: each alternative needs `following`, `concern`,
-/// `question` or `comment`; or `objection`, `issue` or `point` before `was`/`were`; or `it was
-/// noted` before a colon. Where `ſ` or the Kelvin sign stands in a word the test stays open.
+/// Whether [`CONCERN_LEAD`] can match `para`. Each alternative needs: `following`, white space
+/// and one of its nouns (`raised the following concerns`, `following questions`); or a noun and
+/// `was`/`were`, white space and one of the verbs (`points were made`); or `concerns`, white
+/// space and `included` or `were`; or `concerns` and `electors`; or `comments` and
+/// `questions`; or `it was noted` before a colon. Where `ſ` or the Kelvin sign stands in a word
+/// the test stays open (no other letter folds to an ASCII one; Rust's white space is the
+/// regex's `\s`).
 fn may_lead_concerns(para: &str, hints: Hints) -> bool {
-    const OPEN: u32 = 0b1111; // following, concern, question, comment
-    const NOUN: u32 = 0b111_0000; // objection, issue, point
+    const FOLLOWING: u32 = 1;
+    const CONCERN: u32 = 1 << 1;
+    const BOTH: u32 = 0b1100; // question, comment
+    const NOUN: u32 = 0b111_1110; // concern, question, comment, objection, issue, point
     const NOTED: u32 = 1 << 7;
+    const NOUNS: [&str; 6] = [
+        "concern",
+        "question",
+        "point",
+        "comment",
+        "issue",
+        "objection",
+    ];
+    const VERBS: [&str; 6] = ["raised", "expressed", "voiced", "made", "asked", "put"];
     let bits = hints.0;
-    let was =
-        || crate::segment::contains_ci(para, "was") || crate::segment::contains_ci(para, "were");
-    bits & OPEN != 0
-        || (bits & NOUN != 0 && was())
+    let has = |w: &str| crate::segment::contains_ci(para, w);
+    let was = || has("was") || has("were");
+    (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, "following", &NOUNS))
+        || (bits & NOUN != 0 && (word_then(para, "was", &VERBS) || word_then(para, "were", &VERBS)))
+        || (bits & CONCERN != 0
+            && (word_then(para, "concerns", &["included", "were"]) || has("electors")))
+        || bits & BOTH == BOTH
         || (bits & NOTED != 0 && para.contains(':') && was())
         || super::folds(para)
+}
+
+/// Whether `text` holds `w` (ASCII, any case), then white space, then one of `next` (ASCII, any
+/// case): the `w\s+(?:next...)` that a rule ignoring case needs.
+fn word_then(text: &str, w: &str, next: &[&str]) -> bool {
+    let b = text.as_bytes();
+    let first = w.as_bytes().first().copied().unwrap_or_default();
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, b).any(|i| {
+        b.get(i..i + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            && text.get(i + w.len()..).is_some_and(|rest| {
+                let after = rest.trim_start();
+                after.len() < rest.len()
+                    && next.iter().any(|n| {
+                        after
+                            .get(..n.len())
+                            .is_some_and(|x| x.eq_ignore_ascii_case(n))
+                    })
+            })
+    })
 }
 
 #[cfg(test)]
@@ -828,6 +910,201 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of `1..=n` of `pieces`, in every order.
+    fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..n {
+            let longer: Vec<String> = last
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(longer.iter().cloned());
+            last = longer;
+        }
+        all
+    }
+
+    #[test]
+    fn decision_words_found_as_the_automaton_finds_them() {
+        let automaton = crate::parse::keywords(&[
+            "agreed",
+            "resolved",
+            "decided",
+            "approved",
+            "adopted",
+            "confirmed",
+            "endorsed",
+            "accepted",
+            "support",
+            "deferred",
+            "refused",
+            "elected",
+            "appointed",
+            "noted",
+            "received",
+            "signed",
+            "ratified",
+            "co-opted",
+            "voted",
+            "determined",
+            "carried",
+            "motion",
+            "be it",
+            "the board",
+        ]);
+        let pieces = [
+            "AGREED",
+            "agree",
+            "d",
+            "Be",
+            " ",
+            "it",
+            "The Board",
+            "the\u{a0}board",
+            "co-",
+            "OPTED",
+            "ſigned",
+            "\u{212a}",
+            "é",
+            "x",
+            "motio",
+            "n",
+            "\n",
+        ];
+        let mut found = 0;
+        for t in texts_of(&pieces, 3) {
+            let want = automaton.is_match(&t);
+            assert_eq!(has_decision_word(&t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn decision_rules_as_before() {
+        let before = |sentence: &str| {
+            let not_at = NOT_A_DECISION.find(sentence).map(|m| m.start());
+            if let Some(at) = formula_that(sentence) {
+                if not_at.is_some_and(|n| n == 0) {
+                    return None;
+                }
+                return Some(at);
+            }
+            let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
+            match not_at {
+                Some(n) if n <= whole_at => None,
+                _ => Some(0),
+            }
+        };
+        let pieces = [
+            "It was ",
+            "agreed ",
+            "that",
+            "THAT ",
+            "thatch",
+            "noted ",
+            "the Council ",
+            "resolved ",
+            "approved",
+            "minutes ",
+            "were ",
+            "had been ",
+            "\u{2003}",
+            "x",
+            "ſ",
+            ". ",
+        ];
+        let (mut some, mut none) = (0, 0);
+        for t in texts_of(&pieces, 3) {
+            let want = before(&t);
+            assert_eq!(decision_rules(&t), want, "{t:?}");
+            some += usize::from(want.is_some());
+            none += usize::from(want.is_none());
+        }
+        assert!(some > 100 && none > 100, "{some} {none}");
+    }
+
+    #[test]
+    fn concern_gate_keeps_every_match() {
+        let pieces = [
+            "following ",
+            "concerns",
+            " ",
+            "asked",
+            "put ",
+            "Were\u{a0}",
+            "concern ",
+            "Questions",
+            "comments ",
+            " and ",
+            "were ",
+            "WAS ",
+            "raised",
+            "it was noted",
+            ":",
+            "included",
+            "electors' ",
+            "issues",
+            "points ",
+            "objection ",
+            "\u{2003}",
+            "ſ",
+            "x",
+        ];
+        let (mut closed, mut matched) = (0, 0);
+        for t in texts_of(&pieces, 3) {
+            let open = may_lead_concerns(&t, Hints::of(&t));
+            let found = CONCERN_LEAD.is_match(&t);
+            assert!(open || !found, "{t:?}");
+            closed += usize::from(!open);
+            matched += usize::from(found);
+        }
+        assert!(closed > 100 && matched > 100, "{closed} {matched}");
+    }
+
+    #[test]
+    fn motion_openings_as_the_rules_read_them() {
+        let pieces = [
+            "a ",
+            "A\u{a0}",
+            "another ",
+            "an",
+            "motion",
+            "Motion ",
+            "MOTION\u{2003}",
+            "by A, ",
+            "to x",
+            "that ",
+            "made ",
+            "seconded by B ",
+            "x",
+            "\n",
+            "ſ",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&pieces, 3) {
+            let by_groups = MOTION
+                .captures(&t)
+                .and_then(|c| c.name("to").map(|m| m.start()));
+            assert_eq!(motion_to(&t), by_groups, "{t:?}");
+            assert_eq!(is_motion(&t), MOTION.is_match(&t), "{t:?}");
+            matched += usize::from(by_groups.is_some());
+        }
+        assert!(matched > 10, "{matched}");
+        let pieces = [
+            "a ", "A\t", "motion ", "Motion", "moved ", "by", "on ", "On\u{a0}", "of", "it ", "It",
+            "was ", "made ", "x", "\u{2003}",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&pieces, 4) {
+            let want = OPENS.is_match(&t);
+            assert_eq!(opens_paragraph(&t), want, "{t:?}");
+            matched += usize::from(want);
+        }
+        assert!(matched > 50, "{matched}");
+    }
 
     #[test]
     fn hints_see_every_marker_word_the_marker_hint_sees() {

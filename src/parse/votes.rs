@@ -101,21 +101,13 @@ mod hint {
     pub const ADOPTED: u32 = 1 << 20;
     /// Words one of which [`super::DASHED`] needs.
     pub const DASHED: u32 = CARRIED | PASSED | APPROVED | FAILED | LOST | DEFEATED | ADOPTED;
-    /// Words one of which [`super::OUTCOME`] needs.
-    pub const OUTCOME: u32 = CARRIED
-        | PASSED
-        | ADOPTED
-        | UNANIMOUS
-        | AGREED
-        | APPROVED
-        | FAVOU
-        | FAVOR
-        | LOST
-        | DEFEATED
-        | FELL
-        | FAILED;
-    /// Words one of which [`super::UNANIMOUS`] needs.
-    pub const UNANIMOUS_RULE: u32 = UNANIMOUS | AGREED | APPROVED | FAVOU | FAVOR;
+    /// Words one of which each alternative of [`super::OUTCOME`] needs but its `all ...`
+    /// one (`\ball\s+(...)?(agreed|approved|...favou?r)`), which needs [`ALL`] and `all`.
+    pub const OUTCOME: u32 =
+        CARRIED | PASSED | ADOPTED | UNANIMOUS | LOST | DEFEATED | FELL | FAILED;
+    /// Words one of which the `all ...` alternatives of [`super::OUTCOME`] and
+    /// [`super::UNANIMOUS`] need (besides `all` before them).
+    pub const ALL: u32 = AGREED | APPROVED | FAVOU | FAVOR;
 }
 
 /// Whether a line may hold a vote without a hint word: a line opening with `For`, or a table
@@ -429,31 +421,77 @@ fn named_line(line: &str) -> Option<(&str, &str)> {
     Some((line.get(..word)?, after.get(sep.len_utf8()..)?.trim_start()))
 }
 
-/// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text they are found
-/// without capturing (which runs the backtracker over the rule's large automaton): the word is
-/// the line's first ASCII word (each alternative is letters and `\b` follows), and the count the
-/// first run of digits (none comes before it, and `\d{1,3}` is followed by no digit).
+/// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text the rule is
+/// read by hand (see [`count_line_plain`]).
 fn count_line(line: &str) -> Option<(&str, &str)> {
     if !plain(line) {
         let c = COUNT_LINE.captures(line)?;
         return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
     }
-    if !COUNT_LINE.is_match(line) {
-        return None;
-    }
+    count_line_plain(line)
+}
+
+/// [`COUNT_LINE`] read by hand in [`plain`] text (where `\d` is an ASCII digit and `(?i)` folds
+/// ASCII letters only), with its groups 1 and 2:
+///
+/// - `^(for|against|abstain(?:ed|ing|s)?|abstentions?)\b`: the word is the line's opening run of
+///   ASCII word characters (the `\b` is ASCII), one of these ignoring case;
+/// - `[^0-9\n]{0,60}?[:\-–(]?\s*\(?`: none of it is a digit, so the count starts at the first
+///   digit; before it, the longest tail that `[:\-–(]?\s*\(?` takes (an opening parenthesis,
+///   the white space before it, then one of `:-–(`) leaves the least to the gap, which must be
+///   at most 60 characters and hold no line break (a longer tail only shortens the gap);
+/// - `(\d{1,3})`: the whole run of digits there, of one to three (no digit may follow it);
+/// - `\)?\s*(?:votes?)?\s*$`: the rest is a closing parenthesis maybe, then white space, `vote`
+///   or `votes` maybe, and white space to the end (Rust's white space is the regex's `\s`).
+fn count_line_plain(line: &str) -> Option<(&str, &str)> {
+    const WORDS: [&str; 7] = [
+        "for",
+        "against",
+        "abstain",
+        "abstained",
+        "abstaining",
+        "abstains",
+        "abstention",
+    ];
     let b = line.as_bytes();
     let word = b
         .iter()
         .position(|&x| !(x.is_ascii_alphanumeric() || x == b'_'))
         .unwrap_or(b.len());
+    let w = line.get(..word)?;
+    if !(WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) || w.eq_ignore_ascii_case("abstentions")) {
+        return None;
+    }
     let digits = b.iter().position(u8::is_ascii_digit)?;
     let run = b
-        .get(digits..)
-        .unwrap_or_default()
+        .get(digits..)?
         .iter()
         .take_while(|x| x.is_ascii_digit())
         .count();
-    Some((line.get(..word)?, line.get(digits..digits + run)?))
+    if run > 3 {
+        return None;
+    }
+    // the tail before the count, taken from its end
+    let before = line.get(word..digits)?;
+    let before = before.strip_suffix('(').unwrap_or(before).trim_end();
+    let gap = before.strip_suffix([':', '-', '–', '(']).unwrap_or(before);
+    if gap.contains('\n') || gap.chars().count() > 60 {
+        return None;
+    }
+    // after the count
+    let after = line.get(digits + run..)?;
+    let after = after.strip_prefix(')').unwrap_or(after).trim_start();
+    let end = |t: &str| t.trim_start().is_empty();
+    let voted = ["votes", "vote"].iter().any(|v| {
+        after
+            .get(..v.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(v))
+            && after.get(v.len()..).is_some_and(end)
+    });
+    if !(end(after) || voted) {
+        return None;
+    }
+    Some((w, line.get(digits..digits + run)?))
 }
 
 /// Whether `text` holds an ASCII digit, tested a block of bytes at a time (without an early
@@ -464,12 +502,62 @@ fn has_digit(text: &str) -> bool {
         .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
-/// Whether `text` holds `-` or `–` (`E2 80 93`), one of which [`DASHED`] needs.
-fn has_dash(text: &str) -> bool {
+/// Whether `text` holds a digit, then maybe white space, `-` or `–` (`E2 80 93`), maybe white
+/// space and a digit: the `(\d{1,2})\s*[-–]\s*(\d{1,2})` that [`DASHED`] needs. `\d` is a
+/// Unicode digit, for which `char::is_numeric` holds, and Rust's white space is the regex's
+/// `\s` (a test in `narrative` checks it), so where this is false the rule cannot match.
+fn dashed_counts(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr(b'-', b).is_some()
+    let digit_before = |at: usize| {
+        text.get(..at)
+            .and_then(|t| t.trim_end().chars().next_back())
+            .is_some_and(char::is_numeric)
+    };
+    let digit_after = |at: usize| {
+        text.get(at..)
+            .and_then(|t| t.trim_start().chars().next())
+            .is_some_and(char::is_numeric)
+    };
+    memchr::memchr_iter(b'-', b).any(|i| digit_before(i) && digit_after(i + 1))
         || (!text.is_ascii()
-            && memchr::memchr_iter(0xE2, b).any(|i| b.get(i + 1..i + 3) == Some(&[0x80, 0x93])))
+            && memchr::memchr_iter(0xE2, b).any(|i| {
+                b.get(i + 1..i + 3) == Some(&[0x80, 0x93]) && digit_before(i) && digit_after(i + 3)
+            }))
+}
+
+/// Whether `text` holds a digit, a space and `vote` (any ASCII case): the `\d{1,3} votes?`
+/// that [`VOTES_TO`] and [`VOTES_FOR`] need. `\d` is a Unicode digit, for which
+/// `char::is_numeric` holds, and no letter but ASCII ones folds to those of `vote`.
+fn counted_votes(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', b).any(|i| {
+        b.get(i + 1..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"ote"))
+            && i.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ')
+            && text
+                .get(..i.saturating_sub(1))
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_numeric)
+    })
+}
+
+/// Whether `text` holds `all` (any ASCII case) at an ASCII word start, then white space: the
+/// `\ball\s+` that the `all ...` alternatives of [`OUTCOME`] and [`UNANIMOUS`] open with (their
+/// `\b` is ASCII, no letter but ASCII ones folds to `a` or `l`, and Rust's white space is the
+/// regex's `\s`).
+fn all_then_space(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'a', b'A', b).any(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"ll"))
+            && i.checked_sub(1)
+                .and_then(|k| b.get(k))
+                .is_none_or(|&p| !(p.is_ascii_alphanumeric() || p == b'_'))
+            && text
+                .get(i + 3..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace)
+    })
 }
 
 fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
@@ -763,12 +851,15 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
         out.extend(g);
     }
     if out.is_empty() && digits {
+        let counted = std::cell::OnceCell::new();
         for (regex, order, gate) in [
             (&*INLINE_COUNTS, [1, 2, 3], hint::AGAINST),
             (&*VOTES_TO, [1, 2, 3], hint::VOTE),
             (&*VOTES_FOR, [1, 2, 3], hint::VOTE),
         ] {
-            if gates & gate == 0 {
+            if gates & gate == 0
+                || (gate == hint::VOTE && !*counted.get_or_init(|| counted_votes(&joined)))
+            {
                 continue;
             }
             for c in regex.captures_iter(&joined) {
@@ -785,7 +876,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
         }
     }
     // `carried 5-0`: a hyphen or an en dash between the counts
-    if out.is_empty() && digits && gates & hint::DASHED != 0 && has_dash(&joined) {
+    if out.is_empty() && digits && gates & hint::DASHED != 0 && dashed_counts(&joined) {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));
@@ -802,7 +893,9 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
         }
     }
     // 3. an outcome with no counts
-    if let Some((m, lost)) = (gates & hint::OUTCOME != 0)
+    // (`all agreed`: the `all ...` alternatives need one of their words and `all`)
+    let all = gates & hint::ALL != 0 && all_then_space(&joined);
+    if let Some((m, lost)) = (gates & hint::OUTCOME != 0 || all)
         .then(|| outcome(&joined))
         .flatten()
     {
@@ -820,7 +913,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
     let some = !out.is_empty();
-    let unanimous = some && gates & hint::UNANIMOUS_RULE != 0 && UNANIMOUS.is_match(&joined);
+    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all) && UNANIMOUS.is_match(&joined);
     let hands = some && crate::segment::contains_ci(&joined, "show of hands");
     let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
@@ -1037,22 +1130,188 @@ mod tests {
         }
     }
 
+    /// Every text of `1..=n` of `pieces`, in every order.
+    fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut last = vec![String::new()];
+        for _ in 0..n {
+            let longer: Vec<String> = last
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(longer.iter().cloned());
+            last = longer;
+        }
+        all
+    }
+
+    /// Checks that where `gate` is closed `rule` finds nothing, over every text of up to `n` of
+    /// `pieces`; and that the gate closes on some texts and the rule matches some.
+    fn gate_keeps_matches(pieces: &[&str], n: usize, gate: impl Fn(&str) -> bool, rule: &Regex) {
+        let (mut closed, mut matched) = (0, 0);
+        for t in texts_of(pieces, n) {
+            let open = gate(&t);
+            let found = rule.is_match(&t);
+            assert!(open || !found, "{t:?}");
+            closed += usize::from(!open);
+            matched += usize::from(found);
+        }
+        assert!(closed > 0 && matched > 0, "{closed} {matched}");
+    }
+
+    /// The gates of [`in_paragraph`] on its rules, as it computes them from one line.
+    fn gates_of(t: &str) -> (u32, bool) {
+        let bits = VOTE_HINT.bits(std::iter::once(t));
+        let gates = if folds(t) { u32::MAX } else { bits };
+        (gates, gates & hint::ALL != 0 && all_then_space(t))
+    }
+
+    #[test]
+    fn outcome_gates_keep_every_match() {
+        let pieces = [
+            "all",
+            "ALL ",
+            "aLl\u{a0}",
+            "al",
+            "tall ",
+            "_all ",
+            "éall ",
+            "\u{2003}",
+            "\n",
+            "members ",
+            "in favour",
+            "favor",
+            "agreed",
+            "approved",
+            "unanimouſly",
+            "carried",
+            "lost",
+            "Motion ",
+            "declared ",
+            "x",
+        ];
+        gate_keeps_matches(
+            &pieces,
+            3,
+            |t| {
+                let (gates, all) = gates_of(t);
+                gates & hint::OUTCOME != 0 || all
+            },
+            &OUTCOME,
+        );
+        gate_keeps_matches(
+            &pieces,
+            3,
+            |t| {
+                let (gates, all) = gates_of(t);
+                gates & hint::UNANIMOUS != 0 || all
+            },
+            &UNANIMOUS,
+        );
+        let all_space = regex::Regex::new(r"(?i)(?-u:\b)all\s").unwrap();
+        for t in [
+            "All agreed",
+            "xall agreed",
+            "all",
+            "ball\tx",
+            "é all",
+            "all\u{3000}",
+        ] {
+            assert_eq!(all_then_space(t), all_space.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn vote_count_gates_keep_every_match() {
+        let pieces = [
+            "5 ",
+            "٣ ",
+            "12",
+            "x ",
+            " ",
+            "\u{a0}",
+            "vote",
+            "VOTES",
+            "vot",
+            "Vote ",
+            " to 3",
+            " for",
+            "in favour",
+            "ſ",
+            "é",
+        ];
+        gate_keeps_matches(&pieces, 3, counted_votes, &VOTES_TO);
+        gate_keeps_matches(&pieces, 3, counted_votes, &VOTES_FOR);
+        let pieces = [
+            "5", "٣", "-", "–", "—", " ", "\u{2003}", "carried ", "LOST ", "x", "5-", "- 12", "\n",
+        ];
+        gate_keeps_matches(&pieces, 4, dashed_counts, &DASHED);
+    }
+
     #[test]
     fn dashed_needs_a_dash() {
+        let plain_dashed = regex::Regex::new(r"\d\s*[-–]\s*\d").unwrap();
         for t in [
             "carried 5-0",
             "LOST 2 – 3",
             "Carried (4—1)",
             "passed 5 to 0",
             "a – b",
+            "carried ٣\u{2003}–\n1",
         ] {
-            assert_eq!(has_dash(t), t.contains(['-', '–']), "{t}");
-            assert!(has_dash(t) || !DASHED.is_match(t), "{t}");
+            assert_eq!(dashed_counts(t), plain_dashed.is_match(t), "{t}");
+            assert!(dashed_counts(t) || !DASHED.is_match(t), "{t}");
         }
         assert_eq!(
             tuples("Motion carried 5–0"),
             [(Some(5), Some(0), None, Some(Carried))]
         );
+    }
+
+    #[test]
+    fn count_lines_by_hand_as_the_rule_reads_them() {
+        let rest = [
+            " ", "\u{a0}", "\n", ":", "-", "–", "(", ")", "1", "12", "1234", "x", "votes", "VOTE",
+            "é", "s",
+        ];
+        let words = [
+            "For",
+            "AGAINST",
+            "abstain",
+            "Abstained",
+            "abstaining",
+            "abstains",
+            "abstention",
+            "ABSTENTIONS",
+            "Forty",
+            "abst",
+            "",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&rest, 4) {
+            for w in words {
+                let line = format!("{w}{t}");
+                let by_groups = COUNT_LINE.captures(&line).map(|c| {
+                    (
+                        c.get(1).map_or("", |m| m.as_str()),
+                        c.get(2).map_or("", |m| m.as_str()),
+                    )
+                });
+                assert_eq!(count_line_plain(&line), by_groups, "{line:?}");
+                matched += usize::from(by_groups.is_some());
+            }
+        }
+        assert!(matched > 1000, "{matched}");
+        for n in [58, 59, 60, 61] {
+            for tail in [": 3", " (3)", "3", " :\n 3"] {
+                let line = format!("For {}{tail}", "é".repeat(n));
+                assert_eq!(
+                    count_line_plain(&line).is_some(),
+                    COUNT_LINE.is_match(&line),
+                    "{line:?}"
+                );
+            }
+        }
     }
 
     #[test]

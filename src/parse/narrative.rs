@@ -15,9 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::pattern;
-#[cfg(test)]
-use super::Keywords;
+use super::{pattern, Keywords};
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 24] = [

@@ -1161,7 +1161,7 @@ mod tests {
 
     /// The gates of [`in_paragraph`] on its rules, as it computes them from one line.
     fn gates_of(t: &str) -> (u32, bool) {
-        let bits = VOTE_HINT.bits(std::iter::once(t));
+        let bits = VOTE_HINT.bits(std::iter::once(t)) as u32;
         let gates = if folds(t) { u32::MAX } else { bits };
         (gates, gates & hint::ALL != 0 && all_then_space(t))
     }

@@ -34,6 +34,8 @@ mod parse;
 mod pdf;
 mod segment;
 mod source;
+#[cfg(test)]
+mod testgen;
 pub mod worker;
 
 pub use error::{Error, ErrorKind};

@@ -454,16 +454,9 @@ mod tests {
             "€", "¥", "￥", "–", "’", "é", "\u{17f}", "\u{212a}", "€5", "\u{ef}",
         ];
         // a deterministic walk over many combinations (a small linear congruential generator)
-        let mut seed = 12345u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut walk = crate::testgen::Walk::new(12345);
         for _ in 0..60_000 {
-            let len = next(21);
-            let t: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let t = walk.text(&pieces, 20);
             assert_eq!(shape_of(&t), plain(&t), "{t:?}");
         }
         // runs of spaces at every offset of a long line

@@ -1745,17 +1745,10 @@ mod tests {
             "–",
             ".",
         ];
-        let mut seed = 99u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut walk = crate::testgen::Walk::new(99);
         let mut matched = 0;
         for _ in 0..200_000 {
-            let len = 1 + next(9);
-            let t: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let t = walk.text(&pieces, 9);
             let want = old(&t);
             matched += usize::from(want.is_some());
             assert_eq!(new(&t), want, "{t:?}");
@@ -1772,7 +1765,6 @@ mod tests {
             assert!(old(t).is_some(), "{t:?}");
         }
         // texts built in the rule's own order, each slot sometimes wrong
-        let slot = |n: &mut dyn FnMut(usize) -> usize, xs: &[&'static str]| xs[n(xs.len())];
         let lead = ["", "Title", "Title ", "x\u{a0}", "a–", "pdf ", "word  "];
         let icon = [
             "",
@@ -1808,15 +1800,15 @@ mod tests {
         let tail = ["", " ", "\n", ".", " \u{a0}"];
         for _ in 0..200_000 {
             let t = [
-                slot(&mut next, &lead),
-                slot(&mut next, &space),
-                slot(&mut next, &icon),
-                slot(&mut next, &format),
-                slot(&mut next, &space),
-                slot(&mut next, &number),
-                slot(&mut next, &space),
-                slot(&mut next, &unit),
-                slot(&mut next, &tail),
+                walk.pick(&lead),
+                walk.pick(&space),
+                walk.pick(&icon),
+                walk.pick(&format),
+                walk.pick(&space),
+                walk.pick(&number),
+                walk.pick(&space),
+                walk.pick(&unit),
+                walk.pick(&tail),
             ]
             .concat();
             let want = old(&t);

@@ -728,16 +728,9 @@ mod tests {
             "lo",
             "st",
         ];
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut walk = crate::testgen::Walk::new(7);
         for _ in 0..20_000 {
-            let len = next(30);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let text = walk.text(&pieces, 29);
             let mut lines = segment::lines(&text);
             words.mark_lines(&text, &mut lines);
             for l in &lines {

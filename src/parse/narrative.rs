@@ -908,21 +908,7 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every text of `1..=n` of `pieces`, in every order.
-    fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
-        let mut all = Vec::new();
-        let mut last = vec![String::new()];
-        for _ in 0..n {
-            let longer: Vec<String> = last
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(longer.iter().cloned());
-            last = longer;
-        }
-        all
-    }
+    use crate::testgen::texts_of;
 
     #[test]
     fn decision_words_found_as_the_automaton_finds_them() {

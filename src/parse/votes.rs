@@ -937,6 +937,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testgen::texts_of;
 
     fn tuples(text: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<VoteResult>)> {
         let mut lines = Vec::new();
@@ -1128,21 +1129,6 @@ mod tests {
         ] {
             assert_eq!(names(list), by_split(list), "{list}");
         }
-    }
-
-    /// Every text of `1..=n` of `pieces`, in every order.
-    fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
-        let mut all = Vec::new();
-        let mut last = vec![String::new()];
-        for _ in 0..n {
-            let longer: Vec<String> = last
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(longer.iter().cloned());
-            last = longer;
-        }
-        all
     }
 
     /// Checks that where `gate` is closed `rule` finds nothing, over every text of up to `n` of

@@ -1,0 +1,48 @@
+//! Texts for the oracle tests, which check a fast form of a rule against its plain form over
+//! many generated inputs: every arrangement of a few pieces, or a deterministic random walk over
+//! many (the same texts on every run, so a failure can be replayed).
+
+/// Every text of `1..=n` of `pieces`, in every order.
+pub(crate) fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut last = vec![String::new()];
+    for _ in 0..n {
+        let longer: Vec<String> = last
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        all.extend(longer.iter().cloned());
+        last = longer;
+    }
+    all
+}
+
+/// A linear congruential generator: cheap, deterministic, good enough to pick pieces.
+#[derive(Debug)]
+pub(crate) struct Walk(u64);
+
+impl Walk {
+    pub(crate) fn new(seed: u64) -> Walk {
+        Walk(seed)
+    }
+
+    /// A number below `n` (which must not be 0).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize % n
+    }
+
+    /// One of `xs`.
+    pub(crate) fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+
+    /// A text of up to `max` of `pieces`, each picked at random.
+    pub(crate) fn text(&mut self, pieces: &[&str], max: usize) -> String {
+        let len = self.below(max + 1);
+        (0..len).map(|_| self.pick(pieces)).collect()
+    }
+}

@@ -126,7 +126,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
                 && digit()
                 && crate::segment::contains_ci(t, "page")
                 && PAGE_ANYWHERE.is_match(t))
-            || (chrome && WEB_CHROME.is_match(t))
+            || (chrome && ai_marker(t).unwrap_or_else(|| WEB_CHROME.is_match(t)))
             || (at_edge && repeats.get(t).is_some_and(|&n| n >= 3))
         {
             l.furniture = true;
@@ -183,18 +183,43 @@ fn without_full_text_link(t: &str) -> &str {
     }
 }
 
-/// Whether `t` has the ends a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
-/// and closes with a digit, a dash or `draft`.
+/// Whether `t` has the shape a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
+/// and closes with a digit, a dash or `draft`; opened by a dash it closes with one; opened by
+/// a digit it closes with `draft` or holds nothing but digits, white space and `/` (the forms
+/// `3`, `3 / 16`; `is_numeric` holds for every `\d`).
 fn footer_shape(t: &str) -> bool {
     let b = t.as_bytes();
-    let opens = b
-        .first()
-        .is_some_and(|&c| matches!(c, b'p' | b'P' | b'-') || c.is_ascii_digit());
-    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit())
-        || b.len() >= 5
-            && b.get(b.len() - 5..)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
-    opens && closes
+    let draft = b.len() >= 5
+        && b.get(b.len() - 5..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft;
+    let numbers = || {
+        t.chars()
+            .all(|c| c == '/' || c.is_whitespace() || c.is_numeric())
+    };
+    closes
+        && match b.first() {
+            Some(b'p' | b'P') => b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")),
+            Some(b'-') => b.last() == Some(&b'-'),
+            Some(c) if c.is_ascii_digit() => draft || numbers(),
+            _ => false,
+        }
+}
+
+/// [`WEB_CHROME`]'s answer for a line that opens with `<`, where it is cheap to give: an ASCII
+/// line with no run of ten underscores can match only as `</?ai\d+>`, read here by hand (the
+/// other forms open with a word, or need the underscores); `None` leaves the line to the regex.
+fn ai_marker(t: &str) -> Option<bool> {
+    let rest = t.strip_prefix('<')?;
+    if !t.is_ascii() || t.contains("__________") {
+        return None;
+    }
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let digits = rest
+        .get(..2)
+        .filter(|w| w.eq_ignore_ascii_case("ai"))
+        .and_then(|_| rest.get(2..)?.strip_suffix('>'));
+    Some(digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit())))
 }
 
 /// Whether each line is among the first or last three non-blank lines of its page.
@@ -1420,6 +1445,114 @@ mod tests {
         ] {
             assert_eq!(chrome_opening(t), want, "{t:?}");
         }
+    }
+
+    /// [`footer_shape`] as it was: the ends only.
+    fn footer_ends(t: &str) -> bool {
+        let b = t.as_bytes();
+        let opens = b
+            .first()
+            .is_some_and(|&c| matches!(c, b'p' | b'P' | b'-') || c.is_ascii_digit());
+        let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit())
+            || b.len() >= 5
+                && b.get(b.len() - 5..)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+        opens && closes
+    }
+
+    #[test]
+    fn footer_shapes_and_markers_as_the_regexes_read_them() {
+        let pieces = [
+            "page",
+            "Page",
+            "PAGE",
+            "pa",
+            "p",
+            "P",
+            "Published",
+            "-",
+            "–",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "٣",
+            "３",
+            "²",
+            "/",
+            " / ",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\t",
+            "|",
+            "of",
+            "OF",
+            "draft",
+            "DRAFT",
+            "drafts",
+            "3/5/08",
+            "-1-",
+            " -1- ",
+            "x",
+            ".",
+            ":",
+            "<",
+            "</",
+            "<ai",
+            "</AI",
+            "AI",
+            "ai",
+            ">",
+            "_____",
+            "__________",
+            "dated",
+            "ſ",
+            "\u{212a}",
+            "é",
+            "“",
+            "£",
+            "\n",
+            "share this item",
+            "•",
+        ];
+        let mut seed: u64 = 3;
+        let mut next = |below: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..80_000 {
+            let t: String = (0..1 + next(6))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            assert_eq!(
+                footer_shape(&t) && PAGE_FOOTER.is_match(&t),
+                footer_ends(&t) && PAGE_FOOTER.is_match(&t),
+                "{t:?}"
+            );
+            if let Some(m) = ai_marker(&t) {
+                assert_eq!(m, WEB_CHROME.is_match(&t), "{t:?}");
+            }
+        }
+        for t in [
+            "Page 3 of 16",
+            "- 3 -",
+            "12",
+            "3 / 16",
+            "3/5/08   -1-   DRAFT",
+            "3٣3",
+        ] {
+            assert!(PAGE_FOOTER.is_match(t) && footer_shape(t), "{t:?}");
+        }
+        assert_eq!(ai_marker("<AI12>"), Some(true));
+        assert_eq!(ai_marker("</ai3>"), Some(true));
+        assert_eq!(ai_marker("<ai>"), Some(false));
+        assert_eq!(ai_marker("<AI٣>"), None);
+        assert_eq!(ai_marker("Share"), None);
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
                 && digit()
                 && crate::segment::contains_ci(t, "page")
                 && PAGE_ANYWHERE.is_match(t))
-            || (chrome && WEB_CHROME.is_match(t))
+            || (chrome && ai_marker(t).unwrap_or_else(|| WEB_CHROME.is_match(t)))
             || (at_edge && repeats.get(t).is_some_and(|&n| n >= 3))
         {
             l.furniture = true;
@@ -183,18 +183,43 @@ fn without_full_text_link(t: &str) -> &str {
     }
 }
 
-/// Whether `t` has the ends a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
-/// and closes with a digit, a dash or `draft`.
+/// Whether `t` has the shape a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
+/// and closes with a digit, a dash or `draft`; opened by a dash it closes with one; opened by
+/// a digit it closes with `draft` or holds nothing but digits, white space and `/` (the forms
+/// `3`, `3 / 16`; `is_numeric` holds for every `\d`).
 fn footer_shape(t: &str) -> bool {
     let b = t.as_bytes();
-    let opens = b
-        .first()
-        .is_some_and(|&c| matches!(c, b'p' | b'P' | b'-') || c.is_ascii_digit());
-    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit())
-        || b.len() >= 5
-            && b.get(b.len() - 5..)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
-    opens && closes
+    let draft = b.len() >= 5
+        && b.get(b.len() - 5..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft;
+    let numbers = || {
+        t.chars()
+            .all(|c| c == '/' || c.is_whitespace() || c.is_numeric())
+    };
+    closes
+        && match b.first() {
+            Some(b'p' | b'P') => b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")),
+            Some(b'-') => b.last() == Some(&b'-'),
+            Some(c) if c.is_ascii_digit() => draft || numbers(),
+            _ => false,
+        }
+}
+
+/// [`WEB_CHROME`]'s answer for a line that opens with `<`, where it is cheap to give: an ASCII
+/// line with no run of ten underscores can match only as `</?ai\d+>`, read here by hand (the
+/// other forms open with a word, or need the underscores); `None` leaves the line to the regex.
+fn ai_marker(t: &str) -> Option<bool> {
+    let rest = t.strip_prefix('<')?;
+    if !t.is_ascii() || t.contains("__________") {
+        return None;
+    }
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let digits = rest
+        .get(..2)
+        .filter(|w| w.eq_ignore_ascii_case("ai"))
+        .and_then(|_| rest.get(2..)?.strip_suffix('>'));
+    Some(digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit())))
 }
 
 /// Whether each line is among the first or last three non-blank lines of its page.
@@ -232,12 +257,163 @@ const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+b
 const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
 
 /// The signs ignoring case, for text holding `ſ` or the Kelvin sign (which `(?i)` reads as `s`
-/// and `k`), and their case-sensitive twins for ASCII-lowered text: without `(?i)` the regex
-/// engine finds the literals with a vectorised prefilter, about twice as fast.
+/// and `k`), and the British signs' case-sensitive twin for ASCII-lowered text (the American
+/// ones' is [`US_WORDS_LOWER`] with [`zip_codes`]): without `(?i)` the regex engine finds the
+/// literals with a vectorised prefilter, about twice as fast.
 static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){US}")));
 static UK_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){UK}")));
-static US_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(US));
 static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
+
+/// [`US`]'s words: all of it but its zip code `[a-z]{2}\s+\d{5}`, which [`zip_codes`] counts,
+/// and its dollar amount `\$\s?\d`, which [`dollar_amounts`] counts. Each word is a literal, so
+/// the regex engine looks for them with its vectorised prefilter; with the zip code (no literal)
+/// it stepped its automaton through every byte, and with the dollar (a literal outside the
+/// group of words) it found no good prefilter.
+///
+/// The three counts add up to the count of [`US`]: no match of one part can start inside a
+/// match of another, nor where it starts, so the leftmost-first matches of [`US`] are those of
+/// its parts, merged. A word opens with at least four letters after a word boundary, a zip code
+/// with two letters and white space, a dollar amount with `$`. Inside a zip code no word start
+/// follows its first letter (only white space and digits do), and it holds no `$`; inside a
+/// dollar amount there is no letter nor another `$`; inside a word the only two-letter word,
+/// `of`, is followed by white space and a letter, never a digit, and there is no `$`.
+const US_WORDS: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)";
+static US_WORDS_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(US_WORDS));
+
+/// The digits of a zip code, and a dollar amount: for the rare candidate of [`zip_codes`] and
+/// [`dollar_amounts`] that holds a character that is not ASCII (`\d` is any decimal digit, `\s`
+/// any white space).
+static ZIP_DIGITS: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\d{5}"));
+static DOLLAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\$\s?\d"));
+
+/// Whether `c` may be a digit of `\d`: an ASCII digit, or a numeric character that is not ASCII
+/// (a superset of the decimal digits, which the regex then tells apart).
+fn digit_like(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
+}
+
+/// The number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
+/// and `\d`) in `s`, found without a regex.
+///
+/// A match is two ASCII letters at a word start, a run of white space, and five digits. Its
+/// digits begin at a byte that opens a character (an ASCII digit, or a lead byte from `C0`),
+/// after a byte that ends a white space character (ASCII white space, or a continuation byte
+/// `80`–`BF`), and its four other digits are four more bytes that are ASCII digits or not ASCII
+/// (a digit that is not ASCII is all such bytes). Those six bytes are tested for a whole block of
+/// places at once, which the compiler vectorises; only the rare place that passes is read back
+/// (the white space, the letters, the word boundary) and forth (the digits). Matches never
+/// overlap (inside one no white space comes before a digit but its own run), so their number is
+/// the count a regex search gives.
+fn zip_codes(s: &str) -> usize {
+    const W: usize = 32;
+    let b = s.as_bytes();
+    let ends_space = |c: u8| (c.wrapping_sub(b'\t') < 5) | (c == b' ') | (c & 0xC0 == 0x80);
+    let opens_digit = |c: u8| (c.wrapping_sub(b'0') < 10) | (c >= 0xC0);
+    let in_digit = |c: u8| (c.wrapping_sub(b'0') < 10) | (c >= 0x80);
+    let place = |w: &[u8]| match w {
+        &[p, c, d1, d2, d3, d4, ..] => {
+            ends_space(p)
+                & opens_digit(c)
+                & in_digit(d1)
+                & in_digit(d2)
+                & in_digit(d3)
+                & in_digit(d4)
+        }
+        _ => false,
+    };
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let lower = |i: usize| b.get(i).is_some_and(u8::is_ascii_lowercase);
+    // whether a zip code's digits begin at `j`
+    let zip_at = |j: usize| -> bool {
+        if !s
+            .get(j..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(digit_like)
+        {
+            return false;
+        }
+        // back over the run of white space before them, to the letters
+        let mut k = j;
+        while let Some(w) = s.get(..k).and_then(|r| r.chars().next_back()) {
+            if !w.is_whitespace() {
+                break;
+            }
+            k -= w.len_utf8();
+        }
+        let letters = k != j && k >= 2 && lower(k - 1) && lower(k - 2) && !(k > 2 && word(k - 3));
+        let digits = || s.get(j..).unwrap_or_default().chars().take(5);
+        letters
+            && match b.get(j..j + 5) {
+                Some(d) if d.iter().all(u8::is_ascii_digit) => true,
+                _ => {
+                    digits().filter(|&d| digit_like(d)).count() == 5
+                        && s.get(j..).is_some_and(|r| ZIP_DIGITS.is_match(r))
+                }
+            }
+    };
+    let mut count = 0;
+    // `j` is where the digits would begin; `j - 1` and `j + 4` are read
+    let mut j = 1;
+    let at = |from: usize| {
+        b.get(from..from + W)
+            .and_then(|x| <&[u8; W]>::try_from(x).ok())
+    };
+    while let (Some(p), Some(c), Some(d1), Some(d2), Some(d3), Some(d4)) =
+        (at(j - 1), at(j), at(j + 1), at(j + 2), at(j + 3), at(j + 4))
+    {
+        // W places at once, branch-free, then one by one where one passes
+        let any = p.iter().zip(c).zip(d1).zip(d2).zip(d3).zip(d4).fold(
+            0u8,
+            |a, (((((&p, &c), &d1), &d2), &d3), &d4)| {
+                a | u8::from(
+                    ends_space(p)
+                        & opens_digit(c)
+                        & in_digit(d1)
+                        & in_digit(d2)
+                        & in_digit(d3)
+                        & in_digit(d4),
+                )
+            },
+        );
+        if any != 0 {
+            for i in 0..W {
+                if b.get(j + i - 1..).is_some_and(place) && zip_at(j + i) {
+                    count += 1;
+                }
+            }
+        }
+        j += W;
+    }
+    while j < b.len() {
+        if b.get(j - 1..).is_some_and(place) && zip_at(j) {
+            count += 1;
+        }
+        j += 1;
+    }
+    count
+}
+
+/// The number of matches of [`US`]'s dollar amount `\$\s?\d` in `s`: each `$` followed by a
+/// digit, or by one white space character and a digit. A match holds one `$`, at its start, so
+/// the matches are those `$`s, and none overlaps another.
+fn dollar_amounts(s: &str) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'$', b)
+        .filter(|&i| match b.get(i + 1..) {
+            Some([d, ..]) if d.is_ascii_digit() => true,
+            Some([w, d, ..]) if matches!(w, b'\t'..=b'\r' | b' ') && d.is_ascii_digit() => true,
+            // an ASCII character that is neither, or an ASCII white space then one that is no
+            // digit: no match; otherwise a character that is not ASCII is read by the regex
+            Some([c, ..]) if c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ') => false,
+            Some([_, c, ..]) if c.is_ascii() => false,
+            Some([_]) | Some([]) | None => false,
+            _ => s.get(i..).is_some_and(|r| DOLLAR.is_match(r)),
+        })
+        .count()
+}
 
 /// Whether the document reads as North American (numeric dates month first).
 pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
@@ -251,11 +427,14 @@ pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
     }
     block.make_ascii_lowercase();
     let (us, uk) = if super::folds(&block) {
-        (&*US_SIGNALS, &*UK_SIGNALS)
+        (US_SIGNALS.find_iter(&block).count(), &*UK_SIGNALS)
     } else {
-        (&*US_LOWER, &*UK_LOWER)
+        (
+            US_WORDS_LOWER.find_iter(&block).count() + zip_codes(&block) + dollar_amounts(&block),
+            &*UK_LOWER,
+        )
     };
-    us.find_iter(&block).count() > uk.find_iter(&block).count()
+    us > uk.find_iter(&block).count()
 }
 
 static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1041,6 +1220,148 @@ mod tests {
         assert!(!us("The cost was £5,000.\nCouncillor Jones"));
     }
 
+    /// Strings built from `pieces`, `n` of them, each of one to `most` pieces, picked by a
+    /// fixed pseudo-random sequence.
+    fn built(pieces: &[&str], n: usize, most: usize) -> Vec<String> {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % below
+        };
+        (0..n)
+            .map(|_| {
+                let k = 1 + next(most);
+                (0..k).map(|_| pieces[next(pieces.len())]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn us_signals_count_as_words_and_zip_codes() {
+        assert_eq!(
+            US.replace(r"|[a-z]{2}\s+\d{5}", ""),
+            format!(r"{US_WORDS}|\$\s?\d")
+        );
+        let full = pattern(US);
+        let mut pieces = vec![
+            "ab",
+            "tx",
+            "Il",
+            "OH",
+            "x",
+            "xyz",
+            "a1",
+            "_",
+            "5",
+            "1",
+            "12",
+            "12345",
+            "1234",
+            "123456",
+            "٣",
+            "٣٣٣٣",
+            "５",
+            "𝟓",
+            "²",
+            "Ⅻ",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\u{85}",
+            "\u{1680}",
+            "\n",
+            "\t",
+            "\r",
+            "\0",
+            "–",
+            "“",
+            "’",
+            "£",
+            "é",
+            "ſ",
+            "\u{212a}",
+            "$",
+            "$ ",
+            "$\u{a0}",
+            "$5",
+            "$٣",
+            "$$",
+            "\u{a0}7",
+            ".",
+            ",",
+            "-",
+            "of",
+            "of ",
+            "board of ",
+            "roll call",
+            "roll\u{a0}call",
+            "city council",
+            "mayor",
+            "ayes",
+            "nays",
+            "ohio",
+            "texas",
+            "trustees",
+            "commissioner",
+            "motion carried",
+            "consent calendar",
+        ];
+        // the words cut at every length
+        let words = [
+            "roll call",
+            "township",
+            "county board",
+            "board of health",
+            "illinois",
+        ];
+        let cuts: Vec<&str> = words
+            .iter()
+            .flat_map(|w| (1..w.len()).filter_map(|k| w.get(..k)))
+            .collect();
+        pieces.extend(cuts);
+        let mut texts = built(&pieces, 60_000, 10);
+        // long enough to span several of the scan's chunks
+        texts.extend(built(&pieces, 2_000, 40));
+        texts.push(texts.concat());
+        for t in &texts {
+            assert_eq!(
+                full.find_iter(t).count(),
+                US_WORDS_LOWER.find_iter(t).count() + zip_codes(t) + dollar_amounts(t),
+                "{t:?}"
+            );
+        }
+        // the signs are found as before
+        for t in [
+            "il 62701",
+            "ab\u{a0}\u{2003}٣٣٣٣٣",
+            "xab 12345",
+            "ab 1234",
+            "ab 12345 cd 678901",
+        ] {
+            assert_eq!(zip_codes(t), full.find_iter(t).count(), "{t:?}");
+        }
+        assert_eq!(zip_codes("il 62701, ab\u{a0}\u{2003}٣٣٣٣٣ and cd 𝟓1234"), 3);
+        assert_eq!(dollar_amounts("$5, $ 6, $\u{a0}٣, $  7, $x, $"), 3);
+    }
+
+    #[test]
+    fn white_space_and_digits_as_the_regex_reads_them() {
+        // `zip_codes` reads white space with `char::is_whitespace` and lets only `digit_like`
+        // characters reach the regex for `\d`
+        let space = pattern(r"^\s$");
+        let digit = pattern(r"^\d$");
+        let mut buf = [0; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let t = c.encode_utf8(&mut buf);
+            assert_eq!(c.is_whitespace(), space.is_match(t), "{c:?}");
+            assert!(digit_like(c) || !digit.is_match(t), "{c:?}");
+        }
+    }
+
     #[test]
     fn meeting_headings_after_white_space() {
         for (t, want) in [
@@ -1124,6 +1445,114 @@ mod tests {
         ] {
             assert_eq!(chrome_opening(t), want, "{t:?}");
         }
+    }
+
+    /// [`footer_shape`] as it was: the ends only.
+    fn footer_ends(t: &str) -> bool {
+        let b = t.as_bytes();
+        let opens = b
+            .first()
+            .is_some_and(|&c| matches!(c, b'p' | b'P' | b'-') || c.is_ascii_digit());
+        let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit())
+            || b.len() >= 5
+                && b.get(b.len() - 5..)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+        opens && closes
+    }
+
+    #[test]
+    fn footer_shapes_and_markers_as_the_regexes_read_them() {
+        let pieces = [
+            "page",
+            "Page",
+            "PAGE",
+            "pa",
+            "p",
+            "P",
+            "Published",
+            "-",
+            "–",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "٣",
+            "３",
+            "²",
+            "/",
+            " / ",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\t",
+            "|",
+            "of",
+            "OF",
+            "draft",
+            "DRAFT",
+            "drafts",
+            "3/5/08",
+            "-1-",
+            " -1- ",
+            "x",
+            ".",
+            ":",
+            "<",
+            "</",
+            "<ai",
+            "</AI",
+            "AI",
+            "ai",
+            ">",
+            "_____",
+            "__________",
+            "dated",
+            "ſ",
+            "\u{212a}",
+            "é",
+            "“",
+            "£",
+            "\n",
+            "share this item",
+            "•",
+        ];
+        let mut seed: u64 = 3;
+        let mut next = |below: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..80_000 {
+            let t: String = (0..1 + next(6))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            assert_eq!(
+                footer_shape(&t) && PAGE_FOOTER.is_match(&t),
+                footer_ends(&t) && PAGE_FOOTER.is_match(&t),
+                "{t:?}"
+            );
+            if let Some(m) = ai_marker(&t) {
+                assert_eq!(m, WEB_CHROME.is_match(&t), "{t:?}");
+            }
+        }
+        for t in [
+            "Page 3 of 16",
+            "- 3 -",
+            "12",
+            "3 / 16",
+            "3/5/08   -1-   DRAFT",
+            "3٣3",
+        ] {
+            assert!(PAGE_FOOTER.is_match(t) && footer_shape(t), "{t:?}");
+        }
+        assert_eq!(ai_marker("<AI12>"), Some(true));
+        assert_eq!(ai_marker("</ai3>"), Some(true));
+        assert_eq!(ai_marker("<ai>"), Some(false));
+        assert_eq!(ai_marker("<AI٣>"), None);
+        assert_eq!(ai_marker("Share"), None);
     }
 
     #[test]

@@ -621,13 +621,8 @@ mod tests {
             "", " ", "  ", "   ", "\u{a0}", "\u{2003}", "\u{3000}", "\n", ":", ":-", " :- ", "-",
             " - ", "–", "—", " — ", ": ", ".", "\t",
         ];
-        let mut seed: u64 = 7;
-        let mut next = |below: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % below
-        };
+        let mut walk = crate::testgen::Walk::new(7);
+        let mut next = |below: usize| walk.below(below);
         let mut cells: Vec<String> = Vec::new();
         for _ in 0..60_000 {
             let mut t = String::new();

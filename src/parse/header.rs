@@ -1518,13 +1518,8 @@ mod tests {
             "share this item",
             "•",
         ];
-        let mut seed: u64 = 3;
-        let mut next = |below: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % below
-        };
+        let mut walk = crate::testgen::Walk::new(3);
+        let mut next = |below: usize| walk.below(below);
         for _ in 0..80_000 {
             let t: String = (0..1 + next(6))
                 .map(|_| pieces[next(pieces.len())])

@@ -364,34 +364,35 @@ pub(crate) fn decision_start_whole(sentence: &str) -> Option<usize> {
 /// Words without which a sentence records no decision (a prefilter for the rules below),
 /// searched with a packed searcher over the lowered sentence (see [`Keywords`]), several times
 /// cheaper per byte than a case-folding automaton.
-static DECISION_HINT: LazyLock<Keywords> = LazyLock::new(|| {
-    Keywords::new(&[
-        "agreed",
-        "resolved",
-        "decided",
-        "approved",
-        "adopted",
-        "confirmed",
-        "endorsed",
-        "accepted",
-        "support",
-        "deferred",
-        "refused",
-        "elected",
-        "appointed",
-        "noted",
-        "received",
-        "signed",
-        "ratified",
-        "co-opted",
-        "voted",
-        "determined",
-        "carried",
-        "motion",
-        "be it",
-        "the board",
-    ])
-});
+static DECISION_HINT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&DECISION_WORDS));
+
+/// The words of [`DECISION_HINT`].
+const DECISION_WORDS: [&str; 24] = [
+    "agreed",
+    "resolved",
+    "decided",
+    "approved",
+    "adopted",
+    "confirmed",
+    "endorsed",
+    "accepted",
+    "support",
+    "deferred",
+    "refused",
+    "elected",
+    "appointed",
+    "noted",
+    "received",
+    "signed",
+    "ratified",
+    "co-opted",
+    "voted",
+    "determined",
+    "carried",
+    "motion",
+    "be it",
+    "the board",
+];
 
 /// Verbs without which a sentence is no attributed statement. [`STATEMENT`] has them in lower
 /// case only, so they are searched as written, with no case to fold (far cheaper).
@@ -912,32 +913,7 @@ mod tests {
 
     #[test]
     fn decision_words_found_as_the_automaton_finds_them() {
-        let automaton = crate::parse::keywords(&[
-            "agreed",
-            "resolved",
-            "decided",
-            "approved",
-            "adopted",
-            "confirmed",
-            "endorsed",
-            "accepted",
-            "support",
-            "deferred",
-            "refused",
-            "elected",
-            "appointed",
-            "noted",
-            "received",
-            "signed",
-            "ratified",
-            "co-opted",
-            "voted",
-            "determined",
-            "carried",
-            "motion",
-            "be it",
-            "the board",
-        ]);
+        let automaton = crate::parse::keywords(&DECISION_WORDS);
         let pieces = [
             "AGREED",
             "agree",

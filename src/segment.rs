@@ -34,13 +34,11 @@ pub(crate) mod shape {
     pub const DOUBLE: u8 = 1 << 1;
     /// Three spaces in a row: a column gap ([`super::has_gap`]).
     pub const GAP: u8 = 1 << 2;
-    /// A non-ASCII character.
-    pub const NON_ASCII: u8 = 1 << 3;
     /// A white space character that is not ASCII (NBSP, U+2000..U+200A, U+3000, the BOM,
     /// zero-width spaces: [`super::is_space`] holds and it is not ASCII).
-    pub const WIDE_SPACE: u8 = 1 << 4;
+    pub const WIDE_SPACE: u8 = 1 << 3;
     /// A currency sign: `$`, `£`, `€`, `¥` or `￥`.
-    pub const MONEY: u8 = 1 << 5;
+    pub const MONEY: u8 = 1 << 4;
 }
 
 /// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts, and only a text with
@@ -103,7 +101,6 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         s |= shape::MONEY;
     }
     if or & HIGH != 0 {
-        s |= shape::NON_ASCII;
         // every wide space and non-ASCII currency sign starts with one of these lead bytes,
         // which never continue a character
         for i in
@@ -331,18 +328,37 @@ pub(crate) fn collapse(s: &str) -> String {
     out
 }
 
-/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`: where
-/// the line holds no control character, no wide space and no two spaces in a row, neither does
-/// `s`, and only a space at either end of `s` (after a list label, say) is left to collapse.
-pub(crate) fn collapse_part_into(out: &mut String, s: &str, shape: u8) {
+/// Whether `s`, a part of a line's text whose [`shape`] bits are `shape`, is its own collapsed
+/// form: where the line holds no control character, no wide space and no two spaces in a row,
+/// neither does `s`, and only a space at either end of `s` (after a list label, say) is left
+/// to collapse.
+fn collapsed_already(s: &str, shape: u8) -> bool {
     let b = s.as_bytes();
-    if shape & (shape::CONTROL | shape::DOUBLE | shape::WIDE_SPACE) == 0
+    shape & (shape::CONTROL | shape::DOUBLE | shape::WIDE_SPACE) == 0
         && b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
-    {
+}
+
+/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`.
+pub(crate) fn collapse_part_into(out: &mut String, s: &str, shape: u8) {
+    if collapsed_already(s, shape) {
         out.push_str(s);
     } else {
         collapse_into(out, s);
+    }
+}
+
+/// [`collapse`] for `s`, a part of a line's text whose [`shape`] bits are `shape`, borrowing
+/// `s` where nothing changes.
+pub(crate) fn collapse_part(s: &str, shape: u8) -> std::borrow::Cow<'_, str> {
+    if collapsed_already(s, shape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let c = collapse(s);
+    if c == s {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(c)
     }
 }
 
@@ -436,9 +452,6 @@ mod tests {
             }
             if t.contains("   ") {
                 s |= shape::GAP;
-            }
-            if !t.is_ascii() {
-                s |= shape::NON_ASCII;
             }
             if t.chars().any(|c| !c.is_ascii() && is_space(c)) {
                 s |= shape::WIDE_SPACE;

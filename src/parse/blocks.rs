@@ -90,8 +90,6 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
     let mut cur: Option<Para<'a>> = None;
     // the first line of the paragraph being built
     let mut first = 0;
-    // scratch for collapsing a paragraph's first line, to borrow it where nothing changes
-    let mut scratch = String::new();
     // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
     // (asked of a line and its neighbours; only lines with a gap are read)
     let gaps = |k: usize| {
@@ -148,13 +146,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             out.extend(cur.take());
             first = i;
             let body = t.get(skip..).unwrap_or_default();
-            scratch.clear();
-            crate::segment::collapse_part_into(&mut scratch, body, line.shape);
-            let text = if scratch == body {
-                Cow::Borrowed(body)
-            } else {
-                Cow::Owned(scratch.clone())
-            };
+            let text = crate::segment::collapse_part(body, line.shape);
             cur = Some(Para {
                 lead,
                 lines: lines.get(i..=i).unwrap_or_default(),

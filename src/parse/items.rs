@@ -1200,7 +1200,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             || t.contains("public questions")
     });
     // the gate words of the narrative rules in a paragraph: those its lines hold
-    let hints_of = |k: usize, _text: &str| {
+    let hints_of = |k: usize| {
         let lines = paras.get(k).map_or(&[][..], |p| p.lines);
         narrative::Hints::from_bits(super::words_of(lines.iter()).0)
     };
@@ -1216,7 +1216,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             item.decision = tree.finish();
             continue;
         }
-        let marked = if hints_of(i, &p.text).may_hold_marker() {
+        let marked = if hints_of(i).may_hold_marker() {
             blocks::marker(&p.text)
         } else {
             None
@@ -1232,7 +1232,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         if !is_list(p) {
             seen_plain = true;
         }
-        if let Some(raised_by) = narrative::concern_lead_hinted(&p.text, hints_of(i, &p.text)) {
+        if let Some(raised_by) = narrative::concern_lead_hinted(&p.text, hints_of(i)) {
             // under a numbered lead-in only its bullets are the concerns
             let numbered = is_list(p);
             let fits = |q: &Para<'_>| {
@@ -1323,7 +1323,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         let seconded = if explicit {
             None
         } else {
-            narrative::seconded_that_hinted(&p.text, hints_of(k, &p.text))
+            narrative::seconded_that_hinted(&p.text, hints_of(k))
         };
         if let Some(at) = seconded {
             let motion = p.text.get(at..).unwrap_or_default();
@@ -1353,7 +1353,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 continue;
             }
         }
-        let found = narrative::motions_hinted(&p.text, hints_of(k, &p.text));
+        let found = narrative::motions_hinted(&p.text, hints_of(k));
         if !found.is_empty() {
             let last = found.len() - 1;
             for (k, (a, b, outcome)) in found.into_iter().enumerate() {

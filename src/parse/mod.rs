@@ -90,29 +90,36 @@ impl Keywords {
         }
     }
 
+    /// Calls `f` with the start and the pattern of every word found in `lowered` (ASCII-lowered
+    /// text): the packed searcher restarts one byte after each leftmost match, which finds every
+    /// word at every place as no word is a prefix of another; the automaton, where no packed
+    /// searcher could be built, finds them overlapping.
+    fn each_match(&self, lowered: &[u8], mut f: impl FnMut(usize, u32)) {
+        let Some(packed) = &self.packed else {
+            for m in self.automaton.find_overlapping_iter(lowered) {
+                f(m.start(), m.pattern().as_u32());
+            }
+            return;
+        };
+        let mut at = 0;
+        while let Some(m) = packed.find_in(lowered, aho_corasick::Span::from(at..lowered.len())) {
+            f(m.start(), m.pattern().as_u32());
+            at = m.start() + 1;
+        }
+    }
+
     /// The words that occur in any of `texts` (no match runs from one text into the next), as
     /// bits by their index (the plain form of [`Keywords::mark_lines`]).
     pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u64 {
-        let Some(packed) = &self.packed else {
-            return texts
-                .flat_map(|t| self.automaton.find_overlapping_iter(t))
-                .fold(0u64, |bits, m| bits | 1 << m.pattern().as_u32());
-        };
         LOWERED.with_borrow_mut(|buf| {
             buf.clear();
             for t in texts {
-                let from = buf.len();
                 buf.extend_from_slice(t.as_bytes());
-                if let Some(added) = buf.get_mut(from..) {
-                    added.make_ascii_lowercase();
-                }
                 buf.push(b'\n');
             }
-            let (mut bits, mut at) = (0u64, 0);
-            while let Some(m) = packed.find_in(&buf[..], aho_corasick::Span::from(at..buf.len())) {
-                bits |= 1 << m.pattern().as_u32();
-                at = m.start() + 1;
-            }
+            buf.make_ascii_lowercase();
+            let mut bits = 0u64;
+            self.each_match(buf, |_, pattern| bits |= 1 << pattern);
             bits
         })
     }
@@ -127,31 +134,20 @@ impl Keywords {
             l.words = 0;
         }
         let mut line = 0;
-        let mut mark = |at: usize, pattern: u32| {
-            // the line whose text starts at or before the match: lines are in order, and a
-            // match never starts in the white space before a line's text
-            while lines.get(line + 1).is_some_and(|l| l.text_start <= at) {
-                line += 1;
-            }
-            if let Some(l) = lines.get_mut(line).filter(|l| at < l.text_end()) {
-                l.words |= 1 << pattern;
-            }
-        };
-        let Some(packed) = &self.packed else {
-            for m in self.automaton.find_overlapping_iter(text) {
-                mark(m.start(), m.pattern().as_u32());
-            }
-            return;
-        };
         LOWERED.with_borrow_mut(|buf| {
             buf.clear();
             buf.extend_from_slice(text.as_bytes());
             buf.make_ascii_lowercase();
-            let mut at = 0;
-            while let Some(m) = packed.find_in(&buf[..], aho_corasick::Span::from(at..buf.len())) {
-                mark(m.start(), m.pattern().as_u32());
-                at = m.start() + 1;
-            }
+            self.each_match(buf, |at, pattern| {
+                // the line whose text starts at or before the match: lines are in order, and a
+                // match never starts in the white space before a line's text
+                while lines.get(line + 1).is_some_and(|l| l.text_start <= at) {
+                    line += 1;
+                }
+                if let Some(l) = lines.get_mut(line).filter(|l| at < l.text_end()) {
+                    l.words |= 1 << pattern;
+                }
+            });
         });
     }
 }

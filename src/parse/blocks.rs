@@ -307,7 +307,62 @@ fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
     )))
 }
 
+/// [`subject_ok`] for the prefixes of one text in turn, each read once: a prefix fails when
+/// the one before it failed or the text added holds a digit, `.` or `;` or makes more than six
+/// words; else it holds when it is empty or its first word (the text's) is a subject word.
+/// Prefixes end after a space, so no word runs across the text added and the word counts add
+/// up. (`and it was`, the other subject, opens with the subject word `and`.)
+#[derive(Debug, Default)]
+struct Subject {
+    /// The end of the prefix read so far.
+    end: usize,
+    /// Its words.
+    words: usize,
+    /// Whether it failed.
+    failed: bool,
+}
+
+impl Subject {
+    /// Whether `text[..s]` is a subject; `s` must not be less than the last one asked.
+    fn extend_to(&mut self, text: &str, s: usize) -> bool {
+        let Some(added) = text.get(self.end..s) else {
+            self.failed = true;
+            return false;
+        };
+        self.end = s;
+        if self.failed {
+            return false;
+        }
+        self.words += added.split_whitespace().count();
+        self.failed = self.words > 0
+            && (self.words > 6
+                || added.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';'))
+                || !text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|first| SUBJECTS.iter().any(|w| first.eq_ignore_ascii_case(w))));
+        !self.failed
+    }
+}
+
+/// The first words of [`subject_ok`]'s subjects.
+const SUBJECTS: [&str; 12] = [
+    "it",
+    "the",
+    "council",
+    "cabinet",
+    "members",
+    "committee",
+    "board",
+    "and",
+    "that",
+    "councillors",
+    "commission",
+    "panel",
+];
+
 /// Subjects that may stand before a marker: `It was`, `The Committee`, `Council`, `Members`.
+#[cfg(test)]
 fn subject_ok(prefix: &str) -> bool {
     let p = prefix.trim();
     if p.is_empty() {
@@ -412,9 +467,9 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
             .filter(|&(_, c)| c == ' ')
             .map(|(i, _)| i + 1),
     );
+    let mut subject = Subject::default();
     for s in starts {
-        let prefix = text.get(..s)?;
-        if !subject_ok(prefix) {
+        if !subject.extend_to(text, s) {
             break;
         }
         let rest = text.get(s..)?;
@@ -672,6 +727,49 @@ impl Tree {
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    #[test]
+    fn subject_matches_subject_ok() {
+        let pieces = [
+            "The ",
+            "the ",
+            "It ",
+            "was ",
+            "Council ",
+            "and ",
+            "AND ",
+            "that ",
+            "Members ",
+            "resolved ",
+            "Resolved: ",
+            "3 ",
+            "a.",
+            "x;",
+            " ",
+            "  ",
+            "\u{a0}",
+            "Panel",
+            "word ",
+        ];
+        let mut walk = crate::testgen::Walk::new(7);
+        for _ in 0..100_000 {
+            let text = walk.text(&pieces, 10);
+            let starts = std::iter::once(0).chain(
+                text.char_indices()
+                    .take(80)
+                    .filter(|&(_, c)| c == ' ')
+                    .map(|(i, _)| i + 1),
+            );
+            let mut subject = Subject::default();
+            for s in starts {
+                let want = subject_ok(&text[..s]);
+                assert_eq!(subject.extend_to(&text, s), want, "{text:?} at {s}");
+                if !want {
+                    break;
+                }
+            }
+        }
+    }
 
     #[test]
     fn marker_hint_matches_its_plain_form() {

@@ -207,7 +207,9 @@ static BODY_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// An attachment at the end of a line: `pdf icon PDF 59 KB`, `PDF 80 KB`.
+/// An attachment at the end of a line: `pdf icon PDF 59 KB`, `PDF 80 KB` (the plain form of
+/// [`attachment_match`]).
+#[cfg(test)]
 static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)(?:\s|^)(?:(?:pdf|doc|word|excel|xls|html?)\s+icon\s+)?(PDF|DOCX?|XLSX?|HTML?|RTF|PPTX?|ODT|MP3|MP4|CSV)\s+(\d+(?:\.\d+)?)\s*(KB|MB|GB|bytes|B)\s*$",
@@ -225,55 +227,184 @@ pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
     if !size_at_end(text) {
         return None;
     }
-    let m = ATTACHMENT.find(text)?;
-    let (format, number, unit) = attachment_parts(m.as_str())?;
-    let format = format.to_ascii_uppercase();
-    let size: f64 = number.parse().ok()?;
-    let unit = unit.to_ascii_uppercase();
+    let m = attachment_match(text)?;
+    let format = m.format.to_ascii_uppercase();
+    let size: f64 = m.number.parse().ok()?;
+    let unit = m.unit.to_ascii_uppercase();
     let mult = match unit.as_str() {
         "KB" => 1024.0,
         "MB" => 1024.0 * 1024.0,
         "GB" => 1024.0 * 1024.0 * 1024.0,
         _ => 1.0,
     };
-    let start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
     Some((
-        text.get(..m.start())?.trim_end(),
+        text.get(..m.start)?.trim_end(),
         format,
         (size * mult) as u64,
-        start,
+        m.first,
     ))
 }
 
-/// The format, number and unit of an [`ATTACHMENT`] match (its groups 1 to 3), read from the
-/// match by hand rather than by capturing, which runs the backtracker. The match is white space
-/// (or the start of the text), maybe `<word> icon`, the format, white space, the number, maybe
-/// white space, the unit, maybe white space. The `icon` form starts further left, so a
-/// leftmost match takes it wherever it fits: the match's second word is `icon` exactly when it
-/// did (without it, the second word is the number). No format, number or unit holds white
-/// space; the unit is letters only and the number ends in a digit.
-fn attachment_parts(m: &str) -> Option<(&str, &str, &str)> {
-    // (`\s` is Unicode white space, as `char::is_whitespace` is)
-    let word = |s: &str| -> (usize, usize) {
-        let end = s.find(char::is_whitespace).unwrap_or(s.len());
-        let next = s.get(end..).map_or(0, |r| r.len() - r.trim_start().len());
-        (end, end + next)
-    };
-    let body = m.strip_prefix(|c: char| c.is_whitespace()).unwrap_or(m);
-    let (end, next) = word(body);
-    let rest = body.get(next..)?;
-    let (end2, next2) = word(rest);
-    let (format, rest) = if rest.get(..end2)?.eq_ignore_ascii_case("icon") {
-        let rest = rest.get(next2..)?;
-        let (e, n) = word(rest);
-        (rest.get(..e)?, rest.get(n..)?)
+/// A match of the attachment rule ([`ATTACHMENT`] in the tests): where it starts, where its
+/// first word starts (after the white space or line start the rule opens with), and its
+/// format, number and unit.
+#[derive(Debug, PartialEq, Eq)]
+struct AttachmentMatch<'t> {
+    start: usize,
+    first: usize,
+    format: &'t str,
+    number: &'t str,
+    unit: &'t str,
+}
+
+/// The attachment rule read by hand, from the end of the text back (the rule ends at the end of
+/// the text, so its only freedom is where it starts):
+/// `(?i)(?:\s|^)(?:(?:pdf|doc|word|excel|xls|html?)\s+icon\s+)?(PDF|DOCX?|XLSX?|HTML?|RTF|PPTX?|ODT|MP3|MP4|CSV)\s+(\d+(?:\.\d+)?)\s*(KB|MB|GB|bytes|B)\s*$`.
+///
+/// - White space is Unicode white space (`char::is_whitespace`, the regex's `\s`); a digit is
+///   a Unicode decimal digit (the regex's `\d`).
+/// - Words compare ignoring case as the regex folds it: ASCII case, and `ſ` for `s` and the
+///   Kelvin sign for `k` (no other character folds to a letter of these words).
+/// - The unit: `bytes`, else a letter before `B` makes a two-letter unit or nothing (`B`
+///   alone needs white space or a digit before it), else `B`.
+/// - The number: the digits before the unit, and before a `.` more digits when there are any;
+///   white space must come before it (a digit, `.` or letter there leaves no other reading).
+/// - The format is the whole word before that white space, which must itself follow white
+///   space or the start of the text. The `icon` form (`pdf icon PDF`) starts further left, so
+///   the leftmost match takes it wherever it is there in full.
+/// - The match starts at the one white space character before its first word (or at the
+///   start of the text).
+fn attachment_match(text: &str) -> Option<AttachmentMatch<'_>> {
+    let t = text.trim_end_matches(char::is_whitespace);
+    // the unit
+    let unit_at = if let Some(at) = ends_with_folded(t, "bytes") {
+        at
     } else {
-        (body.get(..end)?, rest)
+        let b = t.strip_suffix(['B', 'b'])?;
+        match b.chars().next_back() {
+            Some(c) if folds_to(c, b'k') || matches!(c, 'M' | 'm' | 'G' | 'g') => {
+                b.len() - c.len_utf8()
+            }
+            _ => b.len(),
+        }
     };
-    let r = rest.trim_end();
-    let number = r.trim_end_matches(char::is_alphabetic);
-    let unit = r.get(number.len()..)?;
-    Some((format, number.trim_end(), unit))
+    let unit = t.get(unit_at..)?;
+    // the number
+    let before_unit = t.get(..unit_at)?.trim_end_matches(char::is_whitespace);
+    let digits = |s: &str| s.len() - s.trim_end_matches(is_decimal_digit).len();
+    let d1 = digits(before_unit);
+    if d1 == 0 {
+        return None;
+    }
+    let mut number_at = before_unit.len() - d1;
+    if let Some(int) = before_unit.get(..number_at)?.strip_suffix('.') {
+        let d2 = digits(int);
+        if d2 > 0 {
+            number_at = int.len() - d2;
+        }
+    }
+    let number = before_unit.get(number_at..)?;
+    // the format: the word before white space
+    let before_number = t.get(..number_at)?;
+    let format_end = before_number.trim_end_matches(char::is_whitespace).len();
+    if format_end == before_number.len() {
+        return None;
+    }
+    let (format_at, format) = last_word(before_number.get(..format_end)?);
+    const FORMATS: [&str; 14] = [
+        "pdf", "doc", "docx", "xls", "xlsx", "htm", "html", "rtf", "ppt", "pptx", "odt", "mp3",
+        "mp4", "csv",
+    ];
+    if !FORMATS.iter().any(|f| same_word(format, f)) {
+        return None;
+    }
+    let opening = |first: usize| -> Option<usize> {
+        // one white space character before the first word, or the start of the text
+        if first == 0 {
+            return Some(0);
+        }
+        let c = text.get(..first)?.chars().next_back()?;
+        c.is_whitespace().then(|| first - c.len_utf8())
+    };
+    // the icon form: `<word> icon` and white space before the format
+    let icon_form = (|| {
+        let before = text.get(..format_at)?;
+        let icon_end = before.trim_end_matches(char::is_whitespace).len();
+        if icon_end == before.len() {
+            return None;
+        }
+        let (icon_at, icon) = last_word(before.get(..icon_end)?);
+        if !same_word(icon, "icon") {
+            return None;
+        }
+        let before = text.get(..icon_at)?;
+        let word_end = before.trim_end_matches(char::is_whitespace).len();
+        if word_end == before.len() {
+            return None;
+        }
+        let (word_at, word) = last_word(before.get(..word_end)?);
+        const WORDS: [&str; 7] = ["pdf", "doc", "word", "excel", "xls", "htm", "html"];
+        if !WORDS.iter().any(|w| same_word(word, w)) {
+            return None;
+        }
+        Some((opening(word_at)?, word_at))
+    })();
+    let (start, first) = match icon_form {
+        Some(found) => found,
+        None => (opening(format_at)?, format_at),
+    };
+    Some(AttachmentMatch {
+        start,
+        first,
+        format,
+        number,
+        unit,
+    })
+}
+
+/// The last word of `s` (which ends with a word character, not white space) and where it
+/// starts.
+fn last_word(s: &str) -> (usize, &str) {
+    let at = s.trim_end_matches(|c: char| !c.is_whitespace()).len();
+    (at, s.get(at..).unwrap_or_default())
+}
+
+/// Whether `c` is `b` (an ASCII lowercase letter) ignoring case as a case-insensitive regex
+/// does: ASCII case, `ſ` for `s` and the Kelvin sign for `k`.
+fn folds_to(c: char, b: u8) -> bool {
+    c.to_ascii_lowercase() as u32 == u32::from(b)
+        || (b == b's' && c == '\u{17f}')
+        || (b == b'k' && c == '\u{212a}')
+}
+
+/// Whether `w` is `word` (ASCII lowercase) ignoring case as [`folds_to`] does.
+fn same_word(w: &str, word: &str) -> bool {
+    let mut chars = w.chars();
+    word.bytes()
+        .all(|b| chars.next().is_some_and(|c| folds_to(c, b)))
+        && chars.next().is_none()
+}
+
+/// Where `word` (ASCII lowercase) ends `t`, compared as [`same_word`] does.
+fn ends_with_folded(t: &str, word: &str) -> Option<usize> {
+    let mut at = t.len();
+    for b in word.bytes().rev() {
+        let c = t.get(..at)?.chars().next_back()?;
+        if !folds_to(c, b) {
+            return None;
+        }
+        at -= c.len_utf8();
+    }
+    Some(at)
+}
+
+/// Whether `c` is a decimal digit as the regex's Unicode `\d` reads it (general category Nd).
+fn is_decimal_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    static DIGIT: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\d$"));
+    c.is_numeric() && DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 /// Whether `text` ends with a size, digits then a unit (`59 KB`, `1.2MB`, `812 bytes`): the
@@ -1679,10 +1810,11 @@ fn read_marker_block(
 mod tests {
     use super::*;
 
-    /// [`attachment`] against its first form, which captured the groups of [`ATTACHMENT`].
+    /// [`attachment_match`] against [`ATTACHMENT`]'s captures.
     #[test]
-    fn attachment_parts_match_the_captures() {
-        let old = |text: &str| -> Option<(String, String, String, usize, usize)> {
+    fn attachment_match_matches_the_captures() {
+        type Found = (String, String, String, usize, usize, usize);
+        let old = |text: &str| -> Option<Found> {
             let c = ATTACHMENT.captures(text)?;
             let m = c.get(0)?;
             Some((
@@ -1691,12 +1823,20 @@ mod tests {
                 c.get(3)?.as_str().to_string(),
                 m.start(),
                 m.end(),
+                m.start() + m.as_str().len() - m.as_str().trim_start().len(),
             ))
         };
-        let new = |text: &str| -> Option<(String, String, String, usize, usize)> {
-            let m = ATTACHMENT.find(text)?;
-            let (f, n, u) = attachment_parts(m.as_str())?;
-            Some((f.into(), n.into(), u.into(), m.start(), m.end()))
+        let new = |text: &str| -> Option<Found> {
+            let m = attachment_match(text)?;
+            // the rule's match runs to the end of the text
+            Some((
+                m.format.into(),
+                m.number.into(),
+                m.unit.into(),
+                m.start,
+                text.len(),
+                m.first,
+            ))
         };
         let pieces = [
             "pdf",

@@ -249,8 +249,25 @@ pub(crate) fn gap_at(s: &str) -> Option<usize> {
     GAP.find(s.as_bytes())
 }
 
-/// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too.
+/// Cuts `text` into lines. Form feeds (PDF page breaks) end a line too. (The parser takes the
+/// lines with their starts, [`lines_and_starts`]; the rules' tests take them alone.)
+#[cfg(test)]
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+    cut(text, None)
+}
+
+/// [`lines`], and the offsets where the text's lines start, counting only line feeds as
+/// breaks (`0`, then one past each `\n`: what [`crate::source::LineIndex`] numbers lines by),
+/// found in the same pass.
+pub(crate) fn lines_and_starts(text: &str) -> (Vec<Line<'_>>, Vec<usize>) {
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    let lines = cut(text, Some(&mut starts));
+    (lines, starts)
+}
+
+/// [`lines`], pushing one past each line feed onto `starts` where given.
+fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> {
     // room for lines of 32 bytes on average, so that most texts never grow the vector
     let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
@@ -275,7 +292,15 @@ pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
             words: u64::MAX,
         });
         match nl {
-            Some(i) => pos = i + 1,
+            Some(i) => {
+                if let Some(starts) = starts
+                    .as_deref_mut()
+                    .filter(|_| bytes.get(i) == Some(&b'\n'))
+                {
+                    starts.push(i + 1);
+                }
+                pos = i + 1;
+            }
             None => break,
         }
     }
@@ -478,6 +503,22 @@ mod tests {
                 let t = format!("{}{}b{}", "x".repeat(lead), " ".repeat(run), "y".repeat(9));
                 assert_eq!(shape_of(&t), plain(&t), "{t:?}");
             }
+        }
+    }
+
+    /// The line starts that [`lines_and_starts`] records against a plain search for line feeds.
+    #[test]
+    fn line_starts_follow_each_line_feed() {
+        let pieces = ["a", " ", "\n", "\r\n", "\u{c}", "\r", "é", "\n\n"];
+        for t in crate::testgen::texts_of(&pieces, 5) {
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let (ls, starts) = lines_and_starts(&t);
+            assert_eq!(starts, want, "{t:?}");
+            let key = |l: &Line<'_>| (l.text_start, l.text.len(), l.indent, l.shape);
+            let plain: Vec<_> = lines(&t).iter().map(key).collect();
+            assert_eq!(ls.iter().map(key).collect::<Vec<_>>(), plain, "{t:?}");
         }
     }
 

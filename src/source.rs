@@ -159,6 +159,15 @@ pub(crate) struct LineIndex {
 }
 
 impl LineIndex {
+    /// The index of a text whose lines (as line feeds break them) start at `line_starts`:
+    /// `0`, then one past each `\n`, as [`crate::segment::lines_and_starts`] gives them.
+    pub(crate) fn from_starts(line_starts: Vec<usize>, page_starts: &[usize]) -> LineIndex {
+        LineIndex {
+            line_starts,
+            page_starts: page_starts.to_vec(),
+        }
+    }
+
     pub(crate) fn new(text: &str, page_starts: &[usize]) -> LineIndex {
         // room for lines of 32 bytes on average, so that most texts never grow the vector
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);

@@ -586,30 +586,58 @@ const LROMAN: u8 = 3;
 const UROMAN: u8 = 4;
 const DECIMAL: u8 = 5;
 
-fn class_candidates(text: &str, roman: bool, letter: bool, digit: bool, form: Form) -> Vec<u8> {
+/// The classes a label may count with, most likely first: at most two (a letter or a roman),
+/// in the first `n` places of the array.
+fn class_candidates(
+    text: &str,
+    roman: bool,
+    letter: bool,
+    digit: bool,
+    form: Form,
+) -> ([u8; 2], usize) {
     if form == Form::Decimal {
-        return vec![DECIMAL];
+        return ([DECIMAL, 0], 1);
     }
     if digit {
-        return vec![DIGIT];
+        return ([DIGIT, 0], 1);
     }
     let upper = text.chars().all(|c| c.is_uppercase());
-    let mut v = Vec::new();
-    if letter {
-        v.push(if upper { UPPER } else { LOWER });
+    let mut v = [0; 2];
+    let mut n = 0;
+    for (class, on) in [
+        (if upper { UPPER } else { LOWER }, letter),
+        (if upper { UROMAN } else { LROMAN }, roman),
+    ] {
+        if on {
+            if let Some(slot) = v.get_mut(n) {
+                *slot = class;
+                n += 1;
+            }
+        }
     }
-    if roman {
-        v.push(if upper { UROMAN } else { LROMAN });
-    }
-    v
+    (v, n)
 }
 
-fn predecessor(text: &str) -> Option<String> {
-    let c = text.chars().next()?;
-    if text.chars().count() != 1 {
+/// The character before a one-character label (`b` before `c`).
+fn predecessor(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
         return None;
     }
-    char::from_u32(c as u32 - 1).map(|p| p.to_string())
+    char::from_u32(c as u32 - 1)
+}
+
+/// Whether `label` is the one character `c`.
+fn is_char(label: Option<&str>, c: Option<char>) -> bool {
+    match (label, c) {
+        (Some(l), Some(c)) => {
+            let mut chars = l.chars();
+            chars.next() == Some(c) && chars.next().is_none()
+        }
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// One level of the nesting stack.
@@ -637,7 +665,8 @@ impl Tree {
                 digit,
                 ..
             } => {
-                let cands = class_candidates(text, *roman, *letter, *digit, *form);
+                let (classes, n) = class_candidates(text, *roman, *letter, *digit, *form);
+                let cands = classes.get(..n).unwrap_or_default();
                 let pred = predecessor(text);
                 let mut chosen = None;
                 // prefer a class already open at some level
@@ -648,8 +677,8 @@ impl Tree {
                     let is_letter = matches!(lvl.style.class, LOWER | UPPER);
                     if is_letter && cands.len() > 1 {
                         // a letter list continues only with the next letter
-                        let last = lvl.parts.last().and_then(|p| p.label.clone());
-                        if last != pred {
+                        let last = lvl.parts.last().and_then(|p| p.label.as_deref());
+                        if !is_char(last, pred) {
                             continue;
                         }
                     }

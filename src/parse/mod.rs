@@ -236,7 +236,7 @@ impl Ctx<'_> {
 /// Parses a whole document.
 pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     let text = src.text.as_str();
-    let mut lines = segment::lines(text);
+    let (mut lines, line_starts) = segment::lines_and_starts(text);
     LINE_WORDS.mark_lines(text, &mut lines);
     header::mark_furniture(&mut lines, &src.page_starts);
     let order = match options.date_order {
@@ -245,7 +245,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     };
     let mut ctx = Ctx {
         text,
-        ix: LineIndex::new(text, &src.page_starts),
+        ix: LineIndex::from_starts(line_starts, &src.page_starts),
         order,
         currency: money::dominant_currency(text),
         diagnostics: Vec::new(),

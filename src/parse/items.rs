@@ -495,15 +495,14 @@ fn prefix_value(n: &str, shape: &str) -> (String, u32) {
     if shape == "A" {
         return (String::new(), roman_value(n).unwrap_or(0));
     }
-    let parts: Vec<&str> = n
+    let mut parts = n
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
+        .filter(|p| !p.is_empty());
     if shape == "9/9" {
-        let v = parts.first().and_then(|p| p.parse().ok()).unwrap_or(0);
+        let v = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
         return (n.split('/').nth(1).unwrap_or_default().to_string(), v);
     }
-    let last = parts.last().copied().unwrap_or("0");
+    let last = parts.next_back().unwrap_or("0");
     let v = last.parse().unwrap_or(0);
     let prefix = n
         .get(..n.len().saturating_sub(last.len()))
@@ -881,7 +880,7 @@ pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
         let ok = if dominant == "A" {
             last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
         } else {
-            !seen.contains(&(c.prefix.clone(), c.value))
+            !seen.iter().any(|(p, v)| *p == c.prefix && *v == c.value)
                 && (seen.is_empty() || c.value <= max_value + 40)
                 && (seen.is_empty() || seen.iter().any(|(p, _)| *p == c.prefix))
         };
@@ -1058,12 +1057,16 @@ pub(crate) fn build(
             l.text = "";
         }
     }
-    item.text = kept
-        .iter()
-        .filter(|l| !l.furniture && !l.is_blank())
-        .map(|l| l.text)
-        .collect::<Vec<_>>()
-        .join("\n");
+    // the kept lines joined by line feeds, built in place
+    let shown = || kept.iter().filter(|l| !l.furniture && !l.is_blank());
+    let mut text = String::with_capacity(shown().map(|l| l.text.len() + 1).sum());
+    for l in shown() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(l.text);
+    }
+    item.text = text;
     let paras = blocks::paragraphs(&kept);
     read_blocks(ctx, &paras, &mut item, decision_block_first);
     // `*Recommended to Council` after a committee's resolution: what it resolved is a

@@ -9,7 +9,7 @@
 use nom::bytes::complete::{take_while, take_while1, take_while_m_n};
 use nom::character::complete::{char as ch, one_of};
 use nom::combinator::{opt, recognize};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
@@ -48,7 +48,8 @@ fn group(input: &str) -> IResult<&str, &str> {
 fn figure(input: &str) -> IResult<&str, &str> {
     recognize((
         take_while1(|c: char| c.is_ascii_digit()),
-        many0((ch(','), group)),
+        // (folded, not collected: `recognize` keeps only the text)
+        fold_many0((ch(','), group), || (), |(), _| ()),
         opt((ch('.'), take_while1(|c: char| c.is_ascii_digit()))),
     ))
     .parse(input)

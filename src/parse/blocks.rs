@@ -368,7 +368,7 @@ fn subject_ok(prefix: &str) -> bool {
     if p.is_empty() {
         return true;
     }
-    if p.split_whitespace().count() > 6
+    if p.split_whitespace().take(7).count() > 6
         || p.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';'))
     {
         return false;
@@ -504,7 +504,7 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
                     let lead_in = body
                         .strip_suffix("that:")
                         .or_else(|| body.strip_suffix("that:-"))
-                        .is_some_and(|who| who.split_whitespace().count() <= 6);
+                        .is_some_and(|who| who.split_whitespace().take(7).count() <= 6);
                     if lead_in {
                         return Some((Marker::Recommended, ""));
                     }
@@ -564,7 +564,7 @@ fn recipient(m: Marker, body: &str) -> &str {
         Some(k)
             if rest
                 .get(..k)
-                .is_some_and(|who| who.split_whitespace().count() <= 5) =>
+                .is_some_and(|who| who.split_whitespace().take(6).count() <= 5) =>
         {
             rest.get(k + 6..).unwrap_or(body)
         }

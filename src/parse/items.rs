@@ -587,7 +587,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 n.text.starts_with(|c: char| c.is_lowercase())
                     || (memchr::memchr_iter(b',', rest_t.as_bytes())
                         .any(|k| rest_t.as_bytes().get(k + 1) == Some(&b' '))
-                        && rest_t.split_whitespace().count() >= 9)
+                        && rest_t.split_whitespace().take(9).count() >= 9)
             });
             let upper = rest_t.starts_with(|c: char| c.is_uppercase());
             // (what `split("   ")` gives first)
@@ -728,7 +728,7 @@ pub(crate) fn caps_headings(lines: &[Line<'_>], from: usize, to: usize) -> Vec<H
         } else if let Some((title, at)) = caps_run_in(line.text).filter(|_| body_seen) {
             // `CORRESPONDENCE – A motion was made to donate ...`: the heading runs into its body
             out.push(Heading::unnumbered(i, line, title, Some(at)));
-        } else if line.text.split_whitespace().count() >= 8 {
+        } else if line.text.split_whitespace().take(8).count() >= 8 {
             body_seen = true;
         }
     }
@@ -760,7 +760,7 @@ fn wrapped_title<'a>(lines: &[Line<'a>], i: usize, first: &str) -> Option<&'a st
         && !crate::segment::has_gap(first)
         && attachment(first).is_none();
     let short = t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-        && (1..=12).contains(&t.split_whitespace().count())
+        && (1..=12).contains(&t.split_whitespace().take(13).count())
         && !t.ends_with(['.', ';', ',', ':']);
     (cut && short && closes && !next.furniture && number(t).is_err() && labels_free(t)).then_some(t)
 }
@@ -792,7 +792,7 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
             lines.get(i + 2).is_some_and(|n| {
                 !n.is_blank()
                     && !n.furniture
-                    && n.text.split_whitespace().count() >= 3
+                    && n.text.split_whitespace().take(3).count() >= 3
                     && (n.shape & crate::segment::shape::GAP == 0
                         || !crate::segment::has_gap(n.text)
                         || n.text
@@ -840,9 +840,9 @@ fn caps_run_in(text: &str) -> Option<(&str, usize)> {
     let caps = letters.clone().count() >= 4 && letters.clone().all(char::is_uppercase);
     let sentence = body.trim_start().starts_with(char::is_uppercase)
         && body.chars().any(char::is_lowercase)
-        && body.split_whitespace().count() >= 3;
+        && body.split_whitespace().take(3).count() >= 3;
     (caps
-        && (1..=6).contains(&head.split_whitespace().count())
+        && (1..=6).contains(&head.split_whitespace().take(7).count())
         && sentence
         && super::attendance::label(text).is_none()
         && number(text).is_err())
@@ -1029,7 +1029,7 @@ pub(crate) fn build(
                 size_bytes: Some(size),
                 span: ctx.ix.span(line.text_start + at, line.text_end()),
             });
-            if !on_heading && before.split_whitespace().count() <= 12 {
+            if !on_heading && before.split_whitespace().take(13).count() <= 12 {
                 // an attachment line ends any paragraph around it
                 let mut gap = line.clone();
                 gap.text = "";
@@ -1147,7 +1147,7 @@ fn named_above(kept: &mut [Line<'_>]) -> Option<String> {
     let above = kept.iter_mut().rev().find(|l| !l.is_blank())?;
     let skip = super::labels::bullet(above.text)?;
     let name = above.text.get(skip..)?;
-    if name.split_whitespace().count() > 12 || attachment(name).is_some() {
+    if name.split_whitespace().take(13).count() > 12 || attachment(name).is_some() {
         return None;
     }
     let title = clean_title(name)?;
@@ -1318,7 +1318,7 @@ fn stops_block(p: &Para<'_>) -> bool {
         || t.starts_with("any conflict")
         || t.starts_with("signed")
         || t.starts_with("date:")
-        || (t.ends_with(':') && t.split_whitespace().count() <= 8)
+        || (t.ends_with(':') && t.split_whitespace().take(9).count() <= 8)
         || blocks::marker(&p.text).is_some()
 }
 
@@ -1433,7 +1433,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             i = read_marker_block(ctx, paras, i, Marker::Decision, &p.text, item);
             continue;
         }
-        if concern_item && !is_list(p) && p.text.split_whitespace().count() >= 3 {
+        if concern_item && !is_list(p) && p.text.split_whitespace().take(3).count() >= 3 {
             item.concerns.push(Concern {
                 raised_by: None,
                 text: p.text.to_string(),
@@ -1482,7 +1482,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                         .is_some_and(|s| narrative::decision_start(s).is_some())
                 })
             });
-            if carried == Some(true) && !recorded && text.split_whitespace().count() >= 3 {
+            if carried == Some(true) && !recorded && text.split_whitespace().take(3).count() >= 3 {
                 item.resolutions.push(part(ctx, None, text, p.start, p.end));
                 continue;
             }
@@ -1723,10 +1723,11 @@ fn read_marker_block(
         i += 1;
     } else if !rest.is_empty() {
         // `That Cabinet:`, `THAT:`, a bare `That` before the list
-        let lead_in =
-            rest.ends_with(':') || rest.ends_with(":-") || rest.split_whitespace().count() <= 2;
-        let bare =
-            (rest.ends_with(':') || rest.ends_with(":-")) && rest.split_whitespace().count() <= 2;
+        let lead_in = rest.ends_with(':')
+            || rest.ends_with(":-")
+            || rest.split_whitespace().take(3).count() <= 2;
+        let bare = (rest.ends_with(':') || rest.ends_with(":-"))
+            && rest.split_whitespace().take(3).count() <= 2;
         let indent = p.lines.first().map_or(0, |l| l.indent);
         let under = |q: &Para<'_>| {
             !is_list(q) && !stops_block(q) && q.lines.first().is_some_and(|l| l.indent > indent)
@@ -1759,7 +1760,7 @@ fn read_marker_block(
                 break;
             }
             // `As Cabinet Member ... I agree to:` introduces what follows
-            let short = q.text.split_whitespace().count() <= 2;
+            let short = q.text.split_whitespace().take(3).count() <= 2;
             let lead_in = (q.text.ends_with(':')
                 || (short && paras.get(i + 1).is_some_and(is_list)))
                 && (paras.get(i + 1).is_some_and(is_list)

@@ -317,7 +317,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
         let t = last.text;
         if head.kind != Kind::Other
             && t.ends_with(|c: char| c.is_alphabetic() || c == ',')
-            && t.split_whitespace().count() > 3
+            && t.split_whitespace().take(4).count() > 3
         {
             ctx.diag(
                 Severity::Warning,

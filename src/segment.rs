@@ -237,6 +237,14 @@ static FREQUENCY: [u8; 256] = {
     f
 };
 
+/// Whether `t` starts with `word` (ASCII, lowercase) ignoring ASCII case: what lowering `t`
+/// and testing its start gives, without the copy.
+pub(crate) fn opens_ci(t: &str, word: &str) -> bool {
+    t.as_bytes()
+        .get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Whether `s` holds a column gap: three spaces in a row.
 pub(crate) fn has_gap(s: &str) -> bool {
     gap_at(s).is_some()

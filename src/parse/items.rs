@@ -1303,23 +1303,26 @@ fn is_list(p: &Para<'_>) -> bool {
 
 /// Headings that end a multi-paragraph decision block.
 fn stops_block(p: &Para<'_>) -> bool {
-    let t = p.text.to_ascii_lowercase();
-    t.starts_with("reason")
-        || t.starts_with("alternative")
-        || t.starts_with("other options")
-        || t.starts_with("background")
-        || t.starts_with("report author")
-        || t.starts_with("publication date")
-        || t.starts_with("decision maker")
-        || t.starts_with("interests")
-        || t.starts_with("conflict")
-        || t.starts_with("minutes:")
-        || t.starts_with("supporting documents")
-        || t.starts_with("any conflict")
-        || t.starts_with("signed")
-        || t.starts_with("date:")
+    const HEADINGS: [&str; 14] = [
+        "reason",
+        "alternative",
+        "other options",
+        "background",
+        "report author",
+        "publication date",
+        "decision maker",
+        "interests",
+        "conflict",
+        "minutes:",
+        "supporting documents",
+        "any conflict",
+        "signed",
+        "date:",
+    ];
+    let t = &*p.text;
+    HEADINGS.iter().any(|h| crate::segment::opens_ci(t, h))
         || (t.ends_with(':') && t.split_whitespace().take(9).count() <= 8)
-        || blocks::marker(&p.text).is_some()
+        || blocks::marker(t).is_some()
 }
 
 /// The block pass over an item's paragraphs.
@@ -1782,8 +1785,10 @@ fn read_marker_block(
             continue;
         }
         // a REASON block between (i) and (ii)
-        let t = q.text.to_ascii_lowercase();
-        if !tree.is_empty() && t.starts_with("reason") && paras.get(i + 1).is_some_and(is_list) {
+        if !tree.is_empty()
+            && crate::segment::opens_ci(&q.text, "reason")
+            && paras.get(i + 1).is_some_and(is_list)
+        {
             i += 1;
             continue;
         }

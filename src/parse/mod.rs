@@ -478,10 +478,7 @@ fn agenda_item_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Hea
     let body_from = head.body_from.min(lines.len());
     let b = lines.get(body_from..).unwrap_or_default();
     // resolutions come from the Minutes: block when there is one
-    let minutes_at = b.iter().position(|l| {
-        l.text.eq_ignore_ascii_case("minutes:")
-            || l.text.to_ascii_lowercase().starts_with("minutes:")
-    });
+    let minutes_at = b.iter().position(|l| segment::opens_ci(l.text, "minutes:"));
     let (title, number) = match &head.title {
         Some(t) => {
             let (n, rest) = t

@@ -897,7 +897,7 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
         let clause = before.rsplit([',', ';']).next().unwrap_or(before).trim();
         let clause = clause.rsplit(" and ").next().unwrap_or(clause).trim();
         let words = clause.split_whitespace().count();
-        if (1..=10).contains(&words) && !clause.to_ascii_lowercase().starts_with("it was") {
+        if (1..=10).contains(&words) && !crate::segment::opens_ci(clause, "it was") {
             Some(clause.to_string())
         } else {
             None

@@ -237,6 +237,23 @@ static FREQUENCY: [u8; 256] = {
     f
 };
 
+/// Whether `w` is `word` (ASCII, lowercase) ignoring case as a case-insensitive regex folds
+/// it: ASCII case, and `ſ` for `s` and the Kelvin sign for `k` (no other character folds to an
+/// ASCII letter).
+pub(crate) fn same_word_folded(w: &str, word: &str) -> bool {
+    let mut chars = w.chars();
+    word.bytes()
+        .all(|b| chars.next().is_some_and(|c| folds_to(c, b)))
+        && chars.next().is_none()
+}
+
+/// Whether `c` is `b` (an ASCII lowercase letter) ignoring case as [`same_word_folded`] does.
+pub(crate) fn folds_to(c: char, b: u8) -> bool {
+    c.to_ascii_lowercase() as u32 == u32::from(b)
+        || (b == b's' && c == '\u{17f}')
+        || (b == b'k' && c == '\u{212a}')
+}
+
 /// Whether `t` starts with `word` (ASCII, lowercase) ignoring ASCII case: what lowering `t`
 /// and testing its start gives, without the copy.
 pub(crate) fn opens_ci(t: &str, word: &str) -> bool {

@@ -282,7 +282,7 @@ fn attachment_match(text: &str) -> Option<AttachmentMatch<'_>> {
     } else {
         let b = t.strip_suffix(['B', 'b'])?;
         match b.chars().next_back() {
-            Some(c) if folds_to(c, b'k') || matches!(c, 'M' | 'm' | 'G' | 'g') => {
+            Some(c) if crate::segment::folds_to(c, b'k') || matches!(c, 'M' | 'm' | 'G' | 'g') => {
                 b.len() - c.len_utf8()
             }
             _ => b.len(),
@@ -315,7 +315,10 @@ fn attachment_match(text: &str) -> Option<AttachmentMatch<'_>> {
         "pdf", "doc", "docx", "xls", "xlsx", "htm", "html", "rtf", "ppt", "pptx", "odt", "mp3",
         "mp4", "csv",
     ];
-    if !FORMATS.iter().any(|f| same_word(format, f)) {
+    if !FORMATS
+        .iter()
+        .any(|f| crate::segment::same_word_folded(format, f))
+    {
         return None;
     }
     let opening = |first: usize| -> Option<usize> {
@@ -334,7 +337,7 @@ fn attachment_match(text: &str) -> Option<AttachmentMatch<'_>> {
             return None;
         }
         let (icon_at, icon) = last_word(before.get(..icon_end)?);
-        if !same_word(icon, "icon") {
+        if !crate::segment::same_word_folded(icon, "icon") {
             return None;
         }
         let before = text.get(..icon_at)?;
@@ -344,7 +347,10 @@ fn attachment_match(text: &str) -> Option<AttachmentMatch<'_>> {
         }
         let (word_at, word) = last_word(before.get(..word_end)?);
         const WORDS: [&str; 7] = ["pdf", "doc", "word", "excel", "xls", "htm", "html"];
-        if !WORDS.iter().any(|w| same_word(word, w)) {
+        if !WORDS
+            .iter()
+            .any(|w| crate::segment::same_word_folded(word, w))
+        {
             return None;
         }
         Some((opening(word_at)?, word_at))
@@ -369,28 +375,12 @@ fn last_word(s: &str) -> (usize, &str) {
     (at, s.get(at..).unwrap_or_default())
 }
 
-/// Whether `c` is `b` (an ASCII lowercase letter) ignoring case as a case-insensitive regex
-/// does: ASCII case, `ſ` for `s` and the Kelvin sign for `k`.
-fn folds_to(c: char, b: u8) -> bool {
-    c.to_ascii_lowercase() as u32 == u32::from(b)
-        || (b == b's' && c == '\u{17f}')
-        || (b == b'k' && c == '\u{212a}')
-}
-
-/// Whether `w` is `word` (ASCII lowercase) ignoring case as [`folds_to`] does.
-fn same_word(w: &str, word: &str) -> bool {
-    let mut chars = w.chars();
-    word.bytes()
-        .all(|b| chars.next().is_some_and(|c| folds_to(c, b)))
-        && chars.next().is_none()
-}
-
-/// Where `word` (ASCII lowercase) ends `t`, compared as [`same_word`] does.
+/// Where `word` (ASCII lowercase) ends `t`, compared as [`crate::segment::same_word_folded`] does.
 fn ends_with_folded(t: &str, word: &str) -> Option<usize> {
     let mut at = t.len();
     for b in word.bytes().rev() {
         let c = t.get(..at)?.chars().next_back()?;
-        if !folds_to(c, b) {
+        if !crate::segment::folds_to(c, b) {
             return None;
         }
         at -= c.len_utf8();

@@ -304,18 +304,19 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     }
     // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
     // (a heading ends with a dash or before `It`)
-    static IT: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("It"));
     // no decision word, no decision: the rules below read the sentence or a part of it
     if !has_decision_word(sentence) {
         return None;
     }
-    let run_in = has_dash(sentence) || IT.find(sentence.as_bytes()).is_some();
-    if let Some(head) = run_in.then(|| run_in_head(sentence)).flatten().filter(|h| {
-        // a heading is title-like: `Audit of Accounts - `, not a clause
-        // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
-        !h.dash || sentence.get(..h.end).is_some_and(title_like)
-    }) {
+    if let Some(head) = may_run_in(sentence)
+        .then(|| run_in_head(sentence))
+        .flatten()
+        .filter(|h| {
+            // a heading is title-like: `Audit of Accounts - `, not a clause
+            // (`Presented for payment was CALC Subscription - £96.11 Resolved to pay`)
+            !h.dash || sentence.get(..h.end).is_some_and(title_like)
+        })
+    {
         let at = head.end;
         let rest = sentence.get(at..).unwrap_or_default();
         return decision_start_plain(rest).map(|k| at + k);
@@ -445,8 +446,51 @@ static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// match (`\b` takes no text) and is four ASCII letters (no other letter folds to `t`, `h`
 /// or `a`).
 fn formula_that(sentence: &str) -> Option<usize> {
+    if !may_open_formula(sentence) {
+        return None;
+    }
     FORMULA_THAT.find(sentence).map(|m| m.end() - "that".len())
 }
+
+/// Whether [`FORMULA_THAT`] may match `sentence`. Every alternative but one opens with one of
+/// [`FORMULA_FIRST`] as a whole word; the one that opens with any capitalised name has
+/// `proposed` later. So the rule needs the sentence's first word (its letters, as the regex
+/// folds them: ASCII case, `ſ` for `s`, the Kelvin sign for `k`) to be one of those, or `propo`
+/// (letters nothing else folds to) somewhere.
+fn may_open_formula(sentence: &str) -> bool {
+    let end = sentence
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '\u{17f}' || c == '\u{212a}'))
+        .unwrap_or(sentence.len());
+    let first = sentence.get(..end).unwrap_or_default();
+    FORMULA_FIRST
+        .iter()
+        .any(|w| crate::segment::same_word_folded(first, w))
+        || crate::segment::contains_ci(sentence, "propo")
+}
+
+/// The first words of [`FORMULA_THAT`]'s alternatives (but the one after a name).
+const FORMULA_FIRST: [&str; 20] = [
+    "after",
+    "it",
+    "proposed",
+    "moved",
+    "the",
+    "council",
+    "councillors",
+    "members",
+    "committee",
+    "board",
+    "cabinet",
+    "commission",
+    "pc",
+    "parish",
+    "meeting",
+    "panel",
+    "trustees",
+    "all",
+    "now",
+    "be",
+];
 
 /// Whether `sentence` holds one of the [`DECISION_HINT`] words, ignoring ASCII case.
 fn has_decision_word(sentence: &str) -> bool {
@@ -499,20 +543,43 @@ pub(crate) enum Outcome {
     Unknown,
 }
 
-/// Whether `s` holds a dash that [`RUN_IN`]'s `dash` heading needs: `-`, `–` (`E2 80 93`) or
-/// `—` (`E2 80 94`).
-fn has_dash(s: &str) -> bool {
+/// Whether [`RUN_IN`] may match `s`: both its alternatives open with an ASCII capital or digit
+/// (the rule is case-sensitive); the `dash` one then needs a dash with white space on both
+/// sides (`\s+[–—-]\s+`) and the `head` one `It` after white space (`\s+It\s+was`). (Rust's
+/// white space is the regex's `\s`.)
+fn may_run_in(s: &str) -> bool {
+    let spaced = |at: usize, len: usize| {
+        s.get(..at)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_whitespace)
+            && s.get(at + len..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(char::is_whitespace)
+    };
     let b = s.as_bytes();
-    memchr::memchr(b'-', b).is_some()
-        || (!s.is_ascii()
-            && memchr::memchr_iter(0xE2, b)
-                .any(|i| matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))))
+    b.first()
+        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && (memchr::memchr_iter(b'-', b).any(|i| spaced(i, 1))
+            || (!s.is_ascii()
+                && memchr::memchr_iter(0xE2, b).any(|i| {
+                    matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3)
+                }))
+            || IT.find_iter(b).any(|i| {
+                s.get(..i)
+                    .and_then(|p| p.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+            }))
 }
+
+/// `It`, as [`RUN_IN`]'s `head` alternative ends.
+static IT: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("It"));
 
 /// Whether a sentence opens a motion ([`MOTION`]), which starts with `motion` and white space,
 /// maybe after `a` or `another` and white space: no letter but ASCII ones folds to those of
 /// these words, and after `a\s+` or `another\s+` the greedy white space can give back none
 /// (`m` follows it).
+#[cfg(test)]
 fn is_motion(sentence: &str) -> bool {
     motion_first(sentence) && MOTION.is_match(sentence)
 }
@@ -613,32 +680,33 @@ pub(crate) fn motions_hinted(para: &str, hints: Hints) -> Vec<(usize, usize, Out
         return out;
     }
     // a short heading may run into the motion: `Town Funds bills – Motion to approve ...`
-    let sents: Vec<(usize, usize)> = sentences(para)
+    // each sentence (after such a heading where a motion follows it) and where its motion's
+    // text starts, if it opens one (`motion_to` finds a start exactly where `is_motion` holds:
+    // the rule's match is never empty)
+    let sents: Vec<(usize, usize, Option<usize>)> = sentences(para)
         .map(|(a, b)| {
             let s = para.get(a..b).unwrap_or_default();
-            let head = if has_dash(s) {
+            let head = if may_run_in(s) {
                 run_in_head(s).filter(|h| h.dash).map_or(0, |h| h.end)
             } else {
                 0
             };
-            let rest = s.get(head..).unwrap_or_default();
-            if head > 0 && is_motion(rest) {
-                (a + head, b)
-            } else {
-                (a, b)
+            if head > 0 {
+                let rest = s.get(head..).unwrap_or_default();
+                if let Some(k) = motion_to(rest) {
+                    return (a + head, b, Some(a + head + k));
+                }
             }
+            (a, b, motion_to(s).map(|k| a + k))
         })
         .collect();
     let starts: Vec<usize> = sents
         .iter()
-        .filter(|&&(a, b)| para.get(a..b).is_some_and(is_motion))
-        .map(|&(a, _)| a)
+        .filter(|s| s.2.is_some())
+        .map(|&(a, ..)| a)
         .collect();
-    for (k, &(a, b)) in sents.iter().enumerate() {
-        let Some(sentence) = para.get(a..b) else {
-            continue;
-        };
-        let Some(to) = motion_to(sentence).map(|k| a + k) else {
+    for &(a, b, to) in &sents {
+        let Some(to) = to else {
             continue;
         };
         let text = para.get(to..b).unwrap_or_default();
@@ -658,7 +726,6 @@ pub(crate) fn motions_hinted(para: &str, hints: Hints) -> Vec<(usize, usize, Out
         } else {
             Outcome::Unknown
         };
-        let _ = k;
         out.push((to, end, outcome));
     }
     out
@@ -1050,6 +1117,7 @@ mod tests {
                 .and_then(|c| c.name("to").map(|m| m.start()));
             assert_eq!(motion_to(&t), by_groups, "{t:?}");
             assert_eq!(is_motion(&t), MOTION.is_match(&t), "{t:?}");
+            assert_eq!(motion_to(&t).is_some(), is_motion(&t), "{t:?}");
             matched += usize::from(by_groups.is_some());
         }
         assert!(matched > 10, "{matched}");
@@ -1264,22 +1332,97 @@ mod tests {
                 .and_then(|c| c.name("to").map(|m| m.start()));
             assert_eq!(motion_to(s), by_groups, "{s}");
             assert_eq!(is_motion(s), MOTION.is_match(s), "{s}");
-        }
-        for s in [
-            "Town Funds bills – Motion",
-            "A - B",
-            "Audit — x",
-            "no dash here",
-            "quotes “ ” ‘",
-        ] {
-            let dash = RUN_IN.captures(s).and_then(|c| c.name("dash")).is_some();
-            assert!(has_dash(s) || !dash, "{s}");
-            assert_eq!(has_dash(s), s.contains(['-', '–', '—']), "{s}");
+            assert_eq!(motion_to(s).is_some(), is_motion(s), "{s}");
         }
         // a heading before `It was` needs no dash
         let s = "Jubilee Group It was agreed that the fence be mended.";
-        assert!(!has_dash(s));
         assert_eq!(decision_start(s), Some(s.find("that").unwrap()));
+    }
+
+    /// [`may_run_in`] and [`may_open_formula`] never say no where their rule matches, over
+    /// texts of the pieces the rules read (their words, dashes, white space, folding letters).
+    #[test]
+    fn run_in_and_formula_gates_pass_every_match() {
+        let pieces = [
+            "Town ",
+            "Funds",
+            "A",
+            "9",
+            "a",
+            "x",
+            " ",
+            "\u{2003}",
+            "\u{a0}",
+            "-",
+            "–",
+            "—",
+            "It",
+            " It",
+            "was",
+            " was ",
+            "it was ",
+            "agreed",
+            " that",
+            " that ",
+            "The ",
+            "the ",
+            "Council ",
+            "council",
+            "PC ",
+            "pc",
+            "Parish ",
+            "members ",
+            "member\u{17f} ",
+            "trustee\u{17f} ",
+            "proposed",
+            "propo\u{17f}ed",
+            " and ",
+            " seconded ",
+            " the motion",
+            "all ",
+            "All ",
+            "now therefore ",
+            "be it resolved",
+            "BE IT ",
+            "after discussion, ",
+            "moved",
+            "Moved,",
+            "\u{212a}",
+            "S",
+            "’",
+            ",",
+            ".",
+        ];
+        let mut walk = crate::testgen::Walk::new(31);
+        let (mut run_ins, mut formulas) = (0, 0);
+        for _ in 0..300_000 {
+            let t = walk.text(&pieces, 10);
+            if RUN_IN.is_match(&t) {
+                run_ins += 1;
+                assert!(may_run_in(&t), "{t:?}");
+            }
+            if FORMULA_THAT.is_match(&t) {
+                formulas += 1;
+                assert!(may_open_formula(&t), "{t:?}");
+            }
+        }
+        // the texts reach both rules
+        assert!(run_ins > 1000 && formulas > 100, "{run_ins} {formulas}");
+        for s in [
+            "Town Funds bills – Motion to approve",
+            "A - B",
+            "Audit — x",
+            "Jubilee Group It was agreed",
+            "Proposed by A, seconded by B and agreed that",
+            "BE IT RESOLVED THAT x",
+        ] {
+            assert!(may_run_in(s) || !RUN_IN.is_match(s), "{s}");
+            assert!(may_open_formula(s) || !FORMULA_THAT.is_match(s), "{s}");
+        }
+        // what they rule out
+        assert!(!may_run_in("no dash-here"));
+        assert!(!may_run_in("Item 5-6 is listed (It was)"));
+        assert!(!may_open_formula("Views of members were heard that day"));
     }
 
     #[test]

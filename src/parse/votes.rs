@@ -124,8 +124,47 @@ fn vote_line(line: &str) -> bool {
         || memchr::memchr(b'|', line.as_bytes()).is_some()
 }
 
-/// The start of a roll call: `Roll Call was taken as follows:`.
+/// The start of a roll call: `Roll Call was taken as follows:`. Read by hand: see [`roll_calls`].
+#[cfg(test)]
 static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\broll\s+call\b[^:.]{0,40}:"));
+
+/// Where each match of [`ROLL_CALL`] in `text` ends, read by hand: `roll` at an ASCII word
+/// start (its `\b` is ASCII), white space, `call` and an ASCII word end, then up to 40
+/// characters that are neither `:` nor `.` and a colon. The run of such characters stops at
+/// the first `:` or `.`, so the match ends at the first of them if it is a colon within 41
+/// characters. No letter but ASCII ones folds to those of `roll` or `call` under `(?i)`, and
+/// `\s` is Rust's white space. Matches do not overlap: the search goes on after each.
+fn roll_calls(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b
+        .get(from..)
+        .and_then(|r| memchr::memchr2(b'r', b'R', r))
+        .map(|i| from + i)
+    {
+        from = i + 1;
+        let end = Some(i)
+            .filter(|&p| letter_word_starts(text, p))
+            .and_then(|p| lit(text, p, "roll"))
+            .and_then(|q| space1(text, q))
+            .and_then(|q| lit(text, q, "call"))
+            .filter(|&q| word_ends(text, q))
+            .and_then(|q| {
+                let rest = text.get(q..)?;
+                let (k, (at, c)) = rest
+                    .char_indices()
+                    .enumerate()
+                    .find(|(_, (_, c))| matches!(c, ':' | '.'))?;
+                (c == ':' && k <= 40).then_some(q + at + 1)
+            });
+        if let Some(end) = end {
+            ends.push(end);
+            from = end;
+        }
+    }
+    ends
+}
 
 /// One answer in a roll call: `Trustee Elton – yes`.
 static ROLL_ANSWER: LazyLock<Regex> =
@@ -337,37 +376,227 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The span of [`OUTCOME`]'s first match in `text`, and whether it is a losing one (a group
-/// `l1` ... `l4` took part), told without capturing (which runs the backtracker over the
-/// rule's large automaton): each losing alternative ends its match with `lost`, `defeated`,
-/// `fell` or `failed` (maybe then white space and a full stop), and no carrying one does (they end with `carried`, `passed`, `adopted`,
-/// `unanimously`, `agreed`, `approved`, `supported`, `resolved`, `favour`/`favor`, or white
-/// space and a full stop after `carried`). A match that is not ASCII (where `ſ` may stand for
-/// `s`) is captured as before.
-fn outcome(text: &str) -> Option<(regex::Match<'_>, bool)> {
-    let m = OUTCOME.find(text)?;
-    if !m.as_str().is_ascii() {
-        let c = OUTCOME.captures(text)?;
-        let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
-        return Some((c.get(0)?, lost));
+/// `l1` ... `l4` took part). Where `text` holds no `ſ` or Kelvin sign (see [`folds`]) the rule
+/// is read by hand (see [`outcome_plain`]); otherwise it is captured.
+fn outcome(text: &str) -> Option<(usize, usize, bool)> {
+    if !folds(text) {
+        return outcome_plain(text);
     }
-    // (`Defeated.` at the end of a motion: the full stop and white space are no word)
-    let t = m
-        .as_str()
-        .trim_end_matches(|c: char| c == '.' || c.is_ascii_whitespace())
-        .as_bytes();
-    let lost = ["lost", "defeated", "fell", "failed"].iter().any(|w| {
-        t.len() >= w.len()
-            && t.get(t.len() - w.len()..)
-                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
-    });
-    Some((m, lost))
+    let c = OUTCOME.captures(text)?;
+    let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
+    let m = c.get(0)?;
+    Some((m.start(), m.end(), lost))
 }
 
+/// `w` (lowercase ASCII letters) at `p` in `t`, ignoring ASCII case: where it ends.
+fn lit(t: &str, p: usize, w: &str) -> Option<usize> {
+    t.as_bytes()
+        .get(p..p + w.len())
+        .filter(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        .map(|_| p + w.len())
+}
+
+/// The first of `ws` at `p` in `t` (see [`lit`]): where it ends.
+fn lit_of(t: &str, p: usize, ws: &[&str]) -> Option<usize> {
+    ws.iter().find_map(|w| lit(t, p, w))
+}
+
+/// Where the white space at `p` in `t` ends (`\s*`; Rust's white space is the regex's `\s`).
+fn space0(t: &str, p: usize) -> usize {
+    t.get(p..)
+        .map_or(p, |r| p + (r.len() - r.trim_start().len()))
+}
+
+/// `\s+` at `p` in `t`: where it ends.
+fn space1(t: &str, p: usize) -> Option<usize> {
+    Some(space0(t, p)).filter(|&q| q > p)
+}
+
+/// Whether an ASCII word boundary follows a word character that ends at `p` (`\b`, which is
+/// ASCII in this crate's rules: no ASCII letter, digit or `_` follows).
+fn word_ends(t: &str, p: usize) -> bool {
+    t.as_bytes()
+        .get(p)
+        .is_none_or(|&x| !(x.is_ascii_alphanumeric() || x == b'_'))
+}
+
+/// Whether an ASCII word starts at `p` with a letter: the `\b` then a letter that all but the
+/// `^\s*` alternatives of [`OUTCOME`] and [`UNANIMOUS`] open with.
+fn letter_word_starts(t: &str, p: usize) -> bool {
+    let b = t.as_bytes();
+    b.get(p).is_some_and(u8::is_ascii_alphabetic)
+        && (p == 0
+            || b.get(p - 1)
+                .is_some_and(|&x| !(x.is_ascii_alphanumeric() || x == b'_')))
+}
+
+/// `\s*\.?\s*$` at `p` in `t`.
+fn only_a_stop_left(t: &str, p: usize) -> bool {
+    let r = t.get(p..).unwrap_or_default().trim_start();
+    r.strip_prefix('.').unwrap_or(r).trim_start().is_empty()
+}
+
+/// [`OUTCOME`] read by hand in text with no `ſ` or Kelvin sign, where `(?i)` folds ASCII
+/// letters only: the span of its first match and whether a losing alternative made it.
+///
+/// The regex finds the match that starts first, and at one start its first alternative that
+/// matches. Each alternative opens with `^` or with `\b` and a letter, so only the text's start
+/// and the starts of ASCII words are tried, and at each the alternatives in the rule's order.
+/// Each alternative reads one way only: no word of a list is a prefix of another there, an
+/// optional word (`s?`, `was\s+`, `declared\s+`, `to\s+be\s+`, `councillors\s+`) is followed
+/// by something it cannot be taken for, and `\s+` is followed by a letter, so the first path
+/// taken greedily is the only one that can match. `\s` is Rust's white space (a test in
+/// `narrative` checks it).
+fn outcome_plain(text: &str) -> Option<(usize, usize, bool)> {
+    const CARRIED: [&str; 6] = [
+        "carried",
+        "agreed",
+        "approved",
+        "passed",
+        "supported",
+        "resolved",
+    ];
+    let t = text;
+    let at = |p: usize| -> Option<(usize, bool)> {
+        let word = letter_word_starts(t, p);
+        if !(word || p == 0) {
+            return None;
+        }
+        // `\b` then a letter, at `p`
+        let w = || word.then_some(p);
+        let b = |q: usize| word_ends(t, q).then_some(q);
+        let declared = || space1(t, lit(t, w()?, "declared")?);
+        let to_be = |q: usize| {
+            lit(t, q, "to")
+                .and_then(|r| space1(t, r))
+                .and_then(|r| lit(t, r, "be"))
+                .and_then(|r| space1(t, r))
+                .unwrap_or(q)
+        };
+        let was = |q: usize| lit(t, q, "was").and_then(|r| space1(t, r)).unwrap_or(q);
+        // `^\s*(words)\b`
+        let opening = |ws: &[&str]| b(lit_of(t, space0(t, (p == 0).then_some(0)?), ws)?);
+        // `\b(word)\s*\.?\s*$`
+        let last = |word: &str| {
+            let q = lit(t, w()?, word)?;
+            only_a_stop_left(t, q).then_some(t.len())
+        };
+        let c1 = || {
+            let q = lit_of(
+                t,
+                w()?,
+                &[
+                    "motion",
+                    "amendment",
+                    "proposal",
+                    "recommendation",
+                    "resolution",
+                ],
+            )?;
+            let q = space1(t, lit(t, q, "s").unwrap_or(q))?;
+            let q = was(q);
+            let q = lit(t, q, "declared")
+                .and_then(|r| space1(t, r))
+                .unwrap_or(q);
+            b(lit_of(t, q, &["carried", "passed", "adopted"])?)
+        };
+        let c2 = || {
+            b(lit(
+                t,
+                space1(t, lit_of(t, w()?, &CARRIED)?)?,
+                "unanimously",
+            )?)
+        };
+        let c3 = || {
+            let q = space1(t, lit(t, w()?, "unanimously")?)?;
+            b(lit_of(t, q, &CARRIED).or_else(|| lit(t, q, "adopted"))?)
+        };
+        let c4 = || opening(&["carried"]);
+        let c5 = || last("carried");
+        let c6 = || b(lit(t, to_be(declared()?), "carried")?);
+        let c7 = || {
+            let q = space1(t, lit(t, w()?, "all")?)?;
+            let q = lit_of(t, q, &["councillors", "members"])
+                .and_then(|r| space1(t, r))
+                .unwrap_or(q);
+            let favour = |r: usize| lit_of(t, space1(t, lit(t, r, "in")?)?, &["favour", "favor"]);
+            b(lit_of(t, q, &["agreed", "approved"])
+                .or_else(|| favour(space1(t, lit(t, q, "were")?)?))
+                .or_else(|| favour(q))?)
+        };
+        let l1 = || b(lit_of(t, to_be(declared()?), &["lost", "defeated"])?);
+        let l2 = || {
+            let q = space1(t, lit_of(t, w()?, &["motion", "amendment", "proposal"])?)?;
+            b(lit_of(t, was(q), &["lost", "fell", "failed", "defeated"])?)
+        };
+        let l3 = || opening(&["lost", "defeated"]);
+        let l4 = || last("defeated");
+        let carrying = c1()
+            .or_else(c2)
+            .or_else(c3)
+            .or_else(c4)
+            .or_else(c5)
+            .or_else(c6)
+            .or_else(c7);
+        match carrying {
+            Some(e) => Some((e, false)),
+            None => l1().or_else(l2).or_else(l3).or_else(l4).map(|e| (e, true)),
+        }
+    };
+    (0..t.len()).find_map(|p| at(p).map(|(e, lost)| (p, e, lost)))
+}
+
+/// `Carried unanimously`, `all members were in favour`. Read by hand in text with no `ſ` or
+/// Kelvin sign: see [`unanimous_plain`].
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bunanimous(?:ly)?\b|\ball\s+(?:councillors\s+|members\s+)?(?:agreed|approved|were in favou?r|in favou?r)\b",
     )
 });
+
+/// Whether [`UNANIMOUS`] matches in `text`.
+fn unanimous(text: &str) -> bool {
+    if folds(text) {
+        return UNANIMOUS.is_match(text);
+    }
+    unanimous_plain(text)
+}
+
+/// [`UNANIMOUS`] read by hand in text with no `ſ` or Kelvin sign (where `(?i)` folds ASCII
+/// letters only): at the start of an ASCII word (its `\b` is ASCII), `unanimous` or
+/// `unanimously` ending a word, or `all`, white space, maybe `councillors` or `members` and
+/// white space, then `agreed`, `approved`, `were in favour` or `in favour` (single spaces,
+/// `favor` too) ending a word. An optional word is followed by one it cannot be taken for, so
+/// the greedy path is the only one that can match.
+fn unanimous_plain(text: &str) -> bool {
+    let t = text;
+    let at = |p: usize| -> Option<usize> {
+        let b = |q: usize| word_ends(t, q).then_some(q);
+        if let Some(q) = lit(t, p, "unanimous") {
+            return lit(t, q, "ly").and_then(b).or_else(|| b(q));
+        }
+        let q = space1(t, lit(t, p, "all")?)?;
+        let q = lit_of(t, q, &["councillors", "members"])
+            .and_then(|r| space1(t, r))
+            .unwrap_or(q);
+        b(lit_of(
+            t,
+            q,
+            &[
+                "agreed",
+                "approved",
+                "were in favour",
+                "were in favor",
+                "in favour",
+                "in favor",
+            ],
+        )?)
+    };
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'u', b'U', b)
+        .chain(memchr::memchr2_iter(b'a', b'A', b))
+        .any(|p| letter_word_starts(t, p) && at(p).is_some())
+}
 
 /// Whether a text has the ends that [`NAMED_COUNT`] needs: it opens with `f` or `a`
 /// (`^(for|against|abst...)`, no other letter folds to these) and ends with `)`, then maybe
@@ -797,7 +1026,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     };
     // `Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, ...`
     if out.is_empty() && gates & hint::ROLL != 0 {
-        let starts: Vec<usize> = ROLL_CALL.find_iter(&joined).map(|m| m.end()).collect();
+        let starts = roll_calls(&joined);
         for (k, &from) in starts.iter().enumerate() {
             let to = starts.get(k + 1).copied().unwrap_or(joined.len());
             let Some(seg) = joined.get(from..to) else {
@@ -895,7 +1124,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     // 3. an outcome with no counts
     // (`all agreed`: the `all ...` alternatives need one of their words and `all`)
     let all = gates & hint::ALL != 0 && all_then_space(&joined);
-    if let Some((m, lost)) = (gates & hint::OUTCOME != 0 || all)
+    if let Some((start, end, lost)) = (gates & hint::OUTCOME != 0 || all)
         .then(|| outcome(&joined))
         .flatten()
     {
@@ -905,7 +1134,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
             VoteResult::Carried
         };
         if out.is_empty() {
-            out.push(Found::new(to_src(m.start()), to_src(m.end())));
+            out.push(Found::new(to_src(start), to_src(end)));
         }
         for f in &mut out {
             f.result.get_or_insert(result);
@@ -913,7 +1142,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
     let some = !out.is_empty();
-    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all) && UNANIMOUS.is_match(&joined);
+    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all) && unanimous(&joined);
     let hands = some && crate::segment::contains_ci(&joined, "show of hands");
     let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
@@ -937,7 +1166,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::texts_of;
+    use crate::testgen::{texts_of, Walk};
 
     fn tuples(text: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<VoteResult>)> {
         let mut lines = Vec::new();
@@ -1095,11 +1324,175 @@ mod tests {
                 let m = c.get(0).map(|m| (m.start(), m.end()));
                 (m, ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some()))
             });
-            let got = outcome(t).map(|(m, lost)| (Some((m.start(), m.end())), lost));
+            let got = outcome(t).map(|(a, b, lost)| (Some((a, b)), lost));
             assert_eq!(got, by_groups, "{t}");
         }
-        assert!(outcome("The motion was lost").is_some_and(|(_, lost)| lost));
-        assert!(outcome("Motion carried").is_some_and(|(_, lost)| !lost));
+        assert!(outcome("The motion was lost").is_some_and(|(_, _, lost)| lost));
+        assert!(outcome("Motion carried").is_some_and(|(_, _, lost)| !lost));
+    }
+
+    /// [`OUTCOME`]'s match and whether a losing group took part, by capturing.
+    fn outcome_by_groups(t: &str) -> Option<(usize, usize, bool)> {
+        let c = OUTCOME.captures(t)?;
+        let m = c.get(0)?;
+        let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
+        Some((m.start(), m.end(), lost))
+    }
+
+    #[test]
+    fn outcomes_by_hand_as_the_regex_reads_them() {
+        let words = [
+            "motion",
+            "Motions",
+            "AMENDMENT",
+            "proposal",
+            "recommendations",
+            "resolution",
+            "was",
+            "declared",
+            "to",
+            "be",
+            "carried",
+            "CARRIED",
+            "passed",
+            "adopted",
+            "agreed",
+            "approved",
+            "supported",
+            "resolved",
+            "unanimously",
+            "all",
+            "All",
+            "councillors",
+            "members",
+            "were",
+            "in",
+            "favour",
+            "favor",
+            "favourable",
+            "lost",
+            "fell",
+            "failed",
+            "defeated",
+            "x",
+            "5",
+            "é",
+            "_all",
+            "carriedx",
+        ];
+        let gaps = [
+            " ", " ", " ", "  ", "\u{a0}", "\n", ".", ". ", " .", ",", "", "\u{2003}", "-", "é",
+        ];
+        let mut walk = Walk::new(11);
+        let (mut carried, mut lost) = (0, 0);
+        for _ in 0..60_000 {
+            let mut t = String::from(walk.pick(&["", "", " ", "\u{a0}", "."]));
+            for _ in 0..walk.below(7) {
+                t.push_str(walk.pick(&words));
+                t.push_str(walk.pick(&gaps));
+            }
+            let by_groups = outcome_by_groups(&t);
+            assert_eq!(outcome_plain(&t), by_groups, "{t:?}");
+            assert_eq!(outcome(&t), by_groups, "{t:?}");
+            carried += usize::from(by_groups.is_some_and(|m| !m.2));
+            lost += usize::from(by_groups.is_some_and(|m| m.2));
+        }
+        assert!(carried > 1000 && lost > 1000, "{carried} {lost}");
+        let pieces = [
+            "carried",
+            "lost",
+            "all",
+            " ",
+            "\u{a0}",
+            ".",
+            "x",
+            "in favour",
+        ];
+        for t in texts_of(&pieces, 4) {
+            assert_eq!(outcome_plain(&t), outcome_by_groups(&t), "{t:?}");
+        }
+        // where `ſ` may stand for `s`, the rule is captured
+        for t in [
+            "The motion was loſt",
+            "paſſed unanimouſly",
+            "Motion ſ carried",
+        ] {
+            assert_eq!(outcome(t), outcome_by_groups(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn roll_calls_by_hand_as_the_regex_finds_them() {
+        let pieces = [
+            "roll",
+            "ROLL",
+            "Call",
+            "call",
+            " ",
+            "\u{a0}",
+            ":",
+            ".",
+            "x",
+            "_",
+            "é",
+            "xroll",
+            "callx",
+            "abcdefghij",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&pieces, 5) {
+            let by_regex: Vec<usize> = ROLL_CALL.find_iter(&t).map(|m| m.end()).collect();
+            assert_eq!(roll_calls(&t), by_regex, "{t:?}");
+            matched += usize::from(!by_regex.is_empty());
+        }
+        assert!(matched > 100, "{matched}");
+        for n in [38, 39, 40, 41] {
+            let t = format!("Roll Call {}: A – yes. Roll call: B", "é".repeat(n));
+            let by_regex: Vec<usize> = ROLL_CALL.find_iter(&t).map(|m| m.end()).collect();
+            assert_eq!(roll_calls(&t), by_regex, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn unanimous_by_hand_as_the_regex_reads_it() {
+        let words = [
+            "unanimous",
+            "Unanimously",
+            "unanimousx",
+            "unanimouslyx",
+            "all",
+            "ALL",
+            "ball",
+            "councillors",
+            "members",
+            "agreed",
+            "approved",
+            "were",
+            "in",
+            "favour",
+            "favor",
+            "favourable",
+            "x",
+            "é",
+        ];
+        let gaps = [" ", " ", "  ", "\u{a0}", "\n", ".", "", "_", "\u{2003}"];
+        let mut walk = Walk::new(5);
+        let mut matched = 0;
+        for _ in 0..60_000 {
+            let mut t = String::new();
+            for _ in 0..walk.below(6) {
+                t.push_str(walk.pick(&words));
+                t.push_str(walk.pick(&gaps));
+            }
+            let by_regex = UNANIMOUS.is_match(&t);
+            assert_eq!(unanimous_plain(&t), by_regex, "{t:?}");
+            assert_eq!(unanimous(&t), by_regex, "{t:?}");
+            matched += usize::from(by_regex);
+        }
+        assert!(matched > 5000, "{matched}");
+        for t in ["unanimouſly", "all membErs agreed", "All  were in favour"] {
+            assert_eq!(unanimous(t), UNANIMOUS.is_match(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -346,6 +346,197 @@ static VOTES_FOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A count of votes found in a text: its match's byte range and the numbers of its groups 1, 2
+/// and 3 (as [`num`] reads them).
+type Counts = (usize, usize, [Option<u32>; 3]);
+
+/// The three inline count rules, tried in this order: [`INLINE_COUNTS`], [`VOTES_TO`],
+/// [`VOTES_FOR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CountRule {
+    Inline,
+    To,
+    For,
+}
+
+impl CountRule {
+    #[cfg(test)]
+    fn regex(self) -> &'static Regex {
+        match self {
+            CountRule::Inline => &INLINE_COUNTS,
+            CountRule::To => &VOTES_TO,
+            CountRule::For => &VOTES_FOR,
+        }
+    }
+}
+
+/// Every match of `rule` in `text`, as its `captures_iter` finds them. In [`plain`] text the
+/// rules are read by hand (see [`counts_plain`]); otherwise they are captured.
+fn counts(rule: CountRule, text: &str) -> Vec<Counts> {
+    if plain(text) {
+        return counts_plain(rule, text);
+    }
+    let regex: &Regex = match rule {
+        CountRule::Inline => &INLINE_COUNTS,
+        CountRule::To => &VOTES_TO,
+        CountRule::For => &VOTES_FOR,
+    };
+    regex
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((
+                m.start(),
+                m.end(),
+                [num(c.get(1)), num(c.get(2)), num(c.get(3))],
+            ))
+        })
+        .collect()
+}
+
+/// The run of ASCII digits at `p` in `t`: where it ends.
+fn digits_end(t: &str, p: usize) -> usize {
+    p + t
+        .as_bytes()
+        .get(p..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// `(\d{1,3})` at `p` where a digit cannot follow it (the rule goes on with white space, a
+/// punctuation mark or a letter): the whole run of ASCII digits there, of one to three. (A
+/// longer run fails: three of it leave a digit next, and fewer too.)
+fn count_then_other(t: &str, p: usize) -> Option<(usize, Option<u32>)> {
+    let e = digits_end(t, p);
+    (1..=3)
+        .contains(&(e - p))
+        .then(|| (e, t.get(p..e).and_then(|d| d.parse().ok())))
+}
+
+/// `(\d{1,3})` at `p` where the rule may end after it: the first three digits of the run at
+/// most (the greedy repetition takes three, and what may follow cannot start with a digit).
+fn count_up_to_three(t: &str, p: usize) -> Option<(usize, Option<u32>)> {
+    let e = digits_end(t, p).min(p + 3);
+    (e > p).then(|| (e, t.get(p..e).and_then(|d| d.parse().ok())))
+}
+
+/// `[:\s]+` at `p` in `t`: where the run of colons and white space ends.
+fn colons_or_space(t: &str, p: usize) -> Option<usize> {
+    let r = t.get(p..)?;
+    let n = r.len()
+        - r.trim_start_matches(|c: char| c == ':' || c.is_whitespace())
+            .len();
+    (n > 0).then_some(p + n)
+}
+
+/// `\s*[,;]?\s*` at `p` in `t`: where it ends.
+fn comma_gap(t: &str, p: usize) -> usize {
+    let q = space0(t, p);
+    let q = if matches!(t.as_bytes().get(q), Some(b',' | b';')) {
+        q + 1
+    } else {
+        q
+    };
+    space0(t, q)
+}
+
+/// [`INLINE_COUNTS`], [`VOTES_TO`] or [`VOTES_FOR`] read by hand in [`plain`] text, where `\d`
+/// is an ASCII digit and `(?i)` folds ASCII letters only: every match as `captures_iter` finds
+/// them, the first match that starts first, then the next from where it ended.
+///
+/// Each rule opens with an ASCII `\b` and a word character (`for`, `with`, a digit), so only
+/// the starts of ASCII words are tried. Each reads one way only: a count followed by more of
+/// the rule is the whole run of digits ([`count_then_other`]) and one that may end the match
+/// is its first three digits ([`count_up_to_three`]); an optional part (`,`, `and `, `s`,
+/// `with `, the trailing groups) is taken where it is there and the rest cannot start where it
+/// begins, and the trailing groups are left off where they do not match. `\s` is Rust's white
+/// space.
+fn counts_plain(rule: CountRule, text: &str) -> Vec<Counts> {
+    let t = text;
+    let b = t.as_bytes();
+    let word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+    // `abstentions?` after `pre`: where it ends
+    let abstentions = |q: usize| {
+        let q = lit(t, q, "abstention")?;
+        Some(lit(t, q, "s").unwrap_or(q))
+    };
+    let at = |p: usize| -> Option<Counts> {
+        match rule {
+            // \bfor[:\s]+(\d{1,3})\s*[,;]?\s*against[:\s]+(\d{1,3})
+            // (?:\s*[,;]?\s*(?:and\s+)?abstentions?[:\s]+(\d{1,3}))?
+            CountRule::Inline => {
+                let q = colons_or_space(t, lit(t, p, "for")?)?;
+                let (q, n1) = count_then_other(t, q)?;
+                let q = colons_or_space(t, lit(t, comma_gap(t, q), "against")?)?;
+                let (q, n2) = count_up_to_three(t, q)?;
+                let third = || {
+                    let r = comma_gap(t, q);
+                    let r = lit(t, r, "and").and_then(|x| space1(t, x)).unwrap_or(r);
+                    count_up_to_three(t, colons_or_space(t, abstentions(r)?)?)
+                };
+                Some(match third() {
+                    Some((e, n3)) => (p, e, [n1, n2, n3]),
+                    None => (p, q, [n1, n2, None]),
+                })
+            }
+            // \b(\d{1,3}) votes? to (\d{1,3})(?:,? with (\d{1,3}) abstentions?)?
+            CountRule::To => {
+                let (q, n1) = count_then_other(t, p)?;
+                let q = lit(t, q, " vote")?;
+                let q = lit(t, lit(t, q, "s").unwrap_or(q), " to ")?;
+                let (q, n2) = count_up_to_three(t, q)?;
+                let third = || {
+                    let r = if b.get(q) == Some(&b',') { q + 1 } else { q };
+                    let (r, n3) = count_then_other(t, lit(t, r, " with ")?)?;
+                    Some((abstentions(lit(t, r, " ")?)?, n3))
+                };
+                Some(match third() {
+                    Some((e, n3)) => (p, e, [n1, n2, n3]),
+                    None => (p, q, [n1, n2, None]),
+                })
+            }
+            // \b(?:with )?(\d{1,3}) votes? (?:for|in favou?r)
+            // (?:,? (?:and )?(\d{1,3}) against)?(?:,? (?:and )?(\d{1,3}) abstentions?)?
+            CountRule::For => {
+                let q = lit(t, p, "with ").unwrap_or(p);
+                let (q, n1) = count_then_other(t, q)?;
+                let q = lit(t, q, " vote")?;
+                let q = lit(t, lit(t, q, "s").unwrap_or(q), " ")?;
+                let q = lit_of(t, q, &["for", "in favour", "in favor"])?;
+                // `,? (?:and )?(\d{1,3})` then `then`
+                let group = |q: usize, then: &dyn Fn(usize) -> Option<usize>| {
+                    let r = if b.get(q) == Some(&b',') { q + 1 } else { q };
+                    let r = lit(t, r, " ")?;
+                    let r = lit(t, r, "and ").unwrap_or(r);
+                    let (r, n) = count_then_other(t, r)?;
+                    Some((then(r)?, n))
+                };
+                let (q, n2) = group(q, &|r| lit(t, r, " against")).unwrap_or((q, None));
+                let (q, n3) = group(q, &|r| abstentions(lit(t, r, " ")?)).unwrap_or((q, None));
+                Some((p, q, [n1, n2, n3]))
+            }
+        }
+    };
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < b.len() {
+        // each rule's first character: `f`, a digit, or `w` or a digit
+        let first = b.get(p).is_some_and(|&x| match rule {
+            CountRule::Inline => x == b'f' || x == b'F',
+            CountRule::To => x.is_ascii_digit(),
+            CountRule::For => x.is_ascii_digit() || x == b'w' || x == b'W',
+        });
+        let starts = first && (p == 0 || b.get(p - 1).is_some_and(|&x| !word_byte(x)));
+        match starts.then(|| at(p)).flatten() {
+            Some(m) => {
+                p = m.1;
+                out.push(m);
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
 /// `carried 5-0`, `FAILED [4-2-1-1]`, `(7-0)`.
 static DASHED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -543,7 +734,23 @@ fn outcome_plain(text: &str) -> Option<(usize, usize, bool)> {
             None => l1().or_else(l2).or_else(l3).or_else(l4).map(|e| (e, true)),
         }
     };
-    (0..t.len()).find_map(|p| at(p).map(|(e, lost)| (p, e, lost)))
+    // (a quick look at each byte first: the start of the text, or an alternative's first
+    // letter, `m a p r s c u d l` in either case, after a byte that is no ASCII word character)
+    let b = t.as_bytes();
+    let first = |x: &u8| {
+        matches!(
+            x | 0x20,
+            b'm' | b'a' | b'p' | b'r' | b's' | b'c' | b'u' | b'd' | b'l'
+        )
+    };
+    let after_word = |p: usize| {
+        p.checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'_')
+    };
+    (0..t.len())
+        .filter(|&p| p == 0 || (b.get(p).is_some_and(first) && !after_word(p)))
+        .find_map(|p| at(p).map(|(e, lost)| (p, e, lost)))
 }
 
 /// `Carried unanimously`, `all members were in favour`. Read by hand in text with no `ſ` or
@@ -629,25 +836,45 @@ fn plain(line: &str) -> bool {
     line.is_ascii() || (!folds(line) && !line.chars().any(|c| !c.is_ascii() && c.is_numeric()))
 }
 
-/// [`NAMED`]'s word and list (groups 1 and 2) in `line`. In [`plain`] text they are found
-/// without capturing: the word is the line's opening ASCII letters (each alternative is letters,
-/// followed by white space or a dash or colon), and the list whatever follows the first dash or
-/// colon after it, less the white space that opens it (`\s*` is greedy and `.` takes the rest).
+/// [`NAMED`]'s word and list (groups 1 and 2) in `line`. In [`plain`] text (where `(?i)` folds
+/// ASCII letters only) the rule is read by hand: the word is the line's opening ASCII letters,
+/// one of the rule's words ignoring case (each alternative is letters and must be followed by
+/// white space or a dash or colon, so no longer run of letters matches), then white space, a
+/// dash or colon, and the list: whatever follows less the white space that opens it (`\s*` is
+/// greedy and `.*$` takes the rest, which therefore holds no line break; giving white space
+/// back to `.*` would not remove one). `\s` is Rust's white space.
 fn named_line(line: &str) -> Option<(&str, &str)> {
     if !plain(line) {
         let c = NAMED.captures(line)?;
         return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
     }
-    if !NAMED.is_match(line) {
-        return None;
-    }
+    const WORDS: [&str; 10] = [
+        "ayes",
+        "yeas",
+        "noes",
+        "nays",
+        "abstain",
+        "abstained",
+        "abstaining",
+        "abstains",
+        "abstention",
+        "abstentions",
+    ];
     let word = line
         .bytes()
         .position(|x| !x.is_ascii_alphabetic())
         .unwrap_or(line.len());
+    let w = line.get(..word)?;
+    if !WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        return None;
+    }
     let after = line.get(word..)?.trim_start();
-    let sep = after.chars().next()?;
-    Some((line.get(..word)?, after.get(sep.len_utf8()..)?.trim_start()))
+    let sep = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ':' | '-' | '–'))?;
+    let list = after.get(sep.len_utf8()..)?.trim_start();
+    (!list.contains('\n')).then_some((w, list))
 }
 
 /// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text the rule is
@@ -1011,18 +1238,35 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     out.extend(named_group);
 
     // 2. inline forms over the joined paragraph
-    let mut joined = String::with_capacity(lines.iter().map(|&(_, l)| l.len() + 1).sum());
-    let mut map: Vec<(usize, usize)> = Vec::with_capacity(lines.len()); // (joined offset, source offset)
-    for &(off, line) in lines {
-        if !joined.is_empty() {
-            joined.push(' ');
+    // (one line is its own joined text: nothing to copy)
+    let joined: std::borrow::Cow<'_, str> = match lines {
+        [(_, line)] => std::borrow::Cow::Borrowed(line),
+        _ => {
+            let mut joined = String::with_capacity(lines.iter().map(|&(_, l)| l.len() + 1).sum());
+            for &(_, line) in lines {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(line);
+            }
+            std::borrow::Cow::Owned(joined)
         }
-        map.push((joined.len(), off));
-        joined.push_str(line);
-    }
+    };
+    // where each line starts in `joined`, as the loop above lays them out, against where it
+    // starts in the source: the last line starting at or before `j` holds it
     let to_src = |j: usize| -> usize {
-        let k = map.partition_point(|&(jo, _)| jo <= j).saturating_sub(1);
-        map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
+        let (mut at, mut found) = (0, None);
+        for &(off, line) in lines {
+            if at > 0 {
+                at += 1;
+            }
+            if at > j {
+                break;
+            }
+            found = Some((at, off));
+            at += line.len();
+        }
+        found.map_or(j, |(jo, so)| so + (j - jo))
     };
     // `Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, ...`
     if out.is_empty() && gates & hint::ROLL != 0 {
@@ -1081,22 +1325,21 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     if out.is_empty() && digits {
         let counted = std::cell::OnceCell::new();
-        for (regex, order, gate) in [
-            (&*INLINE_COUNTS, [1, 2, 3], hint::AGAINST),
-            (&*VOTES_TO, [1, 2, 3], hint::VOTE),
-            (&*VOTES_FOR, [1, 2, 3], hint::VOTE),
+        for (rule, gate) in [
+            (CountRule::Inline, hint::AGAINST),
+            (CountRule::To, hint::VOTE),
+            (CountRule::For, hint::VOTE),
         ] {
             if gates & gate == 0
                 || (gate == hint::VOTE && !*counted.get_or_init(|| counted_votes(&joined)))
             {
                 continue;
             }
-            for c in regex.captures_iter(&joined) {
-                let Some(m) = c.get(0) else { continue };
-                let mut f = Found::new(to_src(m.start()), to_src(m.end()));
-                f.for_ = num(c.get(order[0]));
-                f.against = num(c.get(order[1]));
-                f.abstain = num(c.get(order[2]));
+            for (start, end, [for_, against, abstain]) in counts(rule, &joined) {
+                let mut f = Found::new(to_src(start), to_src(end));
+                f.for_ = for_;
+                f.against = against;
+                f.abstain = abstain;
                 out.push(f);
             }
             if !out.is_empty() {
@@ -1496,6 +1739,116 @@ mod tests {
     }
 
     #[test]
+    fn counts_by_hand_as_the_rules_capture_them() {
+        let words = [
+            "for",
+            "FOR",
+            "For:",
+            "against",
+            "Against:",
+            "and",
+            "abstention",
+            "abstentions",
+            "Abstentions:",
+            "with",
+            "vote",
+            "votes",
+            "to",
+            "in favour",
+            "in favor",
+            "5",
+            "12",
+            "123",
+            "1234",
+            "x",
+            "é",
+            "_",
+            "did not vote",
+            "For 4",
+            "against: 2",
+            "and 1",
+            "3 votes",
+            "41 vote",
+            "votes to",
+            "with 2 abstentions",
+            "with 1",
+            "votes for",
+            "1 against",
+            "2 abstention",
+            "5 votes to 1",
+            "votes to 1234",
+            "12 vote to",
+        ];
+        let gaps = [
+            " ", " ", " ", "  ", ", ", ",", ";", "", ":", "\u{a0}", "\n", ".",
+        ];
+        let rules = [CountRule::Inline, CountRule::To, CountRule::For];
+        let by_regex = |rule: CountRule, t: &str| -> Vec<Counts> {
+            rule.regex()
+                .captures_iter(t)
+                .filter_map(|c| {
+                    let m = c.get(0)?;
+                    Some((
+                        m.start(),
+                        m.end(),
+                        [num(c.get(1)), num(c.get(2)), num(c.get(3))],
+                    ))
+                })
+                .collect()
+        };
+        let mut walk = Walk::new(3);
+        let mut matched = [0; 3];
+        for _ in 0..40_000 {
+            let mut t = String::new();
+            for _ in 0..walk.below(9) {
+                t.push_str(walk.pick(&words));
+                t.push_str(walk.pick(&gaps));
+            }
+            for (k, rule) in rules.iter().enumerate() {
+                let want = by_regex(*rule, &t);
+                assert_eq!(counts_plain(*rule, &t), want, "{rule:?} {t:?}");
+                matched[k] += usize::from(!want.is_empty());
+            }
+        }
+        // the inline rule's parts in its order, each maybe left out or replaced
+        let parts: [&[&str]; 7] = [
+            &["For", "for", "xfor", "FOR", "with"],
+            &["5", "123", "1234", "٣", "x"],
+            &["against", "AGAINST", "againstx", "and"],
+            &["0", "12", "1234", ""],
+            &["and", "", "", "x"],
+            &["abstentions", "Abstention", "abstentionsx", "votes"],
+            &["1", "12", "1234", ""],
+        ];
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for part in parts {
+                if walk.below(8) > 0 {
+                    t.push_str(walk.pick(part));
+                }
+                t.push_str(walk.pick(&gaps));
+            }
+            let want = by_regex(CountRule::Inline, &t);
+            assert_eq!(counts(CountRule::Inline, &t), want, "{t:?}");
+            matched[0] += usize::from(!want.is_empty());
+        }
+        assert!(matched.iter().all(|&m| m > 400), "{matched:?}");
+        for t in [
+            "For 43, against 0, abstentions 0, did not vote 0",
+            "AGREED by 41 votes to 1, with 2 abstentions",
+            "(with 34 votes for and 1 against, and 2 abstentions)",
+            "For: ٣ against: 1",
+            "12 votes to ٣",
+            "with 3 voteſ for",
+            "For 1 against 2 abſtentions 3",
+        ] {
+            for rule in rules {
+                assert_eq!(counts(rule, t), by_regex(rule, t), "{rule:?} {t:?}");
+            }
+        }
+    }
+
+    #[test]
     fn names_split_as_before() {
         let by_split = |list: &str| -> Vec<String> {
             let list = list.trim().trim_end_matches('.');
@@ -1691,6 +2044,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn named_lines_by_hand_as_the_rule_reads_them() {
+        let rest = [
+            " ", "\u{a0}", "\n", ":", "-", "–", "—", "A", "x", "1", ",", "\r", "ſ",
+        ];
+        let words = [
+            "AYES",
+            "yeas",
+            "Noes",
+            "nays",
+            "abstain",
+            "ABSTAINED",
+            "abstaining",
+            "abstains",
+            "abstention",
+            "Abstentions",
+            "ayesx",
+            "aye",
+            "abstainings",
+            "",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&rest, 4) {
+            for w in words {
+                let line = format!("{w}{t}");
+                let by_groups = NAMED.captures(&line).map(|c| {
+                    (
+                        c.get(1).map_or("", |m| m.as_str()),
+                        c.get(2).map_or("", |m| m.as_str()),
+                    )
+                });
+                assert_eq!(named_line(&line), by_groups, "{line:?}");
+                matched += usize::from(by_groups.is_some());
+            }
+        }
+        assert!(matched > 10_000, "{matched}");
     }
 
     #[test]

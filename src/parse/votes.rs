@@ -544,6 +544,30 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether a [`DASHED`] match that ends at `end` in `text` ends its clause, so that its numbers
+/// are a vote's counts: after it, past any white space, the text ends, or comes a mark that
+/// closes a clause or a bracket (`.`, `,`, `;`, `:`, `)`, `]`), a dash (more counts, as in
+/// `[4-2-1-1]`), or a word that opens with one of [`VOTE_WORDS`] or is `with` (`carried 5-0
+/// with one abstention`). `approved 2-3 times a year` is no vote.
+fn dashed_ends_clause(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default().trim_start();
+    let word_len = rest
+        .bytes()
+        .position(|x| !x.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest.get(..word_len).unwrap_or_default();
+    match rest.chars().next() {
+        None | Some('.' | ',' | ';' | ':' | ')' | ']' | '-' | '–') => true,
+        Some(_) => {
+            word.eq_ignore_ascii_case("with")
+                || VOTE_WORDS.iter().any(|w| {
+                    word.get(..w.len())
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                })
+        }
+    }
+}
+
 /// `AYES: Smith, Jones` / `NOES: None`.
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(ayes|yeas|noes|nays|abstain(?:ed|ing|s)?|abstentions?)\s*[:\-–]\s*(.*)$")
@@ -1351,6 +1375,9 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     if out.is_empty() && digits && gates & hint::DASHED != 0 && dashed_counts(&joined) {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
+            if !dashed_ends_clause(&joined, m.end()) {
+                continue;
+            }
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));
             f.for_ = num(c.get(2));
             f.against = num(c.get(3));
@@ -1998,6 +2025,40 @@ mod tests {
             tuples("Motion carried 5–0"),
             [(Some(5), Some(0), None, Some(Carried))]
         );
+    }
+
+    #[test]
+    fn dashed_counts_end_their_clause() {
+        assert_eq!(
+            tuples("Small grants are approved 2-3 times a year by the clerk."),
+            []
+        );
+        assert_eq!(tuples("The bid passed 12-345."), []);
+        for (t, want) in [
+            (
+                "Motion carried 5-0.",
+                (Some(5), Some(0), None, Some(Carried)),
+            ),
+            ("Motion failed 2-3", (Some(2), Some(3), None, Some(Lost))),
+            (
+                "RESULT: FAILED [4-2-1-1]",
+                (Some(4), Some(2), Some(1), Some(Lost)),
+            ),
+            (
+                "The motion was adopted (7-0), as amended",
+                (Some(7), Some(0), None, Some(Carried)),
+            ),
+            (
+                "Carried 6-1 with one abstention",
+                (Some(6), Some(1), None, Some(Carried)),
+            ),
+            (
+                "Passed 4–1; Cllr A against",
+                (Some(4), Some(1), None, Some(Carried)),
+            ),
+        ] {
+            assert_eq!(tuples(t), [want], "{t}");
+        }
     }
 
     #[test]

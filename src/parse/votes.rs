@@ -124,8 +124,47 @@ fn vote_line(line: &str) -> bool {
         || memchr::memchr(b'|', line.as_bytes()).is_some()
 }
 
-/// The start of a roll call: `Roll Call was taken as follows:`.
+/// The start of a roll call: `Roll Call was taken as follows:`. Read by hand: see [`roll_calls`].
+#[cfg(test)]
 static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\broll\s+call\b[^:.]{0,40}:"));
+
+/// Where each match of [`ROLL_CALL`] in `text` ends, read by hand: `roll` at an ASCII word
+/// start (its `\b` is ASCII), white space, `call` and an ASCII word end, then up to 40
+/// characters that are neither `:` nor `.` and a colon. The run of such characters stops at
+/// the first `:` or `.`, so the match ends at the first of them if it is a colon within 41
+/// characters. No letter but ASCII ones folds to those of `roll` or `call` under `(?i)`, and
+/// `\s` is Rust's white space. Matches do not overlap: the search goes on after each.
+fn roll_calls(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b
+        .get(from..)
+        .and_then(|r| memchr::memchr2(b'r', b'R', r))
+        .map(|i| from + i)
+    {
+        from = i + 1;
+        let end = Some(i)
+            .filter(|&p| letter_word_starts(text, p))
+            .and_then(|p| lit(text, p, "roll"))
+            .and_then(|q| space1(text, q))
+            .and_then(|q| lit(text, q, "call"))
+            .filter(|&q| word_ends(text, q))
+            .and_then(|q| {
+                let rest = text.get(q..)?;
+                let (k, (at, c)) = rest
+                    .char_indices()
+                    .enumerate()
+                    .find(|(_, (_, c))| matches!(c, ':' | '.'))?;
+                (c == ':' && k <= 40).then_some(q + at + 1)
+            });
+        if let Some(end) = end {
+            ends.push(end);
+            from = end;
+        }
+    }
+    ends
+}
 
 /// One answer in a roll call: `Trustee Elton – yes`.
 static ROLL_ANSWER: LazyLock<Regex> =
@@ -307,12 +346,227 @@ static VOTES_FOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A count of votes found in a text: its match's byte range and the numbers of its groups 1, 2
+/// and 3 (as [`num`] reads them).
+type Counts = (usize, usize, [Option<u32>; 3]);
+
+/// The three inline count rules, tried in this order: [`INLINE_COUNTS`], [`VOTES_TO`],
+/// [`VOTES_FOR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CountRule {
+    Inline,
+    To,
+    For,
+}
+
+impl CountRule {
+    #[cfg(test)]
+    fn regex(self) -> &'static Regex {
+        match self {
+            CountRule::Inline => &INLINE_COUNTS,
+            CountRule::To => &VOTES_TO,
+            CountRule::For => &VOTES_FOR,
+        }
+    }
+}
+
+/// Every match of `rule` in `text`, as its `captures_iter` finds them. In [`plain`] text the
+/// rules are read by hand (see [`counts_plain`]); otherwise they are captured.
+fn counts(rule: CountRule, text: &str) -> Vec<Counts> {
+    if plain(text) {
+        return counts_plain(rule, text);
+    }
+    let regex: &Regex = match rule {
+        CountRule::Inline => &INLINE_COUNTS,
+        CountRule::To => &VOTES_TO,
+        CountRule::For => &VOTES_FOR,
+    };
+    regex
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((
+                m.start(),
+                m.end(),
+                [num(c.get(1)), num(c.get(2)), num(c.get(3))],
+            ))
+        })
+        .collect()
+}
+
+/// The run of ASCII digits at `p` in `t`: where it ends.
+fn digits_end(t: &str, p: usize) -> usize {
+    p + t
+        .as_bytes()
+        .get(p..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// `(\d{1,3})` at `p` where a digit cannot follow it (the rule goes on with white space, a
+/// punctuation mark or a letter): the whole run of ASCII digits there, of one to three. (A
+/// longer run fails: three of it leave a digit next, and fewer too.)
+fn count_then_other(t: &str, p: usize) -> Option<(usize, Option<u32>)> {
+    let e = digits_end(t, p);
+    (1..=3)
+        .contains(&(e - p))
+        .then(|| (e, t.get(p..e).and_then(|d| d.parse().ok())))
+}
+
+/// `(\d{1,3})` at `p` where the rule may end after it: the first three digits of the run at
+/// most (the greedy repetition takes three, and what may follow cannot start with a digit).
+fn count_up_to_three(t: &str, p: usize) -> Option<(usize, Option<u32>)> {
+    let e = digits_end(t, p).min(p + 3);
+    (e > p).then(|| (e, t.get(p..e).and_then(|d| d.parse().ok())))
+}
+
+/// `[:\s]+` at `p` in `t`: where the run of colons and white space ends.
+fn colons_or_space(t: &str, p: usize) -> Option<usize> {
+    let r = t.get(p..)?;
+    let n = r.len()
+        - r.trim_start_matches(|c: char| c == ':' || c.is_whitespace())
+            .len();
+    (n > 0).then_some(p + n)
+}
+
+/// `\s*[,;]?\s*` at `p` in `t`: where it ends.
+fn comma_gap(t: &str, p: usize) -> usize {
+    let q = space0(t, p);
+    let q = if matches!(t.as_bytes().get(q), Some(b',' | b';')) {
+        q + 1
+    } else {
+        q
+    };
+    space0(t, q)
+}
+
+/// [`INLINE_COUNTS`], [`VOTES_TO`] or [`VOTES_FOR`] read by hand in [`plain`] text, where `\d`
+/// is an ASCII digit and `(?i)` folds ASCII letters only: every match as `captures_iter` finds
+/// them, the first match that starts first, then the next from where it ended.
+///
+/// Each rule opens with an ASCII `\b` and a word character (`for`, `with`, a digit), so only
+/// the starts of ASCII words are tried. Each reads one way only: a count followed by more of
+/// the rule is the whole run of digits ([`count_then_other`]) and one that may end the match
+/// is its first three digits ([`count_up_to_three`]); an optional part (`,`, `and `, `s`,
+/// `with `, the trailing groups) is taken where it is there and the rest cannot start where it
+/// begins, and the trailing groups are left off where they do not match. `\s` is Rust's white
+/// space.
+fn counts_plain(rule: CountRule, text: &str) -> Vec<Counts> {
+    let t = text;
+    let b = t.as_bytes();
+    let word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+    // `abstentions?` after `pre`: where it ends
+    let abstentions = |q: usize| {
+        let q = lit(t, q, "abstention")?;
+        Some(lit(t, q, "s").unwrap_or(q))
+    };
+    let at = |p: usize| -> Option<Counts> {
+        match rule {
+            // \bfor[:\s]+(\d{1,3})\s*[,;]?\s*against[:\s]+(\d{1,3})
+            // (?:\s*[,;]?\s*(?:and\s+)?abstentions?[:\s]+(\d{1,3}))?
+            CountRule::Inline => {
+                let q = colons_or_space(t, lit(t, p, "for")?)?;
+                let (q, n1) = count_then_other(t, q)?;
+                let q = colons_or_space(t, lit(t, comma_gap(t, q), "against")?)?;
+                let (q, n2) = count_up_to_three(t, q)?;
+                let third = || {
+                    let r = comma_gap(t, q);
+                    let r = lit(t, r, "and").and_then(|x| space1(t, x)).unwrap_or(r);
+                    count_up_to_three(t, colons_or_space(t, abstentions(r)?)?)
+                };
+                Some(match third() {
+                    Some((e, n3)) => (p, e, [n1, n2, n3]),
+                    None => (p, q, [n1, n2, None]),
+                })
+            }
+            // \b(\d{1,3}) votes? to (\d{1,3})(?:,? with (\d{1,3}) abstentions?)?
+            CountRule::To => {
+                let (q, n1) = count_then_other(t, p)?;
+                let q = lit(t, q, " vote")?;
+                let q = lit(t, lit(t, q, "s").unwrap_or(q), " to ")?;
+                let (q, n2) = count_up_to_three(t, q)?;
+                let third = || {
+                    let r = if b.get(q) == Some(&b',') { q + 1 } else { q };
+                    let (r, n3) = count_then_other(t, lit(t, r, " with ")?)?;
+                    Some((abstentions(lit(t, r, " ")?)?, n3))
+                };
+                Some(match third() {
+                    Some((e, n3)) => (p, e, [n1, n2, n3]),
+                    None => (p, q, [n1, n2, None]),
+                })
+            }
+            // \b(?:with )?(\d{1,3}) votes? (?:for|in favou?r)
+            // (?:,? (?:and )?(\d{1,3}) against)?(?:,? (?:and )?(\d{1,3}) abstentions?)?
+            CountRule::For => {
+                let q = lit(t, p, "with ").unwrap_or(p);
+                let (q, n1) = count_then_other(t, q)?;
+                let q = lit(t, q, " vote")?;
+                let q = lit(t, lit(t, q, "s").unwrap_or(q), " ")?;
+                let q = lit_of(t, q, &["for", "in favour", "in favor"])?;
+                // `,? (?:and )?(\d{1,3})` then `then`
+                let group = |q: usize, then: &dyn Fn(usize) -> Option<usize>| {
+                    let r = if b.get(q) == Some(&b',') { q + 1 } else { q };
+                    let r = lit(t, r, " ")?;
+                    let r = lit(t, r, "and ").unwrap_or(r);
+                    let (r, n) = count_then_other(t, r)?;
+                    Some((then(r)?, n))
+                };
+                let (q, n2) = group(q, &|r| lit(t, r, " against")).unwrap_or((q, None));
+                let (q, n3) = group(q, &|r| abstentions(lit(t, r, " ")?)).unwrap_or((q, None));
+                Some((p, q, [n1, n2, n3]))
+            }
+        }
+    };
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < b.len() {
+        // each rule's first character: `f`, a digit, or `w` or a digit
+        let first = b.get(p).is_some_and(|&x| match rule {
+            CountRule::Inline => x == b'f' || x == b'F',
+            CountRule::To => x.is_ascii_digit(),
+            CountRule::For => x.is_ascii_digit() || x == b'w' || x == b'W',
+        });
+        let starts = first && (p == 0 || b.get(p - 1).is_some_and(|&x| !word_byte(x)));
+        match starts.then(|| at(p)).flatten() {
+            Some(m) => {
+                p = m.1;
+                out.push(m);
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
 /// `carried 5-0`, `FAILED [4-2-1-1]`, `(7-0)`.
 static DASHED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(carried|passed|approved|failed|lost|defeated|adopted)\s*[\[(]?\s*(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?",
     )
 });
+
+/// Whether a [`DASHED`] match that ends at `end` in `text` ends its clause, so that its numbers
+/// are a vote's counts: after it, past any white space, the text ends, or comes a mark that
+/// closes a clause or a bracket (`.`, `,`, `;`, `:`, `)`, `]`), a dash (more counts, as in
+/// `[4-2-1-1]`), or a word that opens with one of [`VOTE_WORDS`] or is `with` (`carried 5-0
+/// with one abstention`). `approved 2-3 times a year` is no vote.
+fn dashed_ends_clause(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default().trim_start();
+    let word_len = rest
+        .bytes()
+        .position(|x| !x.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest.get(..word_len).unwrap_or_default();
+    match rest.chars().next() {
+        None | Some('.' | ',' | ';' | ':' | ')' | ']' | '-' | '–') => true,
+        Some(_) => {
+            word.eq_ignore_ascii_case("with")
+                || VOTE_WORDS.iter().any(|w| {
+                    word.get(..w.len())
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                })
+        }
+    }
+}
 
 /// `AYES: Smith, Jones` / `NOES: None`.
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -337,37 +591,243 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The span of [`OUTCOME`]'s first match in `text`, and whether it is a losing one (a group
-/// `l1` ... `l4` took part), told without capturing (which runs the backtracker over the
-/// rule's large automaton): each losing alternative ends its match with `lost`, `defeated`,
-/// `fell` or `failed` (maybe then white space and a full stop), and no carrying one does (they end with `carried`, `passed`, `adopted`,
-/// `unanimously`, `agreed`, `approved`, `supported`, `resolved`, `favour`/`favor`, or white
-/// space and a full stop after `carried`). A match that is not ASCII (where `ſ` may stand for
-/// `s`) is captured as before.
-fn outcome(text: &str) -> Option<(regex::Match<'_>, bool)> {
-    let m = OUTCOME.find(text)?;
-    if !m.as_str().is_ascii() {
-        let c = OUTCOME.captures(text)?;
-        let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
-        return Some((c.get(0)?, lost));
+/// `l1` ... `l4` took part). Where `text` holds no `ſ` or Kelvin sign (see [`folds`]) the rule
+/// is read by hand (see [`outcome_plain`]); otherwise it is captured.
+fn outcome(text: &str) -> Option<(usize, usize, bool)> {
+    if !folds(text) {
+        return outcome_plain(text);
     }
-    // (`Defeated.` at the end of a motion: the full stop and white space are no word)
-    let t = m
-        .as_str()
-        .trim_end_matches(|c: char| c == '.' || c.is_ascii_whitespace())
-        .as_bytes();
-    let lost = ["lost", "defeated", "fell", "failed"].iter().any(|w| {
-        t.len() >= w.len()
-            && t.get(t.len() - w.len()..)
-                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
-    });
-    Some((m, lost))
+    let c = OUTCOME.captures(text)?;
+    let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
+    let m = c.get(0)?;
+    Some((m.start(), m.end(), lost))
 }
 
+/// `w` (lowercase ASCII letters) at `p` in `t`, ignoring ASCII case: where it ends.
+fn lit(t: &str, p: usize, w: &str) -> Option<usize> {
+    t.as_bytes()
+        .get(p..p + w.len())
+        .filter(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        .map(|_| p + w.len())
+}
+
+/// The first of `ws` at `p` in `t` (see [`lit`]): where it ends.
+fn lit_of(t: &str, p: usize, ws: &[&str]) -> Option<usize> {
+    ws.iter().find_map(|w| lit(t, p, w))
+}
+
+/// Where the white space at `p` in `t` ends (`\s*`; Rust's white space is the regex's `\s`).
+fn space0(t: &str, p: usize) -> usize {
+    t.get(p..)
+        .map_or(p, |r| p + (r.len() - r.trim_start().len()))
+}
+
+/// `\s+` at `p` in `t`: where it ends.
+fn space1(t: &str, p: usize) -> Option<usize> {
+    Some(space0(t, p)).filter(|&q| q > p)
+}
+
+/// Whether an ASCII word boundary follows a word character that ends at `p` (`\b`, which is
+/// ASCII in this crate's rules: no ASCII letter, digit or `_` follows).
+fn word_ends(t: &str, p: usize) -> bool {
+    t.as_bytes()
+        .get(p)
+        .is_none_or(|&x| !(x.is_ascii_alphanumeric() || x == b'_'))
+}
+
+/// Whether an ASCII word starts at `p` with a letter: the `\b` then a letter that all but the
+/// `^\s*` alternatives of [`OUTCOME`] and [`UNANIMOUS`] open with.
+fn letter_word_starts(t: &str, p: usize) -> bool {
+    let b = t.as_bytes();
+    b.get(p).is_some_and(u8::is_ascii_alphabetic)
+        && (p == 0
+            || b.get(p - 1)
+                .is_some_and(|&x| !(x.is_ascii_alphanumeric() || x == b'_')))
+}
+
+/// `\s*\.?\s*$` at `p` in `t`.
+fn only_a_stop_left(t: &str, p: usize) -> bool {
+    let r = t.get(p..).unwrap_or_default().trim_start();
+    r.strip_prefix('.').unwrap_or(r).trim_start().is_empty()
+}
+
+/// [`OUTCOME`] read by hand in text with no `ſ` or Kelvin sign, where `(?i)` folds ASCII
+/// letters only: the span of its first match and whether a losing alternative made it.
+///
+/// The regex finds the match that starts first, and at one start its first alternative that
+/// matches. Each alternative opens with `^` or with `\b` and a letter, so only the text's start
+/// and the starts of ASCII words are tried, and at each the alternatives in the rule's order.
+/// Each alternative reads one way only: no word of a list is a prefix of another there, an
+/// optional word (`s?`, `was\s+`, `declared\s+`, `to\s+be\s+`, `councillors\s+`) is followed
+/// by something it cannot be taken for, and `\s+` is followed by a letter, so the first path
+/// taken greedily is the only one that can match. `\s` is Rust's white space (a test in
+/// `narrative` checks it).
+fn outcome_plain(text: &str) -> Option<(usize, usize, bool)> {
+    const CARRIED: [&str; 6] = [
+        "carried",
+        "agreed",
+        "approved",
+        "passed",
+        "supported",
+        "resolved",
+    ];
+    let t = text;
+    let at = |p: usize| -> Option<(usize, bool)> {
+        let word = letter_word_starts(t, p);
+        if !(word || p == 0) {
+            return None;
+        }
+        // `\b` then a letter, at `p`
+        let w = || word.then_some(p);
+        let b = |q: usize| word_ends(t, q).then_some(q);
+        let declared = || space1(t, lit(t, w()?, "declared")?);
+        let to_be = |q: usize| {
+            lit(t, q, "to")
+                .and_then(|r| space1(t, r))
+                .and_then(|r| lit(t, r, "be"))
+                .and_then(|r| space1(t, r))
+                .unwrap_or(q)
+        };
+        let was = |q: usize| lit(t, q, "was").and_then(|r| space1(t, r)).unwrap_or(q);
+        // `^\s*(words)\b`
+        let opening = |ws: &[&str]| b(lit_of(t, space0(t, (p == 0).then_some(0)?), ws)?);
+        // `\b(word)\s*\.?\s*$`
+        let last = |word: &str| {
+            let q = lit(t, w()?, word)?;
+            only_a_stop_left(t, q).then_some(t.len())
+        };
+        let c1 = || {
+            let q = lit_of(
+                t,
+                w()?,
+                &[
+                    "motion",
+                    "amendment",
+                    "proposal",
+                    "recommendation",
+                    "resolution",
+                ],
+            )?;
+            let q = space1(t, lit(t, q, "s").unwrap_or(q))?;
+            let q = was(q);
+            let q = lit(t, q, "declared")
+                .and_then(|r| space1(t, r))
+                .unwrap_or(q);
+            b(lit_of(t, q, &["carried", "passed", "adopted"])?)
+        };
+        let c2 = || {
+            b(lit(
+                t,
+                space1(t, lit_of(t, w()?, &CARRIED)?)?,
+                "unanimously",
+            )?)
+        };
+        let c3 = || {
+            let q = space1(t, lit(t, w()?, "unanimously")?)?;
+            b(lit_of(t, q, &CARRIED).or_else(|| lit(t, q, "adopted"))?)
+        };
+        let c4 = || opening(&["carried"]);
+        let c5 = || last("carried");
+        let c6 = || b(lit(t, to_be(declared()?), "carried")?);
+        let c7 = || {
+            let q = space1(t, lit(t, w()?, "all")?)?;
+            let q = lit_of(t, q, &["councillors", "members"])
+                .and_then(|r| space1(t, r))
+                .unwrap_or(q);
+            let favour = |r: usize| lit_of(t, space1(t, lit(t, r, "in")?)?, &["favour", "favor"]);
+            b(lit_of(t, q, &["agreed", "approved"])
+                .or_else(|| favour(space1(t, lit(t, q, "were")?)?))
+                .or_else(|| favour(q))?)
+        };
+        let l1 = || b(lit_of(t, to_be(declared()?), &["lost", "defeated"])?);
+        let l2 = || {
+            let q = space1(t, lit_of(t, w()?, &["motion", "amendment", "proposal"])?)?;
+            b(lit_of(t, was(q), &["lost", "fell", "failed", "defeated"])?)
+        };
+        let l3 = || opening(&["lost", "defeated"]);
+        let l4 = || last("defeated");
+        let carrying = c1()
+            .or_else(c2)
+            .or_else(c3)
+            .or_else(c4)
+            .or_else(c5)
+            .or_else(c6)
+            .or_else(c7);
+        match carrying {
+            Some(e) => Some((e, false)),
+            None => l1().or_else(l2).or_else(l3).or_else(l4).map(|e| (e, true)),
+        }
+    };
+    // (a quick look at each byte first: the start of the text, or an alternative's first
+    // letter, `m a p r s c u d l` in either case, after a byte that is no ASCII word character)
+    let b = t.as_bytes();
+    let first = |x: &u8| {
+        matches!(
+            x | 0x20,
+            b'm' | b'a' | b'p' | b'r' | b's' | b'c' | b'u' | b'd' | b'l'
+        )
+    };
+    let after_word = |p: usize| {
+        p.checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'_')
+    };
+    (0..t.len())
+        .filter(|&p| p == 0 || (b.get(p).is_some_and(first) && !after_word(p)))
+        .find_map(|p| at(p).map(|(e, lost)| (p, e, lost)))
+}
+
+/// `Carried unanimously`, `all members were in favour`. Read by hand in text with no `ſ` or
+/// Kelvin sign: see [`unanimous_plain`].
 static UNANIMOUS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bunanimous(?:ly)?\b|\ball\s+(?:councillors\s+|members\s+)?(?:agreed|approved|were in favou?r|in favou?r)\b",
     )
 });
+
+/// Whether [`UNANIMOUS`] matches in `text`.
+fn unanimous(text: &str) -> bool {
+    if folds(text) {
+        return UNANIMOUS.is_match(text);
+    }
+    unanimous_plain(text)
+}
+
+/// [`UNANIMOUS`] read by hand in text with no `ſ` or Kelvin sign (where `(?i)` folds ASCII
+/// letters only): at the start of an ASCII word (its `\b` is ASCII), `unanimous` or
+/// `unanimously` ending a word, or `all`, white space, maybe `councillors` or `members` and
+/// white space, then `agreed`, `approved`, `were in favour` or `in favour` (single spaces,
+/// `favor` too) ending a word. An optional word is followed by one it cannot be taken for, so
+/// the greedy path is the only one that can match.
+fn unanimous_plain(text: &str) -> bool {
+    let t = text;
+    let at = |p: usize| -> Option<usize> {
+        let b = |q: usize| word_ends(t, q).then_some(q);
+        if let Some(q) = lit(t, p, "unanimous") {
+            return lit(t, q, "ly").and_then(b).or_else(|| b(q));
+        }
+        let q = space1(t, lit(t, p, "all")?)?;
+        let q = lit_of(t, q, &["councillors", "members"])
+            .and_then(|r| space1(t, r))
+            .unwrap_or(q);
+        b(lit_of(
+            t,
+            q,
+            &[
+                "agreed",
+                "approved",
+                "were in favour",
+                "were in favor",
+                "in favour",
+                "in favor",
+            ],
+        )?)
+    };
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'u', b'U', b)
+        .chain(memchr::memchr2_iter(b'a', b'A', b))
+        .any(|p| letter_word_starts(t, p) && at(p).is_some())
+}
 
 /// Whether a text has the ends that [`NAMED_COUNT`] needs: it opens with `f` or `a`
 /// (`^(for|against|abst...)`, no other letter folds to these) and ends with `)`, then maybe
@@ -400,25 +860,45 @@ fn plain(line: &str) -> bool {
     line.is_ascii() || (!folds(line) && !line.chars().any(|c| !c.is_ascii() && c.is_numeric()))
 }
 
-/// [`NAMED`]'s word and list (groups 1 and 2) in `line`. In [`plain`] text they are found
-/// without capturing: the word is the line's opening ASCII letters (each alternative is letters,
-/// followed by white space or a dash or colon), and the list whatever follows the first dash or
-/// colon after it, less the white space that opens it (`\s*` is greedy and `.` takes the rest).
+/// [`NAMED`]'s word and list (groups 1 and 2) in `line`. In [`plain`] text (where `(?i)` folds
+/// ASCII letters only) the rule is read by hand: the word is the line's opening ASCII letters,
+/// one of the rule's words ignoring case (each alternative is letters and must be followed by
+/// white space or a dash or colon, so no longer run of letters matches), then white space, a
+/// dash or colon, and the list: whatever follows less the white space that opens it (`\s*` is
+/// greedy and `.*$` takes the rest, which therefore holds no line break; giving white space
+/// back to `.*` would not remove one). `\s` is Rust's white space.
 fn named_line(line: &str) -> Option<(&str, &str)> {
     if !plain(line) {
         let c = NAMED.captures(line)?;
         return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
     }
-    if !NAMED.is_match(line) {
-        return None;
-    }
+    const WORDS: [&str; 10] = [
+        "ayes",
+        "yeas",
+        "noes",
+        "nays",
+        "abstain",
+        "abstained",
+        "abstaining",
+        "abstains",
+        "abstention",
+        "abstentions",
+    ];
     let word = line
         .bytes()
         .position(|x| !x.is_ascii_alphabetic())
         .unwrap_or(line.len());
+    let w = line.get(..word)?;
+    if !WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        return None;
+    }
     let after = line.get(word..)?.trim_start();
-    let sep = after.chars().next()?;
-    Some((line.get(..word)?, after.get(sep.len_utf8()..)?.trim_start()))
+    let sep = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ':' | '-' | '–'))?;
+    let list = after.get(sep.len_utf8()..)?.trim_start();
+    (!list.contains('\n')).then_some((w, list))
 }
 
 /// [`COUNT_LINE`]'s word and count (groups 1 and 2) in `line`. In [`plain`] text the rule is
@@ -782,22 +1262,39 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     out.extend(named_group);
 
     // 2. inline forms over the joined paragraph
-    let mut joined = String::with_capacity(lines.iter().map(|&(_, l)| l.len() + 1).sum());
-    let mut map: Vec<(usize, usize)> = Vec::with_capacity(lines.len()); // (joined offset, source offset)
-    for &(off, line) in lines {
-        if !joined.is_empty() {
-            joined.push(' ');
+    // (one line is its own joined text: nothing to copy)
+    let joined: std::borrow::Cow<'_, str> = match lines {
+        [(_, line)] => std::borrow::Cow::Borrowed(line),
+        _ => {
+            let mut joined = String::with_capacity(lines.iter().map(|&(_, l)| l.len() + 1).sum());
+            for &(_, line) in lines {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(line);
+            }
+            std::borrow::Cow::Owned(joined)
         }
-        map.push((joined.len(), off));
-        joined.push_str(line);
-    }
+    };
+    // where each line starts in `joined`, as the loop above lays them out, against where it
+    // starts in the source: the last line starting at or before `j` holds it
     let to_src = |j: usize| -> usize {
-        let k = map.partition_point(|&(jo, _)| jo <= j).saturating_sub(1);
-        map.get(k).map_or(j, |&(jo, so)| so + (j - jo))
+        let (mut at, mut found) = (0, None);
+        for &(off, line) in lines {
+            if at > 0 {
+                at += 1;
+            }
+            if at > j {
+                break;
+            }
+            found = Some((at, off));
+            at += line.len();
+        }
+        found.map_or(j, |(jo, so)| so + (j - jo))
     };
     // `Roll Call was taken as follows: Trustee Elton – yes, Trustee Hodge – yes, ...`
     if out.is_empty() && gates & hint::ROLL != 0 {
-        let starts: Vec<usize> = ROLL_CALL.find_iter(&joined).map(|m| m.end()).collect();
+        let starts = roll_calls(&joined);
         for (k, &from) in starts.iter().enumerate() {
             let to = starts.get(k + 1).copied().unwrap_or(joined.len());
             let Some(seg) = joined.get(from..to) else {
@@ -852,22 +1349,21 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     if out.is_empty() && digits {
         let counted = std::cell::OnceCell::new();
-        for (regex, order, gate) in [
-            (&*INLINE_COUNTS, [1, 2, 3], hint::AGAINST),
-            (&*VOTES_TO, [1, 2, 3], hint::VOTE),
-            (&*VOTES_FOR, [1, 2, 3], hint::VOTE),
+        for (rule, gate) in [
+            (CountRule::Inline, hint::AGAINST),
+            (CountRule::To, hint::VOTE),
+            (CountRule::For, hint::VOTE),
         ] {
             if gates & gate == 0
                 || (gate == hint::VOTE && !*counted.get_or_init(|| counted_votes(&joined)))
             {
                 continue;
             }
-            for c in regex.captures_iter(&joined) {
-                let Some(m) = c.get(0) else { continue };
-                let mut f = Found::new(to_src(m.start()), to_src(m.end()));
-                f.for_ = num(c.get(order[0]));
-                f.against = num(c.get(order[1]));
-                f.abstain = num(c.get(order[2]));
+            for (start, end, [for_, against, abstain]) in counts(rule, &joined) {
+                let mut f = Found::new(to_src(start), to_src(end));
+                f.for_ = for_;
+                f.against = against;
+                f.abstain = abstain;
                 out.push(f);
             }
             if !out.is_empty() {
@@ -879,6 +1375,9 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     if out.is_empty() && digits && gates & hint::DASHED != 0 && dashed_counts(&joined) {
         for c in DASHED.captures_iter(&joined) {
             let Some(m) = c.get(0) else { continue };
+            if !dashed_ends_clause(&joined, m.end()) {
+                continue;
+            }
             let mut f = Found::new(to_src(m.start()), to_src(m.end()));
             f.for_ = num(c.get(2));
             f.against = num(c.get(3));
@@ -895,7 +1394,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     // 3. an outcome with no counts
     // (`all agreed`: the `all ...` alternatives need one of their words and `all`)
     let all = gates & hint::ALL != 0 && all_then_space(&joined);
-    if let Some((m, lost)) = (gates & hint::OUTCOME != 0 || all)
+    if let Some((start, end, lost)) = (gates & hint::OUTCOME != 0 || all)
         .then(|| outcome(&joined))
         .flatten()
     {
@@ -905,7 +1404,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
             VoteResult::Carried
         };
         if out.is_empty() {
-            out.push(Found::new(to_src(m.start()), to_src(m.end())));
+            out.push(Found::new(to_src(start), to_src(end)));
         }
         for f in &mut out {
             f.result.get_or_insert(result);
@@ -913,7 +1412,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
     let some = !out.is_empty();
-    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all) && UNANIMOUS.is_match(&joined);
+    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all) && unanimous(&joined);
     let hands = some && crate::segment::contains_ci(&joined, "show of hands");
     let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
@@ -937,7 +1436,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::texts_of;
+    use crate::testgen::{texts_of, Walk};
 
     fn tuples(text: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<VoteResult>)> {
         let mut lines = Vec::new();
@@ -1095,11 +1594,285 @@ mod tests {
                 let m = c.get(0).map(|m| (m.start(), m.end()));
                 (m, ["l1", "l2", "l3"].iter().any(|n| c.name(n).is_some()))
             });
-            let got = outcome(t).map(|(m, lost)| (Some((m.start(), m.end())), lost));
+            let got = outcome(t).map(|(a, b, lost)| (Some((a, b)), lost));
             assert_eq!(got, by_groups, "{t}");
         }
-        assert!(outcome("The motion was lost").is_some_and(|(_, lost)| lost));
-        assert!(outcome("Motion carried").is_some_and(|(_, lost)| !lost));
+        assert!(outcome("The motion was lost").is_some_and(|(_, _, lost)| lost));
+        assert!(outcome("Motion carried").is_some_and(|(_, _, lost)| !lost));
+    }
+
+    /// [`OUTCOME`]'s match and whether a losing group took part, by capturing.
+    fn outcome_by_groups(t: &str) -> Option<(usize, usize, bool)> {
+        let c = OUTCOME.captures(t)?;
+        let m = c.get(0)?;
+        let lost = ["l1", "l2", "l3", "l4"].iter().any(|n| c.name(n).is_some());
+        Some((m.start(), m.end(), lost))
+    }
+
+    #[test]
+    fn outcomes_by_hand_as_the_regex_reads_them() {
+        let words = [
+            "motion",
+            "Motions",
+            "AMENDMENT",
+            "proposal",
+            "recommendations",
+            "resolution",
+            "was",
+            "declared",
+            "to",
+            "be",
+            "carried",
+            "CARRIED",
+            "passed",
+            "adopted",
+            "agreed",
+            "approved",
+            "supported",
+            "resolved",
+            "unanimously",
+            "all",
+            "All",
+            "councillors",
+            "members",
+            "were",
+            "in",
+            "favour",
+            "favor",
+            "favourable",
+            "lost",
+            "fell",
+            "failed",
+            "defeated",
+            "x",
+            "5",
+            "é",
+            "_all",
+            "carriedx",
+        ];
+        let gaps = [
+            " ", " ", " ", "  ", "\u{a0}", "\n", ".", ". ", " .", ",", "", "\u{2003}", "-", "é",
+        ];
+        let mut walk = Walk::new(11);
+        let (mut carried, mut lost) = (0, 0);
+        for _ in 0..60_000 {
+            let mut t = String::from(walk.pick(&["", "", " ", "\u{a0}", "."]));
+            for _ in 0..walk.below(7) {
+                t.push_str(walk.pick(&words));
+                t.push_str(walk.pick(&gaps));
+            }
+            let by_groups = outcome_by_groups(&t);
+            assert_eq!(outcome_plain(&t), by_groups, "{t:?}");
+            assert_eq!(outcome(&t), by_groups, "{t:?}");
+            carried += usize::from(by_groups.is_some_and(|m| !m.2));
+            lost += usize::from(by_groups.is_some_and(|m| m.2));
+        }
+        assert!(carried > 1000 && lost > 1000, "{carried} {lost}");
+        let pieces = [
+            "carried",
+            "lost",
+            "all",
+            " ",
+            "\u{a0}",
+            ".",
+            "x",
+            "in favour",
+        ];
+        for t in texts_of(&pieces, 4) {
+            assert_eq!(outcome_plain(&t), outcome_by_groups(&t), "{t:?}");
+        }
+        // where `ſ` may stand for `s`, the rule is captured
+        for t in [
+            "The motion was loſt",
+            "paſſed unanimouſly",
+            "Motion ſ carried",
+        ] {
+            assert_eq!(outcome(t), outcome_by_groups(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn roll_calls_by_hand_as_the_regex_finds_them() {
+        let pieces = [
+            "roll",
+            "ROLL",
+            "Call",
+            "call",
+            " ",
+            "\u{a0}",
+            ":",
+            ".",
+            "x",
+            "_",
+            "é",
+            "xroll",
+            "callx",
+            "abcdefghij",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&pieces, 5) {
+            let by_regex: Vec<usize> = ROLL_CALL.find_iter(&t).map(|m| m.end()).collect();
+            assert_eq!(roll_calls(&t), by_regex, "{t:?}");
+            matched += usize::from(!by_regex.is_empty());
+        }
+        assert!(matched > 100, "{matched}");
+        for n in [38, 39, 40, 41] {
+            let t = format!("Roll Call {}: A – yes. Roll call: B", "é".repeat(n));
+            let by_regex: Vec<usize> = ROLL_CALL.find_iter(&t).map(|m| m.end()).collect();
+            assert_eq!(roll_calls(&t), by_regex, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn unanimous_by_hand_as_the_regex_reads_it() {
+        let words = [
+            "unanimous",
+            "Unanimously",
+            "unanimousx",
+            "unanimouslyx",
+            "all",
+            "ALL",
+            "ball",
+            "councillors",
+            "members",
+            "agreed",
+            "approved",
+            "were",
+            "in",
+            "favour",
+            "favor",
+            "favourable",
+            "x",
+            "é",
+        ];
+        let gaps = [" ", " ", "  ", "\u{a0}", "\n", ".", "", "_", "\u{2003}"];
+        let mut walk = Walk::new(5);
+        let mut matched = 0;
+        for _ in 0..60_000 {
+            let mut t = String::new();
+            for _ in 0..walk.below(6) {
+                t.push_str(walk.pick(&words));
+                t.push_str(walk.pick(&gaps));
+            }
+            let by_regex = UNANIMOUS.is_match(&t);
+            assert_eq!(unanimous_plain(&t), by_regex, "{t:?}");
+            assert_eq!(unanimous(&t), by_regex, "{t:?}");
+            matched += usize::from(by_regex);
+        }
+        assert!(matched > 5000, "{matched}");
+        for t in ["unanimouſly", "all membErs agreed", "All  were in favour"] {
+            assert_eq!(unanimous(t), UNANIMOUS.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn counts_by_hand_as_the_rules_capture_them() {
+        let words = [
+            "for",
+            "FOR",
+            "For:",
+            "against",
+            "Against:",
+            "and",
+            "abstention",
+            "abstentions",
+            "Abstentions:",
+            "with",
+            "vote",
+            "votes",
+            "to",
+            "in favour",
+            "in favor",
+            "5",
+            "12",
+            "123",
+            "1234",
+            "x",
+            "é",
+            "_",
+            "did not vote",
+            "For 4",
+            "against: 2",
+            "and 1",
+            "3 votes",
+            "41 vote",
+            "votes to",
+            "with 2 abstentions",
+            "with 1",
+            "votes for",
+            "1 against",
+            "2 abstention",
+            "5 votes to 1",
+            "votes to 1234",
+            "12 vote to",
+        ];
+        let gaps = [
+            " ", " ", " ", "  ", ", ", ",", ";", "", ":", "\u{a0}", "\n", ".",
+        ];
+        let rules = [CountRule::Inline, CountRule::To, CountRule::For];
+        let by_regex = |rule: CountRule, t: &str| -> Vec<Counts> {
+            rule.regex()
+                .captures_iter(t)
+                .filter_map(|c| {
+                    let m = c.get(0)?;
+                    Some((
+                        m.start(),
+                        m.end(),
+                        [num(c.get(1)), num(c.get(2)), num(c.get(3))],
+                    ))
+                })
+                .collect()
+        };
+        let mut walk = Walk::new(3);
+        let mut matched = [0; 3];
+        for _ in 0..40_000 {
+            let mut t = String::new();
+            for _ in 0..walk.below(9) {
+                t.push_str(walk.pick(&words));
+                t.push_str(walk.pick(&gaps));
+            }
+            for (k, rule) in rules.iter().enumerate() {
+                let want = by_regex(*rule, &t);
+                assert_eq!(counts_plain(*rule, &t), want, "{rule:?} {t:?}");
+                matched[k] += usize::from(!want.is_empty());
+            }
+        }
+        // the inline rule's parts in its order, each maybe left out or replaced
+        let parts: [&[&str]; 7] = [
+            &["For", "for", "xfor", "FOR", "with"],
+            &["5", "123", "1234", "٣", "x"],
+            &["against", "AGAINST", "againstx", "and"],
+            &["0", "12", "1234", ""],
+            &["and", "", "", "x"],
+            &["abstentions", "Abstention", "abstentionsx", "votes"],
+            &["1", "12", "1234", ""],
+        ];
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for part in parts {
+                if walk.below(8) > 0 {
+                    t.push_str(walk.pick(part));
+                }
+                t.push_str(walk.pick(&gaps));
+            }
+            let want = by_regex(CountRule::Inline, &t);
+            assert_eq!(counts(CountRule::Inline, &t), want, "{t:?}");
+            matched[0] += usize::from(!want.is_empty());
+        }
+        assert!(matched.iter().all(|&m| m > 400), "{matched:?}");
+        for t in [
+            "For 43, against 0, abstentions 0, did not vote 0",
+            "AGREED by 41 votes to 1, with 2 abstentions",
+            "(with 34 votes for and 1 against, and 2 abstentions)",
+            "For: ٣ against: 1",
+            "12 votes to ٣",
+            "with 3 voteſ for",
+            "For 1 against 2 abſtentions 3",
+        ] {
+            for rule in rules {
+                assert_eq!(counts(rule, t), by_regex(rule, t), "{rule:?} {t:?}");
+            }
+        }
     }
 
     #[test]
@@ -1255,6 +2028,40 @@ mod tests {
     }
 
     #[test]
+    fn dashed_counts_end_their_clause() {
+        assert_eq!(
+            tuples("Small grants are approved 2-3 times a year by the clerk."),
+            []
+        );
+        assert_eq!(tuples("The bid passed 12-345."), []);
+        for (t, want) in [
+            (
+                "Motion carried 5-0.",
+                (Some(5), Some(0), None, Some(Carried)),
+            ),
+            ("Motion failed 2-3", (Some(2), Some(3), None, Some(Lost))),
+            (
+                "RESULT: FAILED [4-2-1-1]",
+                (Some(4), Some(2), Some(1), Some(Lost)),
+            ),
+            (
+                "The motion was adopted (7-0), as amended",
+                (Some(7), Some(0), None, Some(Carried)),
+            ),
+            (
+                "Carried 6-1 with one abstention",
+                (Some(6), Some(1), None, Some(Carried)),
+            ),
+            (
+                "Passed 4–1; Cllr A against",
+                (Some(4), Some(1), None, Some(Carried)),
+            ),
+        ] {
+            assert_eq!(tuples(t), [want], "{t}");
+        }
+    }
+
+    #[test]
     fn count_lines_by_hand_as_the_rule_reads_them() {
         let rest = [
             " ", "\u{a0}", "\n", ":", "-", "–", "(", ")", "1", "12", "1234", "x", "votes", "VOTE",
@@ -1298,6 +2105,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn named_lines_by_hand_as_the_rule_reads_them() {
+        let rest = [
+            " ", "\u{a0}", "\n", ":", "-", "–", "—", "A", "x", "1", ",", "\r", "ſ",
+        ];
+        let words = [
+            "AYES",
+            "yeas",
+            "Noes",
+            "nays",
+            "abstain",
+            "ABSTAINED",
+            "abstaining",
+            "abstains",
+            "abstention",
+            "Abstentions",
+            "ayesx",
+            "aye",
+            "abstainings",
+            "",
+        ];
+        let mut matched = 0;
+        for t in texts_of(&rest, 4) {
+            for w in words {
+                let line = format!("{w}{t}");
+                let by_groups = NAMED.captures(&line).map(|c| {
+                    (
+                        c.get(1).map_or("", |m| m.as_str()),
+                        c.get(2).map_or("", |m| m.as_str()),
+                    )
+                });
+                assert_eq!(named_line(&line), by_groups, "{line:?}");
+                matched += usize::from(by_groups.is_some());
+            }
+        }
+        assert!(matched > 10_000, "{matched}");
     }
 
     #[test]

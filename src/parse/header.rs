@@ -257,18 +257,18 @@ const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+b
 const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
 
 /// The signs ignoring case, for text holding `ſ` or the Kelvin sign (which `(?i)` reads as `s`
-/// and `k`), and the British signs' case-sensitive twin for ASCII-lowered text (the American
-/// ones' is [`US_WORDS_LOWER`] with [`zip_codes`]): without `(?i)` the regex engine finds the
-/// literals with a vectorised prefilter, about twice as fast.
+/// and `k`). ASCII-lowered text without them is read by [`sign_words`], [`zip_codes`] and
+/// [`dollar_amounts`] instead.
 static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){US}")));
 static UK_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){UK}")));
+
+/// The British signs' case-sensitive twin for ASCII-lowered text: [`sign_words`]' oracle.
+#[cfg(test)]
 static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 
 /// [`US`]'s words: all of it but its zip code `[a-z]{2}\s+\d{5}`, which [`zip_codes`] counts,
-/// and its dollar amount `\$\s?\d`, which [`dollar_amounts`] counts. Each word is a literal, so
-/// the regex engine looks for them with its vectorised prefilter; with the zip code (no literal)
-/// it stepped its automaton through every byte, and with the dollar (a literal outside the
-/// group of words) it found no good prefilter.
+/// and its dollar amount `\$\s?\d`, which [`dollar_amounts`] counts. [`sign_words`] counts its
+/// matches in ASCII-lowered text, in the same pass as the British signs'.
 ///
 /// The three counts add up to the count of [`US`]: no match of one part can start inside a
 /// match of another, nor where it starts, so the leftmost-first matches of [`US`] are those of
@@ -277,7 +277,9 @@ static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 /// follows its first letter (only white space and digits do), and it holds no `$`; inside a
 /// dollar amount there is no letter nor another `$`; inside a word the only two-letter word,
 /// `of`, is followed by white space and a letter, never a digit, and there is no `$`.
+#[cfg(test)]
 const US_WORDS: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)";
+#[cfg(test)]
 static US_WORDS_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(US_WORDS));
 
 /// The digits of a zip code, and a dollar amount: for the rare candidate of [`zip_codes`] and
@@ -427,14 +429,145 @@ pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
     }
     block.make_ascii_lowercase();
     let (us, uk) = if super::folds(&block) {
-        (US_SIGNALS.find_iter(&block).count(), &*UK_SIGNALS)
-    } else {
         (
-            US_WORDS_LOWER.find_iter(&block).count() + zip_codes(&block) + dollar_amounts(&block),
-            &*UK_LOWER,
+            US_SIGNALS.find_iter(&block).count(),
+            UK_SIGNALS.find_iter(&block).count(),
         )
+    } else {
+        let (words, uk) = sign_words(&block);
+        (words + zip_codes(&block) + dollar_amounts(&block), uk)
     };
-    us > uk.find_iter(&block).count()
+    us > uk
+}
+
+/// What must follow a sign's first word: more words, each after white space (`\s+`) and each
+/// one of a few.
+type Tail = &'static [&'static [&'static str]];
+
+/// The word signs of [`US`] and [`UK`] (not the zip code, the dollar or `£`) by their first word: the tail that makes the
+/// word an American sign, and the one that makes it a British sign. No first word is a prefix of
+/// another, and each opens one alternative of each regex at most.
+const SIGNS: [(&str, Option<Tail>, Option<Tail>); 29] = [
+    ("roll", Some(&[&["call"]]), None),
+    ("ayes", Some(&[]), None),
+    ("nays", Some(&[]), None),
+    ("township", Some(&[]), None),
+    ("city", Some(&[&["council"]]), None),
+    ("county", Some(&[&["board"]]), Some(&[&["council"]])),
+    (
+        "board",
+        Some(&[&["of"], &["education", "trustees", "supervisors", "health"]]),
+        None,
+    ),
+    ("consent", Some(&[&["calendar"]]), None),
+    ("alderman", Some(&[]), None),
+    ("mayor", Some(&[]), None),
+    // `commissioners?` and `trustees?`: the `s` only lengthens the match, and no word starts
+    // there
+    ("commissioner", Some(&[]), None),
+    ("trustee", Some(&[]), None),
+    ("illinois", Some(&[]), None),
+    ("california", Some(&[]), None),
+    ("louisiana", Some(&[]), None),
+    ("ohio", Some(&[]), None),
+    ("texas", Some(&[]), None),
+    ("michigan", Some(&[]), None),
+    ("georgia", Some(&[]), None),
+    ("ontario", Some(&[]), None),
+    ("motion", Some(&[&["carried"]]), None),
+    ("parish", None, Some(&[&["council"]])),
+    ("borough", None, Some(&[])),
+    ("councillor", None, Some(&[])),
+    ("cllr", None, Some(&[])),
+    ("apologies", None, Some(&[])),
+    ("resolved", None, Some(&[])),
+    ("district", None, Some(&[&["council"]])),
+    ("community", None, Some(&[&["council"]])),
+];
+
+/// The first words of [`SIGNS`], found all at once: a packed (SIMD) searcher where one can be
+/// built, else an automaton.
+static SIGN_FIRST: LazyLock<(
+    Option<aho_corasick::packed::Searcher>,
+    aho_corasick::AhoCorasick,
+)> = LazyLock::new(|| {
+    let words = SIGNS.map(|(w, _, _)| w);
+    (
+        aho_corasick::packed::Searcher::new(words.iter()),
+        super::keywords(&words),
+    )
+});
+
+/// The end of `tail` after the first word of a sign, which ends at `at` in `s`, if it follows.
+fn tail_end(s: &str, mut at: usize, tail: Tail) -> Option<usize> {
+    for words in tail {
+        let rest = s.get(at..)?;
+        let word = rest.trim_start_matches(char::is_whitespace);
+        let space = rest.len() - word.len();
+        let w = words.iter().find(|w| space > 0 && word.starts_with(**w))?;
+        at += space + w.len();
+    }
+    Some(at)
+}
+
+/// The number of matches of [`US`]'s words (all of it but the zip code and the dollar amount)
+/// and of [`UK`] in `s`, ASCII-lowered text, found in one pass without a regex.
+///
+/// Each match opens with the first word of a sign at a word start (ASCII `\b`: the byte before
+/// is no ASCII letter, digit or `_`), and its tail follows (`\s+` is `char::is_whitespace`, as
+/// `white_space_and_digits_as_the_regex_reads_them` checks). A regex searches on from the end of
+/// each match, so a sign that starts inside the last match of its own side (`trustees` in
+/// `board of trustees`, `councillor` in `parish councillors`) is not counted. `£` counts where
+/// an ASCII word character stands before it (the `\b` before `£`, which is no word character).
+fn sign_words(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let (mut us, mut uk) = (0, 0);
+    let (mut us_end, mut uk_end) = (0, 0);
+    let mut found = |at: usize, pattern: usize| {
+        let Some(&(first, us_tail, uk_tail)) = SIGNS.get(pattern) else {
+            return;
+        };
+        if at > 0 && word(at - 1) {
+            return;
+        }
+        let after = at + first.len();
+        if let Some(end) = us_tail
+            .filter(|_| at >= us_end)
+            .and_then(|t| tail_end(s, after, t))
+        {
+            us += 1;
+            us_end = end;
+        }
+        if let Some(end) = uk_tail
+            .filter(|_| at >= uk_end)
+            .and_then(|t| tail_end(s, after, t))
+        {
+            uk += 1;
+            uk_end = end;
+        }
+    };
+    match &SIGN_FIRST.0 {
+        Some(packed) => {
+            let mut at = 0;
+            while let Some(m) = packed.find_in(b, aho_corasick::Span::from(at..b.len())) {
+                found(m.start(), m.pattern().as_usize());
+                at = m.start() + 1;
+            }
+        }
+        None => {
+            for m in SIGN_FIRST.1.find_overlapping_iter(b) {
+                found(m.start(), m.pattern().as_usize());
+            }
+        }
+    }
+    let pounds = memchr::memmem::find_iter(b, "£".as_bytes())
+        .filter(|&i| i > 0 && word(i - 1))
+        .count();
+    (us, uk + pounds)
 }
 
 static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1346,6 +1479,113 @@ mod tests {
         }
         assert_eq!(zip_codes("il 62701, ab\u{a0}\u{2003}٣٣٣٣٣ and cd 𝟓1234"), 3);
         assert_eq!(dollar_amounts("$5, $ 6, $\u{a0}٣, $  7, $x, $"), 3);
+    }
+
+    #[test]
+    fn sign_words_count_as_the_regexes() {
+        // the searcher finds the first words in the order they start (its automaton fallback
+        // reports them by their ends): no first word holds another
+        for (w, _, _) in SIGNS {
+            assert!(
+                SIGNS.iter().all(|(v, _, _)| v == &w || !v.contains(w)),
+                "{w}"
+            );
+        }
+        let mut pieces: Vec<&str> = vec![
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "\n",
+            "\t",
+            "\0",
+            "x",
+            "1",
+            "_",
+            "-",
+            ".",
+            "é",
+            "£",
+            "£5",
+            "x£",
+            "$",
+            "s",
+            "of",
+            "of ",
+            "roll",
+            "call",
+            "city",
+            "council",
+            "councillor",
+            "councillors",
+            "county",
+            "board",
+            "board of",
+            "education",
+            "trustees",
+            "trustee",
+            "supervisors",
+            "health",
+            "consent",
+            "calendar",
+            "motion",
+            "carried",
+            "ayes",
+            "nays",
+            "mayor",
+            "mayoral",
+            "commissioner",
+            "commissioners",
+            "township",
+            "alderman",
+            "illinois",
+            "california",
+            "louisiana",
+            "ohio",
+            "texas",
+            "michigan",
+            "georgia",
+            "ontario",
+            "parish",
+            "borough",
+            "cllr",
+            "apologies",
+            "resolved",
+            "district",
+            "community",
+            "ROLL",
+            "Mayor",
+        ];
+        let cuts: Vec<&str> = SIGNS
+            .iter()
+            .flat_map(|(w, _, _)| (1..w.len()).filter_map(|k| w.get(..k)))
+            .collect();
+        pieces.extend(cuts);
+        let mut walk = crate::testgen::Walk::new(11);
+        let mut texts: Vec<String> = (0..60_000).map(|_| walk.text(&pieces, 12)).collect();
+        texts.extend((0..500).map(|_| walk.text(&pieces, 200)));
+        texts.extend(crate::testgen::texts_of(
+            &[
+                "board", " ", "of", "trustees", "county", "council", "lor", "\0",
+            ],
+            5,
+        ));
+        for t in &texts {
+            assert_eq!(
+                sign_words(t),
+                (
+                    US_WORDS_LOWER.find_iter(t).count(),
+                    UK_LOWER.find_iter(t).count()
+                ),
+                "{t:?}"
+            );
+        }
+        assert_eq!(
+            sign_words("board of trustees, county board of health"),
+            (2, 0)
+        );
+        assert_eq!(sign_words("parish councillors and x£5 and £6"), (0, 2));
     }
 
     #[test]

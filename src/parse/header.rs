@@ -1098,7 +1098,16 @@ static BODY_BEFORE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)^(?P<b>.{3,80}?)\s+[–—-]\s+minutes\b"));
 
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
-    let joined = PAGE_HEADING.replace(joined, "");
+    // the page heading opens with `agenda` (no letter of which `(?i)` reads as anything but its
+    // two ASCII cases)
+    let paged = joined
+        .get(..6)
+        .is_some_and(|h| h.eq_ignore_ascii_case("agenda"));
+    let joined = if paged {
+        PAGE_HEADING.replace(joined, "")
+    } else {
+        std::borrow::Cow::Borrowed(joined)
+    };
     let joined = joined.as_ref();
     // the rule needs a dash and `minutes` (whose `s` may be `ſ`)
     let dash = memchr::memchr(b'-', joined.as_bytes()).is_some() || joined.contains(['–', '—']);
@@ -1668,6 +1677,40 @@ mod tests {
         let ls = crate::segment::lines(text);
         let b = meeting_of(&ls, DateOrder::Auto).body;
         assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
+    }
+
+    #[test]
+    fn page_headings_open_with_agenda() {
+        // `agenda`'s letters match no character under `(?i)` but their two ASCII cases
+        let letters = pattern("(?i)^[agenda]$");
+        let mut buf = [0; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert!(
+                c.is_ascii() || !letters.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
+        let pieces = [
+            "agenda",
+            "Agenda",
+            "AGENDA",
+            "agend",
+            ",",
+            " ",
+            "\u{a0}",
+            "decisions",
+            "and",
+            "draft",
+            "minutes",
+            "x",
+            "é",
+            "ſ",
+            "of",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 5) {
+            let gate = t.get(..6).is_some_and(|h| h.eq_ignore_ascii_case("agenda"));
+            assert!(gate || !PAGE_HEADING.is_match(&t), "{t:?}");
+        }
     }
 
     #[test]

@@ -710,10 +710,8 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         block.push_str(l.text);
         block.push('\0');
     }
-    let authority = AUTHORITY
-        .captures(&block)
-        .and_then(|c| c.get(1))
-        .map(|m| collapse(m.as_str()));
+    // the group holds all of the match but the word boundary before it
+    let authority = AUTHORITY.find(&block).map(|m| collapse(m.as_str()));
     let mk = |kind, title: Option<String>, body_from| Header {
         kind,
         title,
@@ -946,11 +944,18 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
             .collect::<Vec<_>>()
             .join(" "),
     );
+    let folds = super::folds(&joined);
     let location = LOCATION_LEAD
         .find_iter(&joined)
-        .find_map(|m| joined.get(m.start()..).and_then(|t| LOCATION.captures(t)))
-        .and_then(|c| c.name("l"))
-        .map(|m| m.as_str().trim().trim_end_matches([',', '.']).to_string())
+        .find_map(|m| {
+            let t = joined.get(m.start()..)?;
+            if folds {
+                LOCATION.captures(t)?.name("l").map(|l| l.as_str())
+            } else {
+                location_at(t, m.len())
+            }
+        })
+        .map(|l| l.trim().trim_end_matches([',', '.']).to_string())
         .filter(|l| !l.is_empty());
     for l in &head {
         if let Some(ml) = meeting_line(l.text, order) {
@@ -1068,6 +1073,120 @@ static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:\bheld\s+(?:at|in)\s+|\b(?:venue|location|place)\s*:\s*|\b[ap]\.?m\.?,?\s+(?:in|at)\s+)(?P<l>(?:the\s+)?[A-Z][^.;]{2,100}?)(?:,?\s+on\s|,?\s+at\s+\d|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s+commencing\b|\s+(?:present|apologies|attendance|members)\b|\s+contact\s*:|\.\s|$)",
     )
 });
+
+/// The byte length of the white space (`\s`) that opens `t`.
+fn space_len(t: &str) -> usize {
+    t.len() - t.trim_start_matches(char::is_whitespace).len()
+}
+
+/// Whether `t` opens with `w` (ASCII), ignoring ASCII case.
+fn opens_ci(t: &str, w: &str) -> bool {
+    t.as_bytes()
+        .get(..w.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether an ASCII word character (`(?-u:\w)`) opens `t`: where none does, a word that ends
+/// before `t` ends at a word boundary.
+fn opens_word(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// Whether a decimal digit (`\d`) opens `t`.
+fn opens_digit(t: &str) -> bool {
+    static DIGIT: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\d"));
+    match t.chars().next() {
+        Some(c) if c.is_ascii() => c.is_ascii_digit(),
+        Some(c) => c.is_numeric() && DIGIT.is_match(t),
+        None => false,
+    }
+}
+
+/// Whether [`LOCATION`]'s closing words match at the start of `t` (`$` where `t` is empty).
+fn location_end(t: &str) -> bool {
+    if t.is_empty() {
+        return true;
+    }
+    if let Some(r) = t.strip_prefix('.') {
+        return r.starts_with(char::is_whitespace);
+    }
+    let comma = usize::from(t.starts_with(','));
+    let space = space_len(t.get(comma..).unwrap_or_default());
+    if space == 0 {
+        return false;
+    }
+    let r = t.get(comma + space..).unwrap_or_default();
+    let word = |w: &str| opens_ci(r, w) && !opens_word(r.get(w.len()..).unwrap_or_default());
+    let after_on = r.get(2..).unwrap_or_default();
+    let after_at = r.get(2..).unwrap_or_default();
+    let day = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+        .iter()
+        .any(|d| {
+            opens_ci(r, d) && {
+                let r = r.get(d.len()..).unwrap_or_default();
+                opens_ci(r, "day") && !opens_word(r.get(3..).unwrap_or_default())
+            }
+        });
+    if (opens_ci(r, "on") && after_on.starts_with(char::is_whitespace))
+        || (opens_ci(r, "at")
+            && space_len(after_at) > 0
+            && opens_digit(after_at.get(space_len(after_at)..).unwrap_or_default()))
+        || day
+    {
+        return true;
+    }
+    // the other closing words take no comma before them
+    comma == 0
+        && ([
+            "commencing",
+            "present",
+            "apologies",
+            "attendance",
+            "members",
+        ]
+        .iter()
+        .any(|w| word(w))
+            || (opens_ci(r, "contact") && {
+                let c = r.get(7..).unwrap_or_default();
+                c.get(space_len(c)..).is_some_and(|c| c.starts_with(':'))
+            }))
+}
+
+/// [`LOCATION`]'s group `l` in `t`, which opens with a match of [`LOCATION_LEAD`] `lead` bytes
+/// long, for text that holds neither `ſ` nor the Kelvin sign (so that each of the rule's words
+/// matches its ASCII letters in either case and nothing else, and `[A-Z]` an ASCII letter).
+///
+/// Each lead-in of [`LOCATION`] is its lead-in in [`LOCATION_LEAD`] and the white space after
+/// it, all of it: the group opens with `the` or a letter. The group is then read as the regex
+/// reads it: with `the` and white space (all of it, as a letter follows) where they open it,
+/// else without; then a letter and two to a hundred characters other than `.` and `;`, as few
+/// as let [`LOCATION`]'s closing words follow ([`location_end`]).
+fn location_at(t: &str, lead: usize) -> Option<&str> {
+    let from = lead + space_len(t.get(lead..)?);
+    let rest = t.get(from..)?;
+    let the = (opens_ci(rest, "the") && space_len(rest.get(3..)?) > 0)
+        .then(|| 3 + space_len(rest.get(3..).unwrap_or_default()));
+    for skip in the.into_iter().chain([0]) {
+        let g = rest.get(skip..)?;
+        if !g.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut at = 1;
+        for n in 0..=100 {
+            let r = g.get(at..)?;
+            if n >= 2 && location_end(r) {
+                return rest.get(..skip + at);
+            }
+            match r.chars().next() {
+                Some(c) if c != '.' && c != ';' && n < 100 => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    None
+}
 
 /// The words around a body's name on a notice: `Notice and Agenda of ... Meeting`.
 static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -1677,6 +1796,130 @@ mod tests {
         let ls = crate::segment::lines(text);
         let b = meeting_of(&ls, DateOrder::Auto).body;
         assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
+    }
+
+    #[test]
+    fn locations_read_as_the_regex_reads_them() {
+        let pieces = [
+            "held at ",
+            "held in ",
+            "HELD  IN\u{a0}",
+            "Venue:",
+            "venue : ",
+            "Location:",
+            "place:",
+            "7pm in ",
+            "7 p.m., at ",
+            "am at ",
+            "the ",
+            "The  ",
+            "the",
+            "Council Chamber",
+            "Town",
+            "Hall",
+            "x",
+            "ab",
+            "é",
+            "“",
+            "1",
+            "٣",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\n",
+            ".",
+            ". ",
+            ";",
+            ",",
+            ", ",
+            " on ",
+            " on",
+            " at 7",
+            " at ٣",
+            " at  x",
+            " Monday",
+            ", Tuesday",
+            " wednesday",
+            " Thursdays",
+            " friday,",
+            " saturday.",
+            " SUNDAY",
+            " commencing",
+            " commencingx",
+            " present",
+            " Present:",
+            " apologies",
+            " attendance",
+            " members",
+            " membersx",
+            " contact :",
+            " contact",
+            " CONTACT:",
+        ];
+        let mut walk = crate::testgen::Walk::new(5);
+        let mut texts: Vec<String> = (0..80_000).map(|_| walk.text(&pieces, 10)).collect();
+        // long enough for the bound of a hundred characters
+        texts.extend((0..3_000).map(|_| {
+            let mut t = walk.pick(&pieces[..8]).to_string();
+            t.push_str(&"Ab cd ".repeat(walk.below(20)));
+            t.push_str(&walk.text(&pieces, 6));
+            t
+        }));
+        for t in &texts {
+            if super::super::folds(t) {
+                continue;
+            }
+            let want = LOCATION
+                .captures(t)
+                .and_then(|c| c.name("l"))
+                .map(|m| m.as_str());
+            let got = LOCATION_LEAD
+                .find(t)
+                .filter(|m| m.start() == 0)
+                .and_then(|m| location_at(t, m.len()));
+            assert_eq!(got, want, "{t:?}");
+        }
+        assert_eq!(
+            location_at("held in the Village Hall on 28th", 8),
+            Some("the Village Hall")
+        );
+    }
+
+    #[test]
+    fn an_authority_is_its_whole_match() {
+        let pieces = [
+            "Milburn ",
+            "Parish ",
+            "Council",
+            "COUNTY ",
+            "COUNCIL",
+            "City of ",
+            "CITY OF ",
+            "Kent",
+            "KENT ",
+            "Town ",
+            "Borough ",
+            "Metropolitan Borough ",
+            "x ",
+            "the ",
+            "O'Neill ",
+            "\0",
+            "\n",
+            " ",
+            "é",
+            "Township of Lake",
+            "-",
+            "&",
+        ];
+        let mut walk = crate::testgen::Walk::new(9);
+        for _ in 0..30_000 {
+            let t = walk.text(&pieces, 8);
+            let group = AUTHORITY
+                .captures(&t)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range());
+            assert_eq!(AUTHORITY.find(&t).map(|m| m.range()), group, "{t:?}");
+        }
     }
 
     #[test]

@@ -633,6 +633,17 @@ static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `t` opens like a page that is no record of a meeting ([`OTHER_HEADING`]), after a
+/// test for the words without one of which it cannot: it opens with `browse`, `this` or `issue`,
+/// or holds `newsletter`. Each word holds an `s`, which `(?i)` reads as `ſ` too: a line holding
+/// `ſ` or the Kelvin sign goes to the regex.
+fn other_heading(t: &str) -> bool {
+    let word = ["browse", "this", "issue"].iter().any(|w| opens_ci(t, w))
+        || crate::segment::contains_ci(t, "newsletter")
+        || super::folds(t);
+    word && OTHER_HEADING.is_match(t)
+}
+
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)\b((?:[A-Z][\w'&-]*\s+){1,4}(?:County|Borough|District|City|Town|Parish|Community|Metropolitan\s+Borough)\s+Council|(?:[A-Z][A-Z'&-]*\s+){1,4}(?:COUNTY|BOROUGH|DISTRICT|CITY|TOWN|PARISH|COMMUNITY)\s+COUNCIL|(?:Township|City|Town|Village|County)\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|(?:TOWNSHIP|CITY|TOWN|VILLAGE|COUNTY)\s+OF\s+[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)?)",
@@ -791,11 +802,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         .filter(|(_, l)| !l.is_blank() && !l.furniture)
         .take(25)
         .collect();
-    if head
-        .iter()
-        .take(6)
-        .any(|(_, l)| OTHER_HEADING.is_match(l.text))
-    {
+    if head.iter().take(6).any(|(_, l)| other_heading(l.text)) {
         return mk(Kind::Other, head.first().map(|(_, l)| collapse(l.text)), 0);
     }
     let decision_fields = lines
@@ -1195,18 +1202,98 @@ static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The branches of [`BODY_PATTERNS`], in its order: the words before the body's name, and the
+/// words after it. The name is `.+?` in each but the last, which names a committee in Japanese
+/// (`\S+?委員会`, ending the match).
+const BODY_BRANCHES: [(&str, &str); 6] = [
+    (
+        r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?",
+        r"(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)",
+    ),
+    (r"minutes\s+of\s+the\s+", r"\s+(?:meeting|held)\b"),
+    (r"^", r"\s+(?:regular\s+|special\s+)?meeting\s+minutes"),
+    (
+        r"(?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?",
+        r"(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)",
+    ),
+    (
+        r"^",
+        r"\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    ),
+    (r"(?:第\S+回\s*)?", ""),
+];
+
+/// The group names of [`BODY_PATTERNS`], a branch each.
+const BODY_NAMES: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+
+/// The name of the body in a meeting's heading, by the first of [`BODY_BRANCHES`] that matches
+/// where the leftmost match starts.
 static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?ix)
-        minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
-      | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
-      | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
-      | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)
-      | ^(?P<e>.+?)\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
-      | (?:第\S+回\s*)?(?P<f>\S+?委員会)
-    ",
-    )
+    let branches: Vec<String> = BODY_BRANCHES
+        .iter()
+        .zip(BODY_NAMES)
+        .map(|((before, after), name)| {
+            let body = if after.is_empty() {
+                r"\S+?委員会"
+            } else {
+                ".+?"
+            };
+            format!("{before}(?P<{name}>{body}){after}")
+        })
+        .collect();
+    pattern(&format!("(?i){}", branches.join("|")))
 });
+
+/// Each of [`BODY_BRANCHES`] but the last, three ways: all of it, anchored (does the branch match
+/// here?); the words before the name, anchored (where does the name start?); the words after it
+/// (where does the name end?).
+static BODY_PARTS: LazyLock<Vec<(Regex, Regex, Regex)>> = LazyLock::new(|| {
+    BODY_BRANCHES
+        .iter()
+        .take(5)
+        .map(|(before, after)| {
+            (
+                pattern(&format!("(?i)^(?:{before}.+?{after})")),
+                pattern(&format!("(?i)^(?:{before})")),
+                pattern(&format!("(?i){after}")),
+            )
+        })
+        .collect()
+});
+
+/// [`BODY_PATTERNS`]' match in `t` and its group, without capture groups: the regex finds where
+/// the match starts, the first branch that matches there is the match's (a leftmost-first regex
+/// takes the first alternative that can match), the branch's words before the name end where
+/// the name starts, and the name, as few characters as may be (`.+?`), ends where the first
+/// match of the branch's words after it starts, one character or more after that.
+///
+/// For collapsed text (white space only as single spaces between other characters, as
+/// [`collapse`] leaves it), which the callers give: there each run of white space in the words
+/// before the name can be read only one way, the name holds no line break (which `.` does not
+/// match), and it is followed by at least one character, so that where the words before the
+/// name end does not depend on what follows. The Japanese branch is left to the regex.
+fn body_group(t: &str) -> Option<(usize, &str)> {
+    let start = BODY_PATTERNS.find(t)?.start();
+    let rest = t.get(start..)?;
+    for (k, (whole, before, after)) in BODY_PARTS.iter().enumerate() {
+        // `^` in a branch matches only at the start of the text
+        let anchored = BODY_BRANCHES
+            .get(k)
+            .is_some_and(|(b, _)| b.starts_with('^'));
+        if (anchored && start > 0) || !whole.is_match(rest) {
+            continue;
+        }
+        let from = start + before.find(rest)?.end();
+        let first = t.get(from..)?.chars().next()?;
+        let end = after.find_at(t, from + first.len_utf8())?.start();
+        return Some((k, t.get(from..end)?));
+    }
+    let c = BODY_PATTERNS.captures(t)?;
+    BODY_NAMES
+        .iter()
+        .enumerate()
+        .find_map(|(k, name)| c.name(name).map(|m| (k, m.as_str())))
+}
 
 /// A page heading before the meeting's own line: `Agenda and minutes`.
 static PAGE_HEADING: LazyLock<Regex> =
@@ -1237,22 +1324,15 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     {
         return Some(b.as_str().trim().to_string());
     }
-    if let Some(c) = BODY_PATTERNS.captures(joined) {
-        for name in ["a", "b", "c", "d", "e", "f"] {
-            if let Some(m) = c.name(name) {
-                let b = m
-                    .as_str()
-                    .trim()
-                    .trim_start_matches("the ")
-                    .trim_start_matches("The ")
-                    .trim();
-                if !b.is_empty()
-                    && b.split_whitespace().count() <= 12
-                    && !b.eq_ignore_ascii_case("meeting")
-                {
-                    return Some(b.to_string());
-                }
-            }
+    if let Some((_, m)) = body_group(joined) {
+        let b = m
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim();
+        if !b.is_empty() && b.split_whitespace().count() <= 12 && !b.eq_ignore_ascii_case("meeting")
+        {
+            return Some(b.to_string());
         }
     }
     // a council or committee name standing alone on a heading line
@@ -1920,6 +2000,142 @@ mod tests {
                 .map(|m| m.range());
             assert_eq!(AUTHORITY.find(&t).map(|m| m.range()), group, "{t:?}");
         }
+    }
+
+    #[test]
+    fn other_headings_as_the_regex_reads_them() {
+        let pieces = [
+            "browse",
+            "Browse ",
+            "BROWSE",
+            "meetings",
+            "this",
+            "This ",
+            "page",
+            " lists the ",
+            "issue",
+            "Issue ",
+            "details",
+            "newsletter",
+            "NEWSLETTER",
+            "x",
+            " ",
+            "\u{a0}",
+            "é",
+            "ſ",
+            "\u{212a}",
+            "-",
+            "1",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            assert_eq!(other_heading(&t), OTHER_HEADING.is_match(&t), "{t:?}");
+        }
+    }
+
+    /// [`BODY_PATTERNS`] as it was written.
+    static BODY_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"(?ix)
+            minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
+          | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
+          | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
+          | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)
+          | ^(?P<e>.+?)\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+          | (?:第\S+回\s*)?(?P<f>\S+?委員会)
+        ",
+        )
+    });
+
+    #[test]
+    fn body_groups_as_the_capture_groups_read_them() {
+        let pieces = [
+            "minutes",
+            "MINUTES",
+            "Minutes",
+            "minuteſ",
+            "of",
+            "OF",
+            "the",
+            "The",
+            "a",
+            "an",
+            "annual",
+            "special",
+            "planning",
+            "general",
+            "meeting",
+            "Meeting",
+            "held",
+            "heldx",
+            "on",
+            "at",
+            "in",
+            "was",
+            "wasn't",
+            ",",
+            ".",
+            "-",
+            "–",
+            "monday",
+            "Friday",
+            "regular",
+            "réunion",
+            "séance",
+            "ſéance",
+            "du",
+            "Cabinet",
+            "Parish Council",
+            "x",
+            "é",
+            "\u{212a}",
+            "第1回",
+            "委員会",
+            "minutes of the",
+            "Minutes of a",
+            "minutes of an annual general meeting of",
+            "minutes of the meeting of",
+            "MINUTES OF THE SPECIAL MEETING OF THE",
+            "meeting of the",
+            "held on",
+            "held in",
+            "regular meeting minutes",
+            "meeting minutes",
+            "- Monday",
+            "réunion du",
+            "Kent",
+            "\n",
+            "\u{a0}",
+            "1",
+        ];
+        let mut walk = crate::testgen::Walk::new(13);
+        let mut texts: Vec<String> = Vec::new();
+        for _ in 0..100_000 {
+            let n = walk.below(12);
+            let words: Vec<&str> = (0..n).map(|_| walk.pick(&pieces)).collect();
+            // mostly spaced as words are, sometimes run together
+            let sep = if walk.below(4) == 0 { "" } else { " " };
+            texts.push(collapse(&words.join(sep)));
+        }
+        let mut seen = [0; 6];
+        for t in &texts {
+            let want = BODY_WRITTEN.captures(t).and_then(|c| {
+                BODY_NAMES
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, name)| c.name(name).map(|m| (k, m.as_str())))
+            });
+            assert_eq!(body_group(t), want, "{t:?}");
+            if let Some((k, _)) = want {
+                seen[k] += 1;
+            }
+            assert_eq!(
+                BODY_PATTERNS.find(t).map(|m| m.range()),
+                BODY_WRITTEN.find(t).map(|m| m.range()),
+                "{t:?}"
+            );
+        }
+        // every branch is read many times
+        assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
     }
 
     #[test]

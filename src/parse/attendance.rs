@@ -62,11 +62,31 @@ static ROLES: LazyLock<[(Role, Regex); 5]> = LazyLock::new(|| {
 });
 
 /// `Apologies were received from X and Y.`
-static APOLOGY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+:?\s*([^.]+)",
-    )
-});
+static APOLOGY_SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!("(?i){APOLOGY_LEAD}[^.]+")));
+
+/// The words of [`APOLOGY_SENTENCE`] before the names.
+const APOLOGY_LEAD: &str = r"\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+:?\s*";
+
+/// [`APOLOGY_LEAD`] at the start of a text.
+static APOLOGY_LEAD_AT: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!("(?i)^(?:{APOLOGY_LEAD})")));
+
+/// The names in a match of [`APOLOGY_SENTENCE`] in `text`, found without a capture group: all
+/// that follows the words before them, as [`APOLOGY_LEAD_AT`] reads them (each run of white
+/// space whole, the colon where there is one), up to the match's end (`[^.]+` runs to the
+/// first full stop). Where nothing is left after those words, the regex gives back the last
+/// character it read there (white space or the colon), which is then the names.
+fn apology_names<'a>(text: &'a str, m: regex::Match<'_>) -> Option<(usize, &'a str)> {
+    let lead = APOLOGY_LEAD_AT.find(text.get(m.start()..)?)?.end();
+    let from = m.start() + lead;
+    let from = if from < m.end() {
+        from
+    } else {
+        m.end() - text.get(..m.end())?.chars().next_back()?.len_utf8()
+    };
+    Some((from, text.get(from..m.end())?))
+}
 
 /// Attendance told in sentences, as US minutes do: `Board members present were Trustee Elton,
 /// Trustee Hodge, and Supervisor Liccar.`, `Also present were ...`, `Clerk Buiter was also
@@ -530,9 +550,9 @@ pub(crate) fn apology_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<
     if !crate::segment::contains_ci(text, "apologie") {
         return out;
     }
-    for c in APOLOGY_SENTENCE.captures_iter(text) {
-        if let Some(m) = c.get(1) {
-            people(m.as_str(), base + m.start(), ix, &mut out);
+    for m in APOLOGY_SENTENCE.find_iter(text) {
+        if let Some((at, names)) = apology_names(text, m) {
+            people(names, base + at, ix, &mut out);
         }
     }
     out
@@ -694,6 +714,57 @@ mod tests {
         for cell in &cells {
             assert_eq!(new(cell), old(cell), "{cell:?}");
         }
+    }
+
+    #[test]
+    fn apology_names_as_the_capture_group_reads_them() {
+        let written = pattern(
+            r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:received|submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+:?\s*([^.]+)",
+        );
+        let pieces = [
+            "apologies ",
+            "Apologieſ ",
+            "APOLOGIES",
+            "for absence ",
+            "were ",
+            "had been ",
+            "received ",
+            "tendered",
+            "from",
+            "by",
+            "on behalf of",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            ":",
+            " :",
+            ": ",
+            ".",
+            ". ",
+            "Mrs C Bell",
+            " and ",
+            "x",
+            "é",
+            ",",
+            "apologies were received from ",
+        ];
+        let mut walk = crate::testgen::Walk::new(17);
+        let mut hits = 0;
+        for _ in 0..100_000 {
+            let t = walk.text(&pieces, 12);
+            let want: Vec<(usize, &str)> = written
+                .captures_iter(&t)
+                .filter_map(|c| c.get(1).map(|g| (g.start(), g.as_str())))
+                .collect();
+            let got: Vec<(usize, &str)> = APOLOGY_SENTENCE
+                .find_iter(&t)
+                .filter_map(|m| apology_names(&t, m))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+            hits += want.len();
+        }
+        assert!(hits > 1_000, "{hits}");
     }
 
     #[test]

@@ -653,15 +653,22 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line opens the minutes of a (new) meeting: `MINUTES OF THE ANNUAL MEETING OF
 /// ...`, `Minutes of a meeting of the Cabinet held on ...` (not `The minutes of the meeting held
 /// on ... were approved`, nor an item titled `Minutes of the previous meeting`).
+///
+/// Inlined into the caller's loop over every line: most lines fail on their first byte, and
+/// the rest is [`meeting_heading`].
+#[inline]
 pub(crate) fn is_meeting_heading(text: &str) -> bool {
     // an ASCII first byte other than white space stays first after trimming: it must be the `m`
-    if text
+    !text
         .as_bytes()
         .first()
         .is_none_or(|&c| c.is_ascii() && !matches!(c, 9..=13 | b' ' | b'm' | b'M'))
-    {
-        return false;
-    }
+        && meeting_heading(text)
+}
+
+/// [`is_meeting_heading`] for a line whose first byte may open one.
+#[inline(never)]
+fn meeting_heading(text: &str) -> bool {
     let t = text.trim();
     if t.len() >= 200
         || !t

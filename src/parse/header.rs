@@ -950,14 +950,7 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .take(14)
         .take_while(|l| super::blocks::marker(l.text).is_none())
         .collect();
-    let joined = collapse(
-        &head
-            .iter()
-            .take(8)
-            .map(|l| l.text)
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let joined = collapse_joined(head.iter().take(8).map(|l| l.text));
     let folds = super::folds(&joined);
     let location = LOCATION_LEAD
         .find_iter(&joined)
@@ -987,7 +980,7 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .copied()
         .take_while(|l| !super::items::number(l.text).is_ok_and(|(_, (_, punct))| punct))
         .collect();
-    let heading_text = collapse(&heading.iter().map(|l| l.text).collect::<Vec<_>>().join(" "));
+    let heading_text = collapse_joined(heading.iter().map(|l| l.text));
     // the heading's own date, else the first date on any line of the head
     let date = meeting_date(&super::dates::ascii_digits_cow(&heading_text), order).or_else(|| {
         head.iter()
@@ -1007,6 +1000,24 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         body,
         location,
     }
+}
+
+/// `collapse(&texts.join(" "))`, without the joined copy: each text collapsed in turn, a space
+/// between two that leave something. A run of white space that crosses from one text into the
+/// next is the space between them, and a text of white space alone is part of such a run.
+fn collapse_joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut out = String::with_capacity(texts.clone().map(|t| t.len() + 1).sum());
+    for t in texts {
+        let at = out.len();
+        if at > 0 {
+            out.push(' ');
+        }
+        crate::segment::collapse_into(&mut out, t);
+        if at > 0 && out.len() == at + 1 {
+            out.truncate(at);
+        }
+    }
+    out
 }
 
 /// The meeting's date among the dates of its heading: one said to be the meeting's (`Meeting
@@ -2143,6 +2154,24 @@ mod tests {
         }
         // every branch is read many times
         assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
+    }
+
+    #[test]
+    fn collapse_joined_is_collapse_of_the_join() {
+        let pieces = [
+            "", " ", "  ", "a", "bc", "\u{a0}", "\u{200b}", "\u{feff}", "\n", "\t", "\u{3000}",
+            "é", "x y", "x  y", " z ",
+        ];
+        let mut walk = crate::testgen::Walk::new(19);
+        for _ in 0..50_000 {
+            let texts: Vec<String> = (0..walk.below(5)).map(|_| walk.text(&pieces, 4)).collect();
+            let refs = texts.iter().map(String::as_str);
+            assert_eq!(
+                collapse_joined(refs),
+                collapse(&texts.join(" ")),
+                "{texts:?}"
+            );
+        }
     }
 
     #[test]

@@ -1262,16 +1262,14 @@ static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!("(?i){}", branches.join("|")))
 });
 
-/// Each of [`BODY_BRANCHES`] but the last, three ways: all of it, anchored (does the branch match
-/// here?); the words before the name, anchored (where does the name start?); the words after it
-/// (where does the name end?).
-static BODY_PARTS: LazyLock<Vec<(Regex, Regex, Regex)>> = LazyLock::new(|| {
+/// Each of [`BODY_BRANCHES`] but the last, two ways: the words before the name, anchored
+/// (where does the name start?), and the words after it (where does it end?).
+static BODY_PARTS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
     BODY_BRANCHES
         .iter()
         .take(5)
         .map(|(before, after)| {
             (
-                pattern(&format!("(?i)^(?:{before}.+?{after})")),
                 pattern(&format!("(?i)^(?:{before})")),
                 pattern(&format!("(?i){after}")),
             )
@@ -1279,32 +1277,49 @@ static BODY_PARTS: LazyLock<Vec<(Regex, Regex, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether branch `k` of [`BODY_BRANCHES`] may match at `start`, where `rest` begins: the first
+/// two open with `minutes` (whose `s` may be `ſ`), the third and fifth only at the start of
+/// the text (`^`), the fourth with `meeting`, `réunion` or `séance` (whose first letters
+/// `(?i)` reads as their two cases, and `s` as `ſ` too).
+fn body_branch_may_start(k: usize, start: usize, rest: &str) -> bool {
+    match k {
+        0 | 1 => opens_ci(rest, "minute"),
+        2 | 4 => start == 0,
+        _ => rest.starts_with(['m', 'M', 'r', 'R', 's', 'S', 'ſ']),
+    }
+}
+
 /// [`BODY_PATTERNS`]' match in `t` and its group, without capture groups: the regex finds where
-/// the match starts, the first branch that matches there is the match's (a leftmost-first regex
-/// takes the first alternative that can match), the branch's words before the name end where
-/// the name starts, and the name, as few characters as may be (`.+?`), ends where the first
-/// match of the branch's words after it starts, one character or more after that.
+/// the match starts; the first branch that matches there is the match's (a leftmost-first
+/// regex takes the first alternative that can match); its words before the name end where the
+/// name starts; the name, as few characters as may be (`.+?`), ends where the first match of
+/// the branch's words after it starts, one character or more after that. A branch matches where
+/// its words before the name do and some match of its words after them follows.
 ///
 /// For collapsed text (white space only as single spaces between other characters, as
 /// [`collapse`] leaves it), which the callers give: there each run of white space in the words
-/// before the name can be read only one way, the name holds no line break (which `.` does not
-/// match), and it is followed by at least one character, so that where the words before the
-/// name end does not depend on what follows. The Japanese branch is left to the regex.
+/// before the name can be read only one way, each branch's words before the name end with
+/// white space and so are followed by a character, and the name holds no line break (which `.`
+/// does not match); so where the words before the name end does not depend on what follows.
+/// The Japanese branch is left to the regex.
 fn body_group(t: &str) -> Option<(usize, &str)> {
     let start = BODY_PATTERNS.find(t)?.start();
     let rest = t.get(start..)?;
-    for (k, (whole, before, after)) in BODY_PARTS.iter().enumerate() {
-        // `^` in a branch matches only at the start of the text
-        let anchored = BODY_BRANCHES
-            .get(k)
-            .is_some_and(|(b, _)| b.starts_with('^'));
-        if (anchored && start > 0) || !whole.is_match(rest) {
+    for (k, (before, after)) in BODY_PARTS.iter().enumerate() {
+        if !body_branch_may_start(k, start, rest) {
             continue;
         }
-        let from = start + before.find(rest)?.end();
-        let first = t.get(from..)?.chars().next()?;
-        let end = after.find_at(t, from + first.len_utf8())?.start();
-        return Some((k, t.get(from..end)?));
+        let Some(lead) = before.find(rest) else {
+            continue;
+        };
+        let from = start + lead.end();
+        let Some(first) = t.get(from..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        let Some(end) = after.find_at(t, from + first.len_utf8()) else {
+            continue;
+        };
+        return Some((k, t.get(from..end.start())?));
     }
     let c = BODY_PATTERNS.captures(t)?;
     BODY_NAMES

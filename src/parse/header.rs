@@ -250,8 +250,9 @@ fn page_edges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<bool> {
     edge
 }
 
-/// Signs of a North American document, written in lower case.
-const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[a-z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)|\$\s?\d";
+/// Signs of a North American document, written in lower case. Each word ends at a word boundary
+/// (`Ayesha` is no `ayes`, `mayoral` no `mayor`).
+const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)\b|\b[a-z]{2}\s+\d{5}|\$\s?\d";
 
 /// Signs of a British document, written in lower case.
 const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
@@ -278,7 +279,7 @@ static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 /// dollar amount there is no letter nor another `$`; inside a word the only two-letter word,
 /// `of`, is followed by white space and a letter, never a digit, and there is no `$`.
 #[cfg(test)]
-const US_WORDS: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)";
+const US_WORDS: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)\b";
 #[cfg(test)]
 static US_WORDS_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(US_WORDS));
 
@@ -446,7 +447,8 @@ type Tail = &'static [&'static [&'static str]];
 
 /// The word signs of [`US`] and [`UK`] (not the zip code, the dollar or `£`) by their first word: the tail that makes the
 /// word an American sign, and the one that makes it a British sign. No first word is a prefix of
-/// another, and each opens one alternative of each regex at most.
+/// another, and each opens one alternative of each regex at most. An American sign ends at a
+/// word boundary.
 const SIGNS: [(&str, Option<Tail>, Option<Tail>); 29] = [
     ("roll", Some(&[&["call"]]), None),
     ("ayes", Some(&[]), None),
@@ -462,8 +464,7 @@ const SIGNS: [(&str, Option<Tail>, Option<Tail>); 29] = [
     ("consent", Some(&[&["calendar"]]), None),
     ("alderman", Some(&[]), None),
     ("mayor", Some(&[]), None),
-    // `commissioners?` and `trustees?`: the `s` only lengthens the match, and no word starts
-    // there
+    // `commissioners?` and `trustees?`: see `PLURAL`
     ("commissioner", Some(&[]), None),
     ("trustee", Some(&[]), None),
     ("illinois", Some(&[]), None),
@@ -484,6 +485,10 @@ const SIGNS: [(&str, Option<Tail>, Option<Tail>); 29] = [
     ("district", None, Some(&[&["council"]])),
     ("community", None, Some(&[&["council"]])),
 ];
+
+/// The American signs that may end with a plural `s` (`commissioners?\b`): the `s` where it
+/// stands, then the word boundary.
+const PLURAL: [&str; 2] = ["commissioner", "trustee"];
 
 /// The first words of [`SIGNS`], found all at once: a packed (SIMD) searcher where one can be
 /// built, else an automaton.
@@ -535,10 +540,12 @@ fn sign_words(s: &str) -> (usize, usize) {
             return;
         }
         let after = at + first.len();
-        if let Some(end) = us_tail
+        let us_sign = us_tail
             .filter(|_| at >= us_end)
             .and_then(|t| tail_end(s, after, t))
-        {
+            .map(|end| end + usize::from(PLURAL.contains(&first) && b.get(end) == Some(&b's')))
+            .filter(|&end| !word(end));
+        if let Some(end) = us_sign {
             us += 1;
             us_end = end;
         }
@@ -1594,6 +1601,26 @@ mod tests {
         assert!(!us("The cost was £5,000.\nCouncillor Jones"));
     }
 
+    #[test]
+    fn american_words_end_at_a_word_boundary() {
+        // `Ayesha` is no `ayes`, `mayoral` no `mayor`
+        let us = |text: &str| north_american(&crate::segment::lines(text));
+        assert!(!us(
+            "Ayesha Khan\nMayoral candidates\nTownships\nCouncillor Jones"
+        ));
+        assert!(us("Ayes: 4\nThe Mayor\nCouncillor Jones"));
+        assert_eq!(
+            sign_words("ayesha, mayoral, commissionership, trusteeship"),
+            (0, 0)
+        );
+        assert_eq!(
+            sign_words("ayes: 4, mayors, mayor. commissioners, trustee board of healthy"),
+            (4, 0)
+        );
+        // the same in text that goes to the case-insensitive regex
+        assert_eq!(US_SIGNALS.find_iter("ayesha mayoral ſ").count(), 0);
+    }
+
     /// Strings built from `pieces`, `n` of them, each of one to `most` pieces, picked by a
     /// fixed pseudo-random sequence.
     fn built(pieces: &[&str], n: usize, most: usize) -> Vec<String> {
@@ -1614,10 +1641,7 @@ mod tests {
 
     #[test]
     fn us_signals_count_as_words_and_zip_codes() {
-        assert_eq!(
-            US.replace(r"|[a-z]{2}\s+\d{5}", ""),
-            format!(r"{US_WORDS}|\$\s?\d")
-        );
+        assert_eq!(US, format!(r"{US_WORDS}|\b[a-z]{{2}}\s+\d{{5}}|\$\s?\d"));
         let full = pattern(US);
         let mut pieces = vec![
             "ab",

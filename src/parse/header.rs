@@ -250,25 +250,26 @@ fn page_edges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<bool> {
     edge
 }
 
-/// Signs of a North American document, written in lower case.
-const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|[a-z]{2}\s+\d{5}|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)|\$\s?\d";
+/// Signs of a North American document, written in lower case. Each word ends at a word boundary
+/// (`Ayesha` is no `ayes`, `mayoral` no `mayor`).
+const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)\b|\b[a-z]{2}\s+\d{5}|\$\s?\d";
 
 /// Signs of a British document, written in lower case.
 const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
 
 /// The signs ignoring case, for text holding `ſ` or the Kelvin sign (which `(?i)` reads as `s`
-/// and `k`), and the British signs' case-sensitive twin for ASCII-lowered text (the American
-/// ones' is [`US_WORDS_LOWER`] with [`zip_codes`]): without `(?i)` the regex engine finds the
-/// literals with a vectorised prefilter, about twice as fast.
+/// and `k`). ASCII-lowered text without them is read by [`sign_words`], [`zip_codes`] and
+/// [`dollar_amounts`] instead.
 static US_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){US}")));
 static UK_SIGNALS: LazyLock<Regex> = LazyLock::new(|| pattern(&format!("(?i){UK}")));
+
+/// The British signs' case-sensitive twin for ASCII-lowered text: [`sign_words`]' oracle.
+#[cfg(test)]
 static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 
 /// [`US`]'s words: all of it but its zip code `[a-z]{2}\s+\d{5}`, which [`zip_codes`] counts,
-/// and its dollar amount `\$\s?\d`, which [`dollar_amounts`] counts. Each word is a literal, so
-/// the regex engine looks for them with its vectorised prefilter; with the zip code (no literal)
-/// it stepped its automaton through every byte, and with the dollar (a literal outside the
-/// group of words) it found no good prefilter.
+/// and its dollar amount `\$\s?\d`, which [`dollar_amounts`] counts. [`sign_words`] counts its
+/// matches in ASCII-lowered text, in the same pass as the British signs'.
 ///
 /// The three counts add up to the count of [`US`]: no match of one part can start inside a
 /// match of another, nor where it starts, so the leftmost-first matches of [`US`] are those of
@@ -277,7 +278,9 @@ static UK_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(UK));
 /// follows its first letter (only white space and digits do), and it holds no `$`; inside a
 /// dollar amount there is no letter nor another `$`; inside a word the only two-letter word,
 /// `of`, is followed by white space and a letter, never a digit, and there is no `$`.
-const US_WORDS: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)";
+#[cfg(test)]
+const US_WORDS: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)\b";
+#[cfg(test)]
 static US_WORDS_LOWER: LazyLock<Regex> = LazyLock::new(|| pattern(US_WORDS));
 
 /// The digits of a zip code, and a dollar amount: for the rare candidate of [`zip_codes`] and
@@ -427,14 +430,151 @@ pub(crate) fn north_american(lines: &[Line<'_>]) -> bool {
     }
     block.make_ascii_lowercase();
     let (us, uk) = if super::folds(&block) {
-        (US_SIGNALS.find_iter(&block).count(), &*UK_SIGNALS)
-    } else {
         (
-            US_WORDS_LOWER.find_iter(&block).count() + zip_codes(&block) + dollar_amounts(&block),
-            &*UK_LOWER,
+            US_SIGNALS.find_iter(&block).count(),
+            UK_SIGNALS.find_iter(&block).count(),
         )
+    } else {
+        let (words, uk) = sign_words(&block);
+        (words + zip_codes(&block) + dollar_amounts(&block), uk)
     };
-    us > uk.find_iter(&block).count()
+    us > uk
+}
+
+/// What must follow a sign's first word: more words, each after white space (`\s+`) and each
+/// one of a few.
+type Tail = &'static [&'static [&'static str]];
+
+/// The word signs of [`US`] and [`UK`] (not the zip code, the dollar or `£`) by their first word: the tail that makes the
+/// word an American sign, and the one that makes it a British sign. No first word is a prefix of
+/// another, and each opens one alternative of each regex at most. An American sign ends at a
+/// word boundary.
+const SIGNS: [(&str, Option<Tail>, Option<Tail>); 29] = [
+    ("roll", Some(&[&["call"]]), None),
+    ("ayes", Some(&[]), None),
+    ("nays", Some(&[]), None),
+    ("township", Some(&[]), None),
+    ("city", Some(&[&["council"]]), None),
+    ("county", Some(&[&["board"]]), Some(&[&["council"]])),
+    (
+        "board",
+        Some(&[&["of"], &["education", "trustees", "supervisors", "health"]]),
+        None,
+    ),
+    ("consent", Some(&[&["calendar"]]), None),
+    ("alderman", Some(&[]), None),
+    ("mayor", Some(&[]), None),
+    // `commissioners?` and `trustees?`: see `PLURAL`
+    ("commissioner", Some(&[]), None),
+    ("trustee", Some(&[]), None),
+    ("illinois", Some(&[]), None),
+    ("california", Some(&[]), None),
+    ("louisiana", Some(&[]), None),
+    ("ohio", Some(&[]), None),
+    ("texas", Some(&[]), None),
+    ("michigan", Some(&[]), None),
+    ("georgia", Some(&[]), None),
+    ("ontario", Some(&[]), None),
+    ("motion", Some(&[&["carried"]]), None),
+    ("parish", None, Some(&[&["council"]])),
+    ("borough", None, Some(&[])),
+    ("councillor", None, Some(&[])),
+    ("cllr", None, Some(&[])),
+    ("apologies", None, Some(&[])),
+    ("resolved", None, Some(&[])),
+    ("district", None, Some(&[&["council"]])),
+    ("community", None, Some(&[&["council"]])),
+];
+
+/// The American signs that may end with a plural `s` (`commissioners?\b`): the `s` where it
+/// stands, then the word boundary.
+const PLURAL: [&str; 2] = ["commissioner", "trustee"];
+
+/// The first words of [`SIGNS`], found all at once: a packed (SIMD) searcher where one can be
+/// built, else an automaton.
+static SIGN_FIRST: LazyLock<(
+    Option<aho_corasick::packed::Searcher>,
+    aho_corasick::AhoCorasick,
+)> = LazyLock::new(|| {
+    let words = SIGNS.map(|(w, _, _)| w);
+    (
+        aho_corasick::packed::Searcher::new(words.iter()),
+        super::keywords(&words),
+    )
+});
+
+/// The end of `tail` after the first word of a sign, which ends at `at` in `s`, if it follows.
+fn tail_end(s: &str, mut at: usize, tail: Tail) -> Option<usize> {
+    for words in tail {
+        let rest = s.get(at..)?;
+        let word = rest.trim_start_matches(char::is_whitespace);
+        let space = rest.len() - word.len();
+        let w = words.iter().find(|w| space > 0 && word.starts_with(**w))?;
+        at += space + w.len();
+    }
+    Some(at)
+}
+
+/// The number of matches of [`US`]'s words (all of it but the zip code and the dollar amount)
+/// and of [`UK`] in `s`, ASCII-lowered text, found in one pass without a regex.
+///
+/// Each match opens with the first word of a sign at a word start (ASCII `\b`: the byte before
+/// is no ASCII letter, digit or `_`), and its tail follows (`\s+` is `char::is_whitespace`, as
+/// `white_space_and_digits_as_the_regex_reads_them` checks). A regex searches on from the end of
+/// each match, so a sign that starts inside the last match of its own side (`trustees` in
+/// `board of trustees`, `councillor` in `parish councillors`) is not counted. `£` counts where
+/// an ASCII word character stands before it (the `\b` before `£`, which is no word character).
+fn sign_words(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let (mut us, mut uk) = (0, 0);
+    let (mut us_end, mut uk_end) = (0, 0);
+    let mut found = |at: usize, pattern: usize| {
+        let Some(&(first, us_tail, uk_tail)) = SIGNS.get(pattern) else {
+            return;
+        };
+        if at > 0 && word(at - 1) {
+            return;
+        }
+        let after = at + first.len();
+        let us_sign = us_tail
+            .filter(|_| at >= us_end)
+            .and_then(|t| tail_end(s, after, t))
+            .map(|end| end + usize::from(PLURAL.contains(&first) && b.get(end) == Some(&b's')))
+            .filter(|&end| !word(end));
+        if let Some(end) = us_sign {
+            us += 1;
+            us_end = end;
+        }
+        if let Some(end) = uk_tail
+            .filter(|_| at >= uk_end)
+            .and_then(|t| tail_end(s, after, t))
+        {
+            uk += 1;
+            uk_end = end;
+        }
+    };
+    match &SIGN_FIRST.0 {
+        Some(packed) => {
+            let mut at = 0;
+            while let Some(m) = packed.find_in(b, aho_corasick::Span::from(at..b.len())) {
+                found(m.start(), m.pattern().as_usize());
+                at = m.start() + 1;
+            }
+        }
+        None => {
+            for m in SIGN_FIRST.1.find_overlapping_iter(b) {
+                found(m.start(), m.pattern().as_usize());
+            }
+        }
+    }
+    let pounds = memchr::memmem::find_iter(b, "£".as_bytes())
+        .filter(|&i| i > 0 && word(i - 1))
+        .count();
+    (us, uk + pounds)
 }
 
 static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -500,6 +640,17 @@ static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `t` opens like a page that is no record of a meeting ([`OTHER_HEADING`]), after a
+/// test for the words without one of which it cannot: it opens with `browse`, `this` or `issue`,
+/// or holds `newsletter`. Each word holds an `s`, which `(?i)` reads as `ſ` too: a line holding
+/// `ſ` or the Kelvin sign goes to the regex.
+fn other_heading(t: &str) -> bool {
+    let word = ["browse", "this", "issue"].iter().any(|w| opens_ci(t, w))
+        || crate::segment::contains_ci(t, "newsletter")
+        || super::folds(t);
+    word && OTHER_HEADING.is_match(t)
+}
+
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?x)\b((?:[A-Z][\w'&-]*\s+){1,4}(?:County|Borough|District|City|Town|Parish|Community|Metropolitan\s+Borough)\s+Council|(?:[A-Z][A-Z'&-]*\s+){1,4}(?:COUNTY|BOROUGH|DISTRICT|CITY|TOWN|PARISH|COMMUNITY)\s+COUNCIL|(?:Township|City|Town|Village|County)\s+of\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?|(?:TOWNSHIP|CITY|TOWN|VILLAGE|COUNTY)\s+OF\s+[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)?)",
@@ -509,15 +660,22 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line opens the minutes of a (new) meeting: `MINUTES OF THE ANNUAL MEETING OF
 /// ...`, `Minutes of a meeting of the Cabinet held on ...` (not `The minutes of the meeting held
 /// on ... were approved`, nor an item titled `Minutes of the previous meeting`).
+///
+/// Inlined into the caller's loop over every line: most lines fail on their first byte, and
+/// the rest is [`meeting_heading`].
+#[inline]
 pub(crate) fn is_meeting_heading(text: &str) -> bool {
     // an ASCII first byte other than white space stays first after trimming: it must be the `m`
-    if text
+    !text
         .as_bytes()
         .first()
         .is_none_or(|&c| c.is_ascii() && !matches!(c, 9..=13 | b' ' | b'm' | b'M'))
-    {
-        return false;
-    }
+        && meeting_heading(text)
+}
+
+/// [`is_meeting_heading`] for a line whose first byte may open one.
+#[inline(never)]
+fn meeting_heading(text: &str) -> bool {
     let t = text.trim();
     if t.len() >= 200
         || !t
@@ -577,10 +735,8 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         block.push_str(l.text);
         block.push('\0');
     }
-    let authority = AUTHORITY
-        .captures(&block)
-        .and_then(|c| c.get(1))
-        .map(|m| collapse(m.as_str()));
+    // the group holds all of the match but the word boundary before it
+    let authority = AUTHORITY.find(&block).map(|m| collapse(m.as_str()));
     let mk = |kind, title: Option<String>, body_from| Header {
         kind,
         title,
@@ -660,11 +816,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         .filter(|(_, l)| !l.is_blank() && !l.furniture)
         .take(25)
         .collect();
-    if head
-        .iter()
-        .take(6)
-        .any(|(_, l)| OTHER_HEADING.is_match(l.text))
-    {
+    if head.iter().take(6).any(|(_, l)| other_heading(l.text)) {
         return mk(Kind::Other, head.first().map(|(_, l)| collapse(l.text)), 0);
     }
     let decision_fields = lines
@@ -805,19 +957,19 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .take(14)
         .take_while(|l| super::blocks::marker(l.text).is_none())
         .collect();
-    let joined = collapse(
-        &head
-            .iter()
-            .take(8)
-            .map(|l| l.text)
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let joined = collapse_joined(head.iter().take(8).map(|l| l.text));
+    let folds = super::folds(&joined);
     let location = LOCATION_LEAD
         .find_iter(&joined)
-        .find_map(|m| joined.get(m.start()..).and_then(|t| LOCATION.captures(t)))
-        .and_then(|c| c.name("l"))
-        .map(|m| m.as_str().trim().trim_end_matches([',', '.']).to_string())
+        .find_map(|m| {
+            let t = joined.get(m.start()..)?;
+            if folds {
+                LOCATION.captures(t)?.name("l").map(|l| l.as_str())
+            } else {
+                location_at(t, m.len())
+            }
+        })
+        .map(|l| l.trim().trim_end_matches([',', '.']).to_string())
         .filter(|l| !l.is_empty());
     for l in &head {
         if let Some(ml) = meeting_line(l.text, order) {
@@ -835,7 +987,7 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .copied()
         .take_while(|l| !super::items::number(l.text).is_ok_and(|(_, (_, punct))| punct))
         .collect();
-    let heading_text = collapse(&heading.iter().map(|l| l.text).collect::<Vec<_>>().join(" "));
+    let heading_text = collapse_joined(heading.iter().map(|l| l.text));
     // the heading's own date, else the first date on any line of the head
     let date = meeting_date(&super::dates::ascii_digits_cow(&heading_text), order).or_else(|| {
         head.iter()
@@ -855,6 +1007,24 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         body,
         location,
     }
+}
+
+/// `collapse(&texts.join(" "))`, without the joined copy: each text collapsed in turn, a space
+/// between two that leave something. A run of white space that crosses from one text into the
+/// next is the space between them, and a text of white space alone is part of such a run.
+fn collapse_joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut out = String::with_capacity(texts.clone().map(|t| t.len() + 1).sum());
+    for t in texts {
+        let at = out.len();
+        if at > 0 {
+            out.push(' ');
+        }
+        crate::segment::collapse_into(&mut out, t);
+        if at > 0 && out.len() == at + 1 {
+            out.truncate(at);
+        }
+    }
+    out
 }
 
 /// The meeting's date among the dates of its heading: one said to be the meeting's (`Meeting
@@ -936,6 +1106,120 @@ static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The byte length of the white space (`\s`) that opens `t`.
+fn space_len(t: &str) -> usize {
+    t.len() - t.trim_start_matches(char::is_whitespace).len()
+}
+
+/// Whether `t` opens with `w` (ASCII), ignoring ASCII case.
+fn opens_ci(t: &str, w: &str) -> bool {
+    t.as_bytes()
+        .get(..w.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether an ASCII word character (`(?-u:\w)`) opens `t`: where none does, a word that ends
+/// before `t` ends at a word boundary.
+fn opens_word(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// Whether a decimal digit (`\d`) opens `t`.
+fn opens_digit(t: &str) -> bool {
+    static DIGIT: LazyLock<Regex> = LazyLock::new(|| pattern(r"^\d"));
+    match t.chars().next() {
+        Some(c) if c.is_ascii() => c.is_ascii_digit(),
+        Some(c) => c.is_numeric() && DIGIT.is_match(t),
+        None => false,
+    }
+}
+
+/// Whether [`LOCATION`]'s closing words match at the start of `t` (`$` where `t` is empty).
+fn location_end(t: &str) -> bool {
+    if t.is_empty() {
+        return true;
+    }
+    if let Some(r) = t.strip_prefix('.') {
+        return r.starts_with(char::is_whitespace);
+    }
+    let comma = usize::from(t.starts_with(','));
+    let space = space_len(t.get(comma..).unwrap_or_default());
+    if space == 0 {
+        return false;
+    }
+    let r = t.get(comma + space..).unwrap_or_default();
+    let word = |w: &str| opens_ci(r, w) && !opens_word(r.get(w.len()..).unwrap_or_default());
+    let after_on = r.get(2..).unwrap_or_default();
+    let after_at = r.get(2..).unwrap_or_default();
+    let day = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+        .iter()
+        .any(|d| {
+            opens_ci(r, d) && {
+                let r = r.get(d.len()..).unwrap_or_default();
+                opens_ci(r, "day") && !opens_word(r.get(3..).unwrap_or_default())
+            }
+        });
+    if (opens_ci(r, "on") && after_on.starts_with(char::is_whitespace))
+        || (opens_ci(r, "at")
+            && space_len(after_at) > 0
+            && opens_digit(after_at.get(space_len(after_at)..).unwrap_or_default()))
+        || day
+    {
+        return true;
+    }
+    // the other closing words take no comma before them
+    comma == 0
+        && ([
+            "commencing",
+            "present",
+            "apologies",
+            "attendance",
+            "members",
+        ]
+        .iter()
+        .any(|w| word(w))
+            || (opens_ci(r, "contact") && {
+                let c = r.get(7..).unwrap_or_default();
+                c.get(space_len(c)..).is_some_and(|c| c.starts_with(':'))
+            }))
+}
+
+/// [`LOCATION`]'s group `l` in `t`, which opens with a match of [`LOCATION_LEAD`] `lead` bytes
+/// long, for text that holds neither `ſ` nor the Kelvin sign (so that each of the rule's words
+/// matches its ASCII letters in either case and nothing else, and `[A-Z]` an ASCII letter).
+///
+/// Each lead-in of [`LOCATION`] is its lead-in in [`LOCATION_LEAD`] and the white space after
+/// it, all of it: the group opens with `the` or a letter. The group is then read as the regex
+/// reads it: with `the` and white space (all of it, as a letter follows) where they open it,
+/// else without; then a letter and two to a hundred characters other than `.` and `;`, as few
+/// as let [`LOCATION`]'s closing words follow ([`location_end`]).
+fn location_at(t: &str, lead: usize) -> Option<&str> {
+    let from = lead + space_len(t.get(lead..)?);
+    let rest = t.get(from..)?;
+    let the = (opens_ci(rest, "the") && space_len(rest.get(3..)?) > 0)
+        .then(|| 3 + space_len(rest.get(3..).unwrap_or_default()));
+    for skip in the.into_iter().chain([0]) {
+        let g = rest.get(skip..)?;
+        if !g.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut at = 1;
+        for n in 0..=100 {
+            let r = g.get(at..)?;
+            if n >= 2 && location_end(r) {
+                return rest.get(..skip + at);
+            }
+            match r.chars().next() {
+                Some(c) if c != '.' && c != ';' && n < 100 => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    None
+}
+
 /// The words around a body's name on a notice: `Notice and Agenda of ... Meeting`.
 static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -943,18 +1227,113 @@ static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The branches of [`BODY_PATTERNS`], in its order: the words before the body's name, and the
+/// words after it. The name is `.+?` in each but the last, which names a committee in Japanese
+/// (`\S+?委員会`, ending the match).
+const BODY_BRANCHES: [(&str, &str); 6] = [
+    (
+        r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?",
+        r"(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)",
+    ),
+    (r"minutes\s+of\s+the\s+", r"\s+(?:meeting|held)\b"),
+    (r"^", r"\s+(?:regular\s+|special\s+)?meeting\s+minutes"),
+    (
+        r"(?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?",
+        r"(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)",
+    ),
+    (
+        r"^",
+        r"\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    ),
+    (r"(?:第\S+回\s*)?", ""),
+];
+
+/// The group names of [`BODY_PATTERNS`], a branch each.
+const BODY_NAMES: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+
+/// The name of the body in a meeting's heading, by the first of [`BODY_BRANCHES`] that matches
+/// where the leftmost match starts.
 static BODY_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?ix)
-        minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
-      | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
-      | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
-      | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)
-      | ^(?P<e>.+?)\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
-      | (?:第\S+回\s*)?(?P<f>\S+?委員会)
-    ",
-    )
+    let branches: Vec<String> = BODY_BRANCHES
+        .iter()
+        .zip(BODY_NAMES)
+        .map(|((before, after), name)| {
+            let body = if after.is_empty() {
+                r"\S+?委員会"
+            } else {
+                ".+?"
+            };
+            format!("{before}(?P<{name}>{body}){after}")
+        })
+        .collect();
+    pattern(&format!("(?i){}", branches.join("|")))
 });
+
+/// Each of [`BODY_BRANCHES`] but the last, two ways: the words before the name, anchored
+/// (where does the name start?), and the words after it (where does it end?).
+static BODY_PARTS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
+    BODY_BRANCHES
+        .iter()
+        .take(5)
+        .map(|(before, after)| {
+            (
+                pattern(&format!("(?i)^(?:{before})")),
+                pattern(&format!("(?i){after}")),
+            )
+        })
+        .collect()
+});
+
+/// Whether branch `k` of [`BODY_BRANCHES`] may match at `start`, where `rest` begins: the first
+/// two open with `minutes` (whose `s` may be `ſ`), the third and fifth only at the start of
+/// the text (`^`), the fourth with `meeting`, `réunion` or `séance` (whose first letters
+/// `(?i)` reads as their two cases, and `s` as `ſ` too).
+fn body_branch_may_start(k: usize, start: usize, rest: &str) -> bool {
+    match k {
+        0 | 1 => opens_ci(rest, "minute"),
+        2 | 4 => start == 0,
+        _ => rest.starts_with(['m', 'M', 'r', 'R', 's', 'S', 'ſ']),
+    }
+}
+
+/// [`BODY_PATTERNS`]' match in `t` and its group, without capture groups: the regex finds where
+/// the match starts; the first branch that matches there is the match's (a leftmost-first
+/// regex takes the first alternative that can match); its words before the name end where the
+/// name starts; the name, as few characters as may be (`.+?`), ends where the first match of
+/// the branch's words after it starts, one character or more after that. A branch matches where
+/// its words before the name do and some match of its words after them follows.
+///
+/// For collapsed text (white space only as single spaces between other characters, as
+/// [`collapse`] leaves it), which the callers give: there each run of white space in the words
+/// before the name can be read only one way, each branch's words before the name end with
+/// white space and so are followed by a character, and the name holds no line break (which `.`
+/// does not match); so where the words before the name end does not depend on what follows.
+/// The Japanese branch is left to the regex.
+fn body_group(t: &str) -> Option<(usize, &str)> {
+    let start = BODY_PATTERNS.find(t)?.start();
+    let rest = t.get(start..)?;
+    for (k, (before, after)) in BODY_PARTS.iter().enumerate() {
+        if !body_branch_may_start(k, start, rest) {
+            continue;
+        }
+        let Some(lead) = before.find(rest) else {
+            continue;
+        };
+        let from = start + lead.end();
+        let Some(first) = t.get(from..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        let Some(end) = after.find_at(t, from + first.len_utf8()) else {
+            continue;
+        };
+        return Some((k, t.get(from..end.start())?));
+    }
+    let c = BODY_PATTERNS.captures(t)?;
+    BODY_NAMES
+        .iter()
+        .enumerate()
+        .find_map(|(k, name)| c.name(name).map(|m| (k, m.as_str())))
+}
 
 /// A page heading before the meeting's own line: `Agenda and minutes`.
 static PAGE_HEADING: LazyLock<Regex> =
@@ -965,7 +1344,16 @@ static BODY_BEFORE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)^(?P<b>.{3,80}?)\s+[–—-]\s+minutes\b"));
 
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
-    let joined = PAGE_HEADING.replace(joined, "");
+    // the page heading opens with `agenda` (no letter of which `(?i)` reads as anything but its
+    // two ASCII cases)
+    let paged = joined
+        .get(..6)
+        .is_some_and(|h| h.eq_ignore_ascii_case("agenda"));
+    let joined = if paged {
+        PAGE_HEADING.replace(joined, "")
+    } else {
+        std::borrow::Cow::Borrowed(joined)
+    };
     let joined = joined.as_ref();
     // the rule needs a dash and `minutes` (whose `s` may be `ſ`)
     let dash = memchr::memchr(b'-', joined.as_bytes()).is_some() || joined.contains(['–', '—']);
@@ -976,22 +1364,15 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     {
         return Some(b.as_str().trim().to_string());
     }
-    if let Some(c) = BODY_PATTERNS.captures(joined) {
-        for name in ["a", "b", "c", "d", "e", "f"] {
-            if let Some(m) = c.name(name) {
-                let b = m
-                    .as_str()
-                    .trim()
-                    .trim_start_matches("the ")
-                    .trim_start_matches("The ")
-                    .trim();
-                if !b.is_empty()
-                    && b.split_whitespace().count() <= 12
-                    && !b.eq_ignore_ascii_case("meeting")
-                {
-                    return Some(b.to_string());
-                }
-            }
+    if let Some((_, m)) = body_group(joined) {
+        let b = m
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The ")
+            .trim();
+        if !b.is_empty() && b.split_whitespace().count() <= 12 && !b.eq_ignore_ascii_case("meeting")
+        {
+            return Some(b.to_string());
         }
     }
     // a council or committee name standing alone on a heading line
@@ -1220,6 +1601,26 @@ mod tests {
         assert!(!us("The cost was £5,000.\nCouncillor Jones"));
     }
 
+    #[test]
+    fn american_words_end_at_a_word_boundary() {
+        // `Ayesha` is no `ayes`, `mayoral` no `mayor`
+        let us = |text: &str| north_american(&crate::segment::lines(text));
+        assert!(!us(
+            "Ayesha Khan\nMayoral candidates\nTownships\nCouncillor Jones"
+        ));
+        assert!(us("Ayes: 4\nThe Mayor\nCouncillor Jones"));
+        assert_eq!(
+            sign_words("ayesha, mayoral, commissionership, trusteeship"),
+            (0, 0)
+        );
+        assert_eq!(
+            sign_words("ayes: 4, mayors, mayor. commissioners, trustee board of healthy"),
+            (4, 0)
+        );
+        // the same in text that goes to the case-insensitive regex
+        assert_eq!(US_SIGNALS.find_iter("ayesha mayoral ſ").count(), 0);
+    }
+
     /// Strings built from `pieces`, `n` of them, each of one to `most` pieces, picked by a
     /// fixed pseudo-random sequence.
     fn built(pieces: &[&str], n: usize, most: usize) -> Vec<String> {
@@ -1240,10 +1641,7 @@ mod tests {
 
     #[test]
     fn us_signals_count_as_words_and_zip_codes() {
-        assert_eq!(
-            US.replace(r"|[a-z]{2}\s+\d{5}", ""),
-            format!(r"{US_WORDS}|\$\s?\d")
-        );
+        assert_eq!(US, format!(r"{US_WORDS}|\b[a-z]{{2}}\s+\d{{5}}|\$\s?\d"));
         let full = pattern(US);
         let mut pieces = vec![
             "ab",
@@ -1349,6 +1747,113 @@ mod tests {
     }
 
     #[test]
+    fn sign_words_count_as_the_regexes() {
+        // the searcher finds the first words in the order they start (its automaton fallback
+        // reports them by their ends): no first word holds another
+        for (w, _, _) in SIGNS {
+            assert!(
+                SIGNS.iter().all(|(v, _, _)| v == &w || !v.contains(w)),
+                "{w}"
+            );
+        }
+        let mut pieces: Vec<&str> = vec![
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "\n",
+            "\t",
+            "\0",
+            "x",
+            "1",
+            "_",
+            "-",
+            ".",
+            "é",
+            "£",
+            "£5",
+            "x£",
+            "$",
+            "s",
+            "of",
+            "of ",
+            "roll",
+            "call",
+            "city",
+            "council",
+            "councillor",
+            "councillors",
+            "county",
+            "board",
+            "board of",
+            "education",
+            "trustees",
+            "trustee",
+            "supervisors",
+            "health",
+            "consent",
+            "calendar",
+            "motion",
+            "carried",
+            "ayes",
+            "nays",
+            "mayor",
+            "mayoral",
+            "commissioner",
+            "commissioners",
+            "township",
+            "alderman",
+            "illinois",
+            "california",
+            "louisiana",
+            "ohio",
+            "texas",
+            "michigan",
+            "georgia",
+            "ontario",
+            "parish",
+            "borough",
+            "cllr",
+            "apologies",
+            "resolved",
+            "district",
+            "community",
+            "ROLL",
+            "Mayor",
+        ];
+        let cuts: Vec<&str> = SIGNS
+            .iter()
+            .flat_map(|(w, _, _)| (1..w.len()).filter_map(|k| w.get(..k)))
+            .collect();
+        pieces.extend(cuts);
+        let mut walk = crate::testgen::Walk::new(11);
+        let mut texts: Vec<String> = (0..60_000).map(|_| walk.text(&pieces, 12)).collect();
+        texts.extend((0..500).map(|_| walk.text(&pieces, 200)));
+        texts.extend(crate::testgen::texts_of(
+            &[
+                "board", " ", "of", "trustees", "county", "council", "lor", "\0",
+            ],
+            5,
+        ));
+        for t in &texts {
+            assert_eq!(
+                sign_words(t),
+                (
+                    US_WORDS_LOWER.find_iter(t).count(),
+                    UK_LOWER.find_iter(t).count()
+                ),
+                "{t:?}"
+            );
+        }
+        assert_eq!(
+            sign_words("board of trustees, county board of health"),
+            (2, 0)
+        );
+        assert_eq!(sign_words("parish councillors and x£5 and £6"), (0, 2));
+    }
+
+    #[test]
     fn white_space_and_digits_as_the_regex_reads_them() {
         // `zip_codes` reads white space with `char::is_whitespace` and lets only `digit_like`
         // characters reach the regex for `\d`
@@ -1428,6 +1933,318 @@ mod tests {
         let ls = crate::segment::lines(text);
         let b = meeting_of(&ls, DateOrder::Auto).body;
         assert_eq!(b.as_deref(), Some("SOULDERN PARISH COUNCIL"));
+    }
+
+    #[test]
+    fn locations_read_as_the_regex_reads_them() {
+        let pieces = [
+            "held at ",
+            "held in ",
+            "HELD  IN\u{a0}",
+            "Venue:",
+            "venue : ",
+            "Location:",
+            "place:",
+            "7pm in ",
+            "7 p.m., at ",
+            "am at ",
+            "the ",
+            "The  ",
+            "the",
+            "Council Chamber",
+            "Town",
+            "Hall",
+            "x",
+            "ab",
+            "é",
+            "“",
+            "1",
+            "٣",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\n",
+            ".",
+            ". ",
+            ";",
+            ",",
+            ", ",
+            " on ",
+            " on",
+            " at 7",
+            " at ٣",
+            " at  x",
+            " Monday",
+            ", Tuesday",
+            " wednesday",
+            " Thursdays",
+            " friday,",
+            " saturday.",
+            " SUNDAY",
+            " commencing",
+            " commencingx",
+            " present",
+            " Present:",
+            " apologies",
+            " attendance",
+            " members",
+            " membersx",
+            " contact :",
+            " contact",
+            " CONTACT:",
+        ];
+        let mut walk = crate::testgen::Walk::new(5);
+        let mut texts: Vec<String> = (0..80_000).map(|_| walk.text(&pieces, 10)).collect();
+        // long enough for the bound of a hundred characters
+        texts.extend((0..3_000).map(|_| {
+            let mut t = walk.pick(&pieces[..8]).to_string();
+            t.push_str(&"Ab cd ".repeat(walk.below(20)));
+            t.push_str(&walk.text(&pieces, 6));
+            t
+        }));
+        for t in &texts {
+            if super::super::folds(t) {
+                continue;
+            }
+            let want = LOCATION
+                .captures(t)
+                .and_then(|c| c.name("l"))
+                .map(|m| m.as_str());
+            let got = LOCATION_LEAD
+                .find(t)
+                .filter(|m| m.start() == 0)
+                .and_then(|m| location_at(t, m.len()));
+            assert_eq!(got, want, "{t:?}");
+        }
+        assert_eq!(
+            location_at("held in the Village Hall on 28th", 8),
+            Some("the Village Hall")
+        );
+    }
+
+    #[test]
+    fn an_authority_is_its_whole_match() {
+        let pieces = [
+            "Milburn ",
+            "Parish ",
+            "Council",
+            "COUNTY ",
+            "COUNCIL",
+            "City of ",
+            "CITY OF ",
+            "Kent",
+            "KENT ",
+            "Town ",
+            "Borough ",
+            "Metropolitan Borough ",
+            "x ",
+            "the ",
+            "O'Neill ",
+            "\0",
+            "\n",
+            " ",
+            "é",
+            "Township of Lake",
+            "-",
+            "&",
+        ];
+        let mut walk = crate::testgen::Walk::new(9);
+        for _ in 0..30_000 {
+            let t = walk.text(&pieces, 8);
+            let group = AUTHORITY
+                .captures(&t)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range());
+            assert_eq!(AUTHORITY.find(&t).map(|m| m.range()), group, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn other_headings_as_the_regex_reads_them() {
+        let pieces = [
+            "browse",
+            "Browse ",
+            "BROWSE",
+            "meetings",
+            "this",
+            "This ",
+            "page",
+            " lists the ",
+            "issue",
+            "Issue ",
+            "details",
+            "newsletter",
+            "NEWSLETTER",
+            "x",
+            " ",
+            "\u{a0}",
+            "é",
+            "ſ",
+            "\u{212a}",
+            "-",
+            "1",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            assert_eq!(other_heading(&t), OTHER_HEADING.is_match(&t), "{t:?}");
+        }
+    }
+
+    /// [`BODY_PATTERNS`] as it was written.
+    static BODY_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"(?ix)
+            minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
+          | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
+          | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
+          | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)
+          | ^(?P<e>.+?)\s+-\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+          | (?:第\S+回\s*)?(?P<f>\S+?委員会)
+        ",
+        )
+    });
+
+    #[test]
+    fn body_groups_as_the_capture_groups_read_them() {
+        let pieces = [
+            "minutes",
+            "MINUTES",
+            "Minutes",
+            "minuteſ",
+            "of",
+            "OF",
+            "the",
+            "The",
+            "a",
+            "an",
+            "annual",
+            "special",
+            "planning",
+            "general",
+            "meeting",
+            "Meeting",
+            "held",
+            "heldx",
+            "on",
+            "at",
+            "in",
+            "was",
+            "wasn't",
+            ",",
+            ".",
+            "-",
+            "–",
+            "monday",
+            "Friday",
+            "regular",
+            "réunion",
+            "séance",
+            "ſéance",
+            "du",
+            "Cabinet",
+            "Parish Council",
+            "x",
+            "é",
+            "\u{212a}",
+            "第1回",
+            "委員会",
+            "minutes of the",
+            "Minutes of a",
+            "minutes of an annual general meeting of",
+            "minutes of the meeting of",
+            "MINUTES OF THE SPECIAL MEETING OF THE",
+            "meeting of the",
+            "held on",
+            "held in",
+            "regular meeting minutes",
+            "meeting minutes",
+            "- Monday",
+            "réunion du",
+            "Kent",
+            "\n",
+            "\u{a0}",
+            "1",
+        ];
+        let mut walk = crate::testgen::Walk::new(13);
+        let mut texts: Vec<String> = Vec::new();
+        for _ in 0..100_000 {
+            let n = walk.below(12);
+            let words: Vec<&str> = (0..n).map(|_| walk.pick(&pieces)).collect();
+            // mostly spaced as words are, sometimes run together
+            let sep = if walk.below(4) == 0 { "" } else { " " };
+            texts.push(collapse(&words.join(sep)));
+        }
+        let mut seen = [0; 6];
+        for t in &texts {
+            let want = BODY_WRITTEN.captures(t).and_then(|c| {
+                BODY_NAMES
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, name)| c.name(name).map(|m| (k, m.as_str())))
+            });
+            assert_eq!(body_group(t), want, "{t:?}");
+            if let Some((k, _)) = want {
+                seen[k] += 1;
+            }
+            assert_eq!(
+                BODY_PATTERNS.find(t).map(|m| m.range()),
+                BODY_WRITTEN.find(t).map(|m| m.range()),
+                "{t:?}"
+            );
+        }
+        // every branch is read many times
+        assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
+    }
+
+    #[test]
+    fn collapse_joined_is_collapse_of_the_join() {
+        let pieces = [
+            "", " ", "  ", "a", "bc", "\u{a0}", "\u{200b}", "\u{feff}", "\n", "\t", "\u{3000}",
+            "é", "x y", "x  y", " z ",
+        ];
+        let mut walk = crate::testgen::Walk::new(19);
+        for _ in 0..50_000 {
+            let texts: Vec<String> = (0..walk.below(5)).map(|_| walk.text(&pieces, 4)).collect();
+            let refs = texts.iter().map(String::as_str);
+            assert_eq!(
+                collapse_joined(refs),
+                collapse(&texts.join(" ")),
+                "{texts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn page_headings_open_with_agenda() {
+        // `agenda`'s letters match no character under `(?i)` but their two ASCII cases
+        let letters = pattern("(?i)^[agenda]$");
+        let mut buf = [0; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert!(
+                c.is_ascii() || !letters.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
+        let pieces = [
+            "agenda",
+            "Agenda",
+            "AGENDA",
+            "agend",
+            ",",
+            " ",
+            "\u{a0}",
+            "decisions",
+            "and",
+            "draft",
+            "minutes",
+            "x",
+            "é",
+            "ſ",
+            "of",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 5) {
+            let gate = t.get(..6).is_some_and(|h| h.eq_ignore_ascii_case("agenda"));
+            assert!(gate || !PAGE_HEADING.is_match(&t), "{t:?}");
+        }
     }
 
     #[test]

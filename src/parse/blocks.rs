@@ -345,7 +345,7 @@ impl Subject {
     }
 }
 
-/// The first words of [`subject_ok`]'s subjects.
+/// The words a marker's subject opens with (see [`Subject`]).
 const SUBJECTS: [&str; 12] = [
     "it",
     "the",
@@ -374,23 +374,7 @@ fn subject_ok(prefix: &str) -> bool {
         return false;
     }
     let first = p.split_whitespace().next().unwrap_or("");
-    [
-        "it",
-        "the",
-        "council",
-        "cabinet",
-        "members",
-        "committee",
-        "board",
-        "and",
-        "that",
-        "councillors",
-        "commission",
-        "panel",
-    ]
-    .iter()
-    .any(|w| first.eq_ignore_ascii_case(w))
-        || p.eq_ignore_ascii_case("and it was")
+    SUBJECTS.iter().any(|w| first.eq_ignore_ascii_case(w)) || p.eq_ignore_ascii_case("and it was")
 }
 
 /// Words one of which every resolution marker holds.

@@ -307,6 +307,17 @@ fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
     )))
 }
 
+/// Where a marker may start in `text`: the start, and each word start (after a space) within
+/// the first 80 characters.
+fn marker_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        text.char_indices()
+            .take(80)
+            .filter(|&(_, c)| c == ' ')
+            .map(|(i, _)| i + 1),
+    )
+}
+
 /// [`subject_ok`] for the prefixes of one text in turn, each read once: a prefix fails when
 /// the one before it failed or the text added holds a digit, `.` or `;` or makes more than six
 /// words; else it holds when it is empty or its first word (the text's) is a subject word.
@@ -444,15 +455,8 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
     if !marker_hint(head) {
         return None;
     }
-    // candidates: the start, and each word start within the first 60 bytes
-    let starts = std::iter::once(0).chain(
-        text.char_indices()
-            .take(80)
-            .filter(|&(_, c)| c == ' ')
-            .map(|(i, _)| i + 1),
-    );
     let mut subject = Subject::default();
-    for s in starts {
+    for s in marker_starts(text) {
         if !subject.extend_to(text, s) {
             break;
         }
@@ -767,14 +771,8 @@ mod tests {
         let mut walk = crate::testgen::Walk::new(7);
         for _ in 0..100_000 {
             let text = walk.text(&pieces, 10);
-            let starts = std::iter::once(0).chain(
-                text.char_indices()
-                    .take(80)
-                    .filter(|&(_, c)| c == ' ')
-                    .map(|(i, _)| i + 1),
-            );
             let mut subject = Subject::default();
-            for s in starts {
+            for s in marker_starts(&text) {
                 let want = subject_ok(&text[..s]);
                 assert_eq!(subject.extend_to(&text, s), want, "{text:?} at {s}");
                 if !want {

@@ -254,8 +254,10 @@ fn page_edges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<bool> {
 /// (`Ayesha` is no `ayes`, `mayoral` no `mayor`).
 const US: &str = r"\b(?:roll\s+call|ayes|nays|township|city\s+council|county\s+board|board\s+of\s+(?:education|trustees|supervisors|health)|consent\s+calendar|alderman|mayor|commissioners?|trustees?|illinois|california|louisiana|ohio|texas|michigan|georgia|ontario|motion\s+carried)\b|\b[a-z]{2}\s+\d{5}|\$\s?\d";
 
-/// Signs of a British document, written in lower case.
-const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|£|apologies|resolved|district\s+council|community\s+council)";
+/// Signs of a British document, written in lower case: words from a word boundary, and every
+/// `£` (which is no word character, so a `\b` before it would count it only after a letter or
+/// digit, as in `x£5`, and never in `cost £5`).
+const UK: &str = r"\b(?:parish\s+council|borough|county\s+council|councillor|cllr|apologies|resolved|district\s+council|community\s+council)|£";
 
 /// The signs ignoring case, for text holding `ſ` or the Kelvin sign (which `(?i)` reads as `s`
 /// and `k`). ASCII-lowered text without them is read by [`sign_words`], [`zip_codes`] and
@@ -522,8 +524,8 @@ fn tail_end(s: &str, mut at: usize, tail: Tail) -> Option<usize> {
 /// is no ASCII letter, digit or `_`), and its tail follows (`\s+` is `char::is_whitespace`, as
 /// `white_space_and_digits_as_the_regex_reads_them` checks). A regex searches on from the end of
 /// each match, so a sign that starts inside the last match of its own side (`trustees` in
-/// `board of trustees`, `councillor` in `parish councillors`) is not counted. `£` counts where
-/// an ASCII word character stands before it (the `\b` before `£`, which is no word character).
+/// `board of trustees`, `councillor` in `parish councillors`) is not counted. Every `£` counts
+/// (no word holds one).
 fn sign_words(s: &str) -> (usize, usize) {
     let b = s.as_bytes();
     let word = |i: usize| {
@@ -571,9 +573,7 @@ fn sign_words(s: &str) -> (usize, usize) {
             }
         }
     }
-    let pounds = memchr::memmem::find_iter(b, "£".as_bytes())
-        .filter(|&i| i > 0 && word(i - 1))
-        .count();
+    let pounds = memchr::memmem::find_iter(b, "£".as_bytes()).count();
     (us, uk + pounds)
 }
 
@@ -1850,7 +1850,10 @@ mod tests {
             sign_words("board of trustees, county board of health"),
             (2, 0)
         );
-        assert_eq!(sign_words("parish councillors and x£5 and £6"), (0, 2));
+        assert_eq!(sign_words("parish councillors and x£5 and £6"), (0, 3));
+        // a British page that writes its sums in pounds is British, however its dates look
+        let text = "Township of Elm\nThe cost was £5,000 and £300.\nTotal £5,300";
+        assert!(!north_american(&crate::segment::lines(text)));
     }
 
     #[test]

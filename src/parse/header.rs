@@ -18,7 +18,7 @@ use regex::Regex;
 
 use super::{dates, pattern, Ctx};
 use crate::model::Kind;
-use crate::segment::{collapse, Line};
+use crate::segment::{collapse, opens_ci, Line};
 use crate::DateOrder;
 
 /// What the head of a document says.
@@ -141,7 +141,7 @@ fn chrome_opening(t: &str) -> bool {
         Some(&c) if c.is_ascii() && !matches!(c, 9..=13 | b' ') => t,
         _ => t.trim_start_matches(['•', '·']).trim_start(),
     };
-    let opens = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    let opens = |w: &str| opens_ci(t, w);
     match t.as_bytes().first() {
         Some(b's' | b'S') => opens("share") || opens("skip") || opens("sign"),
         Some(b'l' | b'L') => opens("loading"),
@@ -833,11 +833,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
                 "date of decision",
             ]
             .iter()
-            .any(|w| {
-                l.text
-                    .get(..w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
-            })
+            .any(|w| opens_ci(l.text, w))
         })
         .count()
         + 2 * usize::from(head.iter().take(3).any(|(_, l)| {
@@ -1109,13 +1105,6 @@ static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
 /// The byte length of the white space (`\s`) that opens `t`.
 fn space_len(t: &str) -> usize {
     t.len() - t.trim_start_matches(char::is_whitespace).len()
-}
-
-/// Whether `t` opens with `w` (ASCII), ignoring ASCII case.
-fn opens_ci(t: &str, w: &str) -> bool {
-    t.as_bytes()
-        .get(..w.len())
-        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// Whether an ASCII word character (`(?-u:\w)`) opens `t`: where none does, a word that ends

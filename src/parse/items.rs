@@ -131,7 +131,7 @@ fn roman(input: &str) -> IResult<&str, &str> {
 fn may_open_number(input: &str) -> bool {
     let t = input.strip_prefix('*').unwrap_or(input);
     let b = t.as_bytes();
-    let word = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    let word = |w: &str| crate::segment::opens_ci(t, w);
     // `CL.136`: up to four capitals, maybe a dot or space, then digits
     let coded = || b.iter().take(7).any(u8::is_ascii_digit);
     // `IV.`, `XII`: a roman numeral not run into a word (`It was` is no number)
@@ -505,7 +505,7 @@ fn looks_like_title(t: &str) -> bool {
     let first_ok = t.starts_with(|c: char| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'')
     });
-    let opens = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    let opens = |w: &str| crate::segment::opens_ci(t, w);
     first_ok
         && !opens("that ")
         && !t.ends_with(',')
@@ -799,7 +799,7 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
             "chair",
         ]
         .iter()
-        .any(|w| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
+        .any(|w| crate::segment::opens_ci(t, w));
         if !line.furniture
             && titled
             && !closing

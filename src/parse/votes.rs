@@ -563,10 +563,7 @@ fn dashed_ends_clause(text: &str, end: usize) -> bool {
         None | Some('.' | ',' | ';' | ':' | ')' | ']' | '-' | '–') => true,
         Some(_) => {
             word.eq_ignore_ascii_case("with")
-                || VOTE_WORDS.iter().any(|w| {
-                    word.get(..w.len())
-                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
-                })
+                || VOTE_WORDS.iter().any(|w| crate::segment::opens_ci(word, w))
         }
     }
 }

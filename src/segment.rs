@@ -59,13 +59,11 @@ pub(crate) fn shape_of(t: &str) -> u8 {
     // before each chunk
     let mut carry = 0u64;
     let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
+    let mut step = |a: [u8; 8], valid: u64| {
         let w = u64::from_le_bytes(a);
         or |= w;
         // a byte below 0x20 (among ASCII bytes; non-ASCII ones never set these bits)
-        control |= w.wrapping_sub(LOW * 0x20) & !w & HIGH;
+        control |= w.wrapping_sub(LOW * 0x20) & !w & HIGH & valid;
         dollar |= equal(w, b'$');
         let sp = equal(w, b' ');
         // the space bits of the bytes one and two before each byte, across the chunk edge
@@ -74,18 +72,21 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         double |= sp & one;
         gap |= sp & one & two;
         carry = sp;
+    };
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        step(a, u64::MAX);
     }
-    // the tail, byte by byte, with the last two bytes before it
-    let (mut prev1, mut prev2) = (carry >> 63 != 0, carry >> 55 & 1 != 0);
-    for &x in chunks.remainder() {
-        let sp = x == b' ';
-        double |= u64::from(sp && prev1);
-        gap |= u64::from(sp && prev1 && prev2);
-        or |= u64::from(x);
-        control |= u64::from(x < 0x20);
-        dollar |= u64::from(x == b'$');
-        prev2 = prev1;
-        prev1 = sp;
+    // the tail as one more chunk, padded with zero bytes (which are no space and no `$`, and
+    // whose control bits `valid` clears)
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut a = [0u8; 8];
+        if let Some(to) = a.get_mut(..tail.len()) {
+            to.copy_from_slice(tail);
+        }
+        step(a, (1u64 << (8 * tail.len())) - 1);
     }
     let mut s = 0;
     if control != 0 {

@@ -105,7 +105,7 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         }
     }
     for (l, &at_edge) in lines.iter_mut().zip(&edge) {
-        l.text = without_full_text_link(l.text);
+        l.text = without_full_text_link(l.text, l.words);
         let t = l.text;
         if t.is_empty() {
             continue;
@@ -156,11 +156,17 @@ fn chrome_opening(t: &str) -> bool {
     }
 }
 
+/// Words inside [`without_full_text_link`]'s link, lower case, that
+/// [`Line::words`](crate::segment::Line::words) records (as `parse::FULL_TEXT_LINK_BIT`): a line
+/// without them holds no link. (Its middle rather than its start: `view` opens `review`.)
+pub(crate) const FULL_TEXT_LINK_WORDS: &str = "full minutes text";
+
 /// The link that ends each item of summarised minutes, run onto the item's last line: `...
 /// noted.  view the full minutes text for item 3.` Returns the line without it.
-fn without_full_text_link(t: &str) -> &str {
+fn without_full_text_link(t: &str, words: u64) -> &str {
     const LINK: &str = "view the full minutes text for item";
-    if !crate::segment::contains_ci(t, LINK) {
+    // (the line's words hold the link's middle wherever the line holds the link)
+    if words & super::FULL_TEXT_LINK_BIT == 0 || !crate::segment::contains_ci(t, LINK) {
         return t;
     }
     let lower = t.to_ascii_lowercase();

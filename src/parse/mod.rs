@@ -159,15 +159,22 @@ static LINE_WORDS: std::sync::LazyLock<Keywords> = std::sync::LazyLock::new(|| {
     let words: Vec<&str> = narrative::PARA_WORDS
         .iter()
         .chain(votes::VOTE_WORDS.iter())
+        .chain(std::iter::once(&header::FULL_TEXT_LINK_WORDS))
         .copied()
         .collect();
-    // (a word with white space in it could run from one line into the next)
-    debug_assert!(words.iter().all(|w| !w.contains(char::is_whitespace)));
+    // (a word with white space other than spaces in it could run from one line into the next)
+    debug_assert!(words
+        .iter()
+        .all(|w| !w.contains(|c: char| c.is_whitespace() && c != ' ')));
     Keywords::new(&words)
 });
 
 /// The bit of [`Line::words`] at which the vote rules' words start.
 pub(crate) const VOTE_WORDS_AT: u32 = narrative::PARA_WORDS.len() as u32;
+
+/// The bit of [`Line::words`] that says a line may hold the link that ends summarised minutes'
+/// items (`header::FULL_TEXT_LINK_WORDS`), after the vote rules' words.
+pub(crate) const FULL_TEXT_LINK_BIT: u64 = 1 << (VOTE_WORDS_AT as usize + votes::VOTE_WORDS.len());
 
 /// The words of [`LINE_WORDS`] that occur in any of `lines`, the narrative rules' and the vote
 /// rules' apart.
@@ -175,7 +182,7 @@ pub(crate) fn words_of<'l>(lines: impl Iterator<Item = &'l Line<'l>>) -> (u32, u
     let w = lines.fold(0u64, |w, l| w | l.words);
     (
         (w & ((1 << VOTE_WORDS_AT) - 1)) as u32,
-        (w >> VOTE_WORDS_AT) as u32,
+        ((w & (FULL_TEXT_LINK_BIT - 1)) >> VOTE_WORDS_AT) as u32,
     )
 }
 
@@ -720,6 +727,9 @@ mod tests {
             "sed",
             "lo",
             "st",
+            "View the full minutes text for item 3.",
+            "full minutes",
+            " text",
         ];
         let mut walk = crate::testgen::Walk::new(7);
         for _ in 0..20_000 {
@@ -728,6 +738,14 @@ mod tests {
             words.mark_lines(&text, &mut lines);
             for l in &lines {
                 assert_eq!(l.words, words.bits(std::iter::once(l.text)), "{text:?}");
+                // the link's bit: set where the line holds its words (ignoring ASCII case)
+                assert_eq!(
+                    l.words & FULL_TEXT_LINK_BIT != 0,
+                    l.text
+                        .to_ascii_lowercase()
+                        .contains(header::FULL_TEXT_LINK_WORDS),
+                    "{text:?}"
+                );
             }
             // and the bits split as the narrative and vote rules number them
             let (para, vote) = words_of(lines.iter());

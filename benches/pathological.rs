@@ -4,7 +4,10 @@
 //! - `single_line`: prose with minutes vocabulary (dates, money, labels, votes, "RESOLVED") and
 //!   no line end at all — a 50 MB line is what a broken export or a minified page gives;
 //! - `many_lines`: minutes (meetings of 500 items) with a numbered item every few lines,
-//!   resolutions with lettered parts, votes, amounts and bullets, about 50 bytes a line.
+//!   resolutions with lettered parts, votes, amounts and bullets, about 50 bytes a line;
+//! - `outline_items`: one meeting of outline-numbered items (`1.1` ... `999.n`, n growing with
+//!   the size), so the number of items in one meeting grows with the input (choosing the
+//!   headings was quadratic in it until session 7).
 //!
 //! The bar: for each shape, time per MB at 50 MB is within 1.5× of time per MB at 1 MB. Before
 //! criterion runs, the bench times each input directly (best of three) and prints ms/MB and that
@@ -82,6 +85,23 @@ fn many_lines_numbered(bytes: usize, per_meeting: usize) -> String {
     s
 }
 
+/// About `bytes` of one meeting of outline-numbered items, `i.j` for `i` up to 999 (the grammar
+/// reads three digits) and `j` as far as the size needs.
+fn outline_items(bytes: usize) -> String {
+    const PER_ITEM: usize = 34;
+    let per_top = (bytes / PER_ITEM / 999).max(1);
+    let mut s = String::from("Minutes of a meeting of the Cabinet held on 20 June 2012\n\n");
+    'all: for i in 1..=999 {
+        for j in 1..=per_top {
+            s.push_str(&format!("{i}.{j} Planning application {i}/{j}\n\n"));
+            if s.len() >= bytes {
+                break 'all;
+            }
+        }
+    }
+    s
+}
+
 /// Milliseconds per MB of one parse of `text`, the best of three.
 fn ms_per_mb(text: &str) -> f64 {
     let options = Options::default();
@@ -110,7 +130,11 @@ fn bench(c: &mut Criterion) {
         b / a
     );
 
-    let shapes: [Shape; 2] = [("single_line", single_line), ("many_lines", many_lines)];
+    let shapes: [Shape; 3] = [
+        ("single_line", single_line),
+        ("many_lines", many_lines),
+        ("outline_items", outline_items),
+    ];
     for (name, make) in shapes {
         let small = make(MB);
         let large = make(50 * MB);

@@ -150,6 +150,25 @@ fn a_hundred_thousand_items() {
     assert_eq!(items, 100_000);
 }
 
+/// One meeting of 40,000 outline-numbered items (`1.1` ... `999.40`). Choosing the headings
+/// compared each with every number taken before it, so this took seconds where it now takes a
+/// tenth of one (the bench `pathological`'s `outline_items` shape measures the scaling).
+#[test]
+fn forty_thousand_outline_items_in_one_meeting() {
+    let mut text = String::from(HEADING);
+    for i in 1..=999 {
+        for j in 1..=40 {
+            text.push_str(&format!("{i}.{j} Planning application {i}/{j}\n\n"));
+        }
+    }
+    let doc = parse_bounded("40,000 outline items", &text);
+    assert_eq!(doc.meetings.len(), 1);
+    let items = &doc.meetings[0].items;
+    assert_eq!(items.len(), 999 * 40);
+    assert_eq!(items[0].number.as_deref(), Some("1.1"));
+    assert_eq!(items[items.len() - 1].number.as_deref(), Some("999.40"));
+}
+
 /// Two megabytes of prose on one line, no line end (the bench reads 50 MB in release).
 #[test]
 fn a_two_megabyte_single_line() {

@@ -9,6 +9,9 @@
 //! 5 Public Sector Commissioning pdf icon PDF 59 KB
 //! ```
 
+use std::borrow::Borrow;
+use std::collections::HashSet;
+use std::hash::Hash;
 use std::sync::LazyLock;
 
 use nom::branch::alt;
@@ -860,7 +863,10 @@ pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
         return select_outline(cands);
     }
     let mut out: Vec<Heading> = Vec::new();
-    let mut seen: Vec<(String, u32)> = Vec::new();
+    // the prefix of the first number taken, and the values taken: every later number must have
+    // the same prefix, a value not yet taken and not far past the highest
+    let mut prefix: Option<String> = None;
+    let mut taken: Taken<u32> = Taken::default();
     let mut last_top: Option<u32> = None;
     let mut max_value = 0;
     for c in cands {
@@ -870,18 +876,66 @@ pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
         let ok = if dominant == "A" {
             last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
         } else {
-            !seen.iter().any(|(p, v)| *p == c.prefix && *v == c.value)
-                && (seen.is_empty() || c.value <= max_value + 40)
-                && (seen.is_empty() || seen.iter().any(|(p, _)| *p == c.prefix))
+            prefix.as_ref().is_none_or(|p| {
+                *p == c.prefix && !taken.contains(&c.value) && c.value <= max_value + 40
+            })
         };
         if ok {
-            seen.push((c.prefix.clone(), c.value));
+            prefix.get_or_insert_with(|| c.prefix.clone());
+            taken.insert(c.value);
             max_value = max_value.max(c.value);
             last_top = Some(c.value);
             out.push(c);
         }
     }
     out
+}
+
+/// The numbers taken while choosing headings: a list while there are few (most meetings take a
+/// few dozen), a hash set once there are many, so that asking stays cheap at the tens of
+/// thousands a long document can take (a list searched for each of them was quadratic).
+#[derive(Debug)]
+struct Taken<K> {
+    list: Vec<K>,
+    set: HashSet<K>,
+}
+
+impl<K> Default for Taken<K> {
+    fn default() -> Self {
+        Taken {
+            list: Vec::new(),
+            set: HashSet::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash> Taken<K> {
+    /// The most numbers kept in the list.
+    const LIST_MAX: usize = 32;
+
+    fn contains<Q: ?Sized + Eq + Hash>(&self, k: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        if self.set.is_empty() {
+            self.list.iter().any(|x| x.borrow() == k)
+        } else {
+            self.set.contains(k)
+        }
+    }
+
+    fn insert(&mut self, k: K) {
+        if self.set.is_empty() {
+            if self.list.len() < Self::LIST_MAX {
+                if !self.list.contains(&k) {
+                    self.list.push(k);
+                }
+                return;
+            }
+            self.set.extend(self.list.drain(..));
+        }
+        self.set.insert(k);
+    }
 }
 
 /// Whether a shape is an outline number: `9`, `9.9`, `9.9.9`.
@@ -919,7 +973,12 @@ fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
         .max_by_key(|e| e.1)
         .map(|(s, _, indents)| (s.to_string(), indents.iter().copied().min().unwrap_or(0)));
     let mut out: Vec<Heading> = Vec::new();
-    let mut seen: Vec<Vec<u32>> = Vec::new();
+    // the numbers taken (a set: a long document takes thousands), and whether one of them opens
+    // `key` (is `key` or a number above it)
+    let mut seen: Taken<Vec<u32>> = Taken::default();
+    let under_seen = |seen: &Taken<Vec<u32>>, key: &[u32]| {
+        (1..=key.len()).any(|n| key.get(..n).is_some_and(|p| seen.contains(p)))
+    };
     let mut last: Option<Vec<u32>> = None;
     for c in cands {
         if !is_outline(&c.shape) {
@@ -930,10 +989,7 @@ fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
             continue;
         };
         if let Some((shape, indent)) = &dominant {
-            if c.shape != *shape
-                && c.indent > indent + 2
-                && !seen.iter().any(|s| key.starts_with(s))
-            {
+            if c.shape != *shape && c.indent > indent + 2 && !under_seen(&seen, &key) {
                 continue;
             }
         }
@@ -945,17 +1001,17 @@ fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
                 let sibling = key.len() == l.len()
                     && key.len() > 1
                     && key.get(..key.len() - 1) == l.get(..l.len() - 1)
-                    && !seen.contains(&key);
+                    && !seen.contains(key.as_slice());
                 // a sub-number needs a title of its own or a parent already seen
                 (after || sibling)
                     && (key.len() == 1
                         || c.title.is_some()
                         || key.len() == l.len()
-                        || seen.iter().any(|s| key.starts_with(s)))
+                        || under_seen(&seen, &key))
             }
         };
         if ok {
-            seen.push(key.clone());
+            seen.insert(key.clone());
             if last.as_ref().is_none_or(|l| key > *l) {
                 last = Some(key);
             }
@@ -1808,6 +1864,29 @@ fn read_marker_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Taken`] answers as a plain list would, before and after it moves into its set.
+    #[test]
+    fn taken_answers_as_a_list() {
+        let mut taken: Taken<Vec<u32>> = Taken::default();
+        let mut plain: Vec<Vec<u32>> = Vec::new();
+        let mut walk = crate::testgen::Walk::new(99);
+        for _ in 0..500 {
+            let key = vec![walk.below(40) as u32, walk.below(3) as u32];
+            for probe in [key.clone(), vec![key[0]], vec![key[1], key[0]]] {
+                assert_eq!(
+                    taken.contains(probe.as_slice()),
+                    plain.contains(&probe),
+                    "{probe:?}"
+                );
+            }
+            taken.insert(key.clone());
+            if !plain.contains(&key) {
+                plain.push(key);
+            }
+        }
+        assert!(plain.len() > Taken::<Vec<u32>>::LIST_MAX);
+    }
 
     /// [`attachment_match`] against [`ATTACHMENT`]'s captures.
     #[test]

@@ -7,7 +7,9 @@
 //!   resolutions with lettered parts, votes, amounts and bullets, about 50 bytes a line;
 //! - `outline_items`: one meeting of outline-numbered items (`1.1` ... `999.n`, n growing with
 //!   the size), so the number of items in one meeting grows with the input (choosing the
-//!   headings was quadratic in it until session 7).
+//!   headings was quadratic in it until session 7);
+//! - `many_meetings`: meetings of one item each, as many as the size gives (finding where
+//!   meetings start was quadratic in their number until session 7).
 //!
 //! The bar: for each shape, time per MB at 50 MB is within 1.5× of time per MB at 1 MB. Before
 //! criterion runs, the bench times each input directly (best of three) and prints ms/MB and that
@@ -102,6 +104,21 @@ fn outline_items(bytes: usize) -> String {
     s
 }
 
+/// About `bytes` of meetings of one item each.
+fn many_meetings(bytes: usize) -> String {
+    let mut s = String::new();
+    let mut n = 0;
+    while s.len() < bytes {
+        n += 1;
+        s.push_str(&format!(
+            "Minutes of a meeting of the Parish Council held on {} June 2012\n\n\
+             1. Apologies\n\nNone.\n\n",
+            1 + n % 28
+        ));
+    }
+    s
+}
+
 /// Milliseconds per MB of one parse of `text`, the best of three.
 fn ms_per_mb(text: &str) -> f64 {
     let options = Options::default();
@@ -130,10 +147,11 @@ fn bench(c: &mut Criterion) {
         b / a
     );
 
-    let shapes: [Shape; 3] = [
+    let shapes: [Shape; 4] = [
         ("single_line", single_line),
         ("many_lines", many_lines),
         ("outline_items", outline_items),
+        ("many_meetings", many_meetings),
     ];
     for (name, make) in shapes {
         let small = make(MB);

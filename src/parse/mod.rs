@@ -520,20 +520,23 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
     let cands = items::candidates(lines);
     // meeting boundaries: a later heading of a new meeting after some numbered lines; each
     // meeting numbers its items afresh, so headings are chosen per meeting
+    // (searched rather than scanned for each heading: a long document holds thousands of both)
+    debug_assert!(cands.is_sorted_by_key(|h| h.line));
+    let mut heading_lines: Vec<usize> = cands.iter().flat_map(|h| [h.line, h.title_line]).collect();
+    heading_lines.sort_unstable();
     let mut bounds = vec![0usize];
     for (i, l) in lines.iter().enumerate().skip(1) {
-        if header::is_meeting_heading(l.text)
-            && !cands.iter().any(|h| h.line == i || h.title_line == i)
-            && cands
-                .iter()
-                .any(|h| h.line < i && h.line > bounds.last().copied().unwrap_or(0))
-        {
-            bounds.push(i);
+        if header::is_meeting_heading(l.text) && heading_lines.binary_search(&i).is_err() {
+            // a candidate after the last bound and before this line
+            let last = bounds.last().copied().unwrap_or(0);
+            let after = cands.partition_point(|h| h.line <= last);
+            if cands.get(after).is_some_and(|h| h.line < i) {
+                bounds.push(i);
+            }
         }
     }
     let mut out = Vec::new();
     // the candidates come in line order: each region takes its own from the front
-    debug_assert!(cands.is_sorted_by_key(|h| h.line));
     let mut pending = cands.into_iter().peekable();
     for (k, &from) in bounds.iter().enumerate() {
         let to = bounds.get(k + 1).copied().unwrap_or(lines.len());

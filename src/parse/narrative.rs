@@ -299,15 +299,13 @@ static FAILED: LazyLock<Regex> =
 
 /// Where in a sentence a narrative decision's part text starts, if the sentence records one.
 pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
-    if sentence.len() < 12 || sentence.len() > 1200 {
+    if sentence.len() < 12 || sentence.len() > LONGEST {
         return None;
     }
     // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
     // (a heading ends with a dash or before `It`)
     // no decision word, no decision: the rules below read the sentence or a part of it
-    if !has_decision_word(sentence) {
-        return None;
-    }
+    let word = decision_word_at(sentence)?;
     if let Some(head) = may_run_in(sentence)
         .then(|| run_in_head(sentence))
         .flatten()
@@ -319,7 +317,14 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     {
         let at = head.end;
         let rest = sentence.get(at..).unwrap_or_default();
-        return decision_start_plain(rest).map(|k| at + k);
+        // the sentence's first word lies in the rest where it starts there (the rest then holds
+        // it whole); else the rest is searched on its own
+        return if word >= at {
+            decision_rules(rest)
+        } else {
+            decision_start_plain(rest)
+        }
+        .map(|k| at + k);
     }
     decision_rules(sentence)
 }
@@ -356,7 +361,7 @@ fn run_in_head(s: &str) -> Option<RunIn> {
 
 /// [`decision_start`] for a sentence that has no run-in heading (a table row).
 pub(crate) fn decision_start_whole(sentence: &str) -> Option<usize> {
-    if sentence.len() < 12 || sentence.len() > 1200 {
+    if sentence.len() < 12 || sentence.len() > LONGEST {
         return None;
     }
     decision_start_plain(sentence)
@@ -492,9 +497,35 @@ const FORMULA_FIRST: [&str; 20] = [
     "be",
 ];
 
+/// The longest sentence [`decision_start`] reads.
+const LONGEST: usize = 1200;
+
+/// The [`DECISION_WORDS`] in one packed searcher over lowered text, which answers the first
+/// match only (where no packed searcher can be built, [`DECISION_HINT`] answers).
+static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(DECISION_WORDS.iter()));
+
+/// Where the first of the [`DECISION_HINT`] words starts in `sentence`, ignoring ASCII case: the
+/// sentence is lowered on the stack and searched once for its leftmost word (a sentence longer
+/// than [`LONGEST`], which no rule reads, or a build with no packed searcher asks
+/// [`DECISION_HINT`], which tells only whether there is one: it says 0).
+fn decision_word_at(sentence: &str) -> Option<usize> {
+    let b = sentence.as_bytes();
+    match DECISION_FIRST.as_ref() {
+        Some(packed) if b.len() <= LONGEST => {
+            let mut buf = [0u8; LONGEST];
+            let lowered = buf.get_mut(..b.len())?;
+            lowered.copy_from_slice(b);
+            lowered.make_ascii_lowercase();
+            packed.find(&*lowered).map(|m| m.start())
+        }
+        _ => (DECISION_HINT.bits(std::iter::once(sentence)) != 0).then_some(0),
+    }
+}
+
 /// Whether `sentence` holds one of the [`DECISION_HINT`] words, ignoring ASCII case.
 fn has_decision_word(sentence: &str) -> bool {
-    DECISION_HINT.bits(std::iter::once(sentence)) != 0
+    decision_word_at(sentence).is_some()
 }
 
 fn decision_start_plain(sentence: &str) -> Option<usize> {
@@ -1007,6 +1038,63 @@ mod tests {
             found += usize::from(want);
         }
         assert!(found > 100, "{found}");
+    }
+
+    /// The first decision word is where the leftmost of the words starts in the lowered text,
+    /// and [`decision_start`], which reads a run-in heading's rest by it, answers as it did when
+    /// it searched the rest again.
+    #[test]
+    fn first_decision_word_and_run_in_rest() {
+        let pieces = [
+            "Village Map ",
+            "– ",
+            "- ",
+            "Jubilee Group ",
+            "It was ",
+            "AGREED ",
+            "agreed that ",
+            "the board ",
+            "Be It ",
+            "motion",
+            "co-opted",
+            "Resolved to pay ",
+            "x",
+            "é",
+            "\u{2003}",
+            "ſigned ",
+        ];
+        let before = |sentence: &str| {
+            let has = |t: &str| DECISION_HINT.bits(std::iter::once(t)) != 0;
+            if sentence.len() < 12 || sentence.len() > 1200 || !has(sentence) {
+                return None;
+            }
+            if let Some(head) = may_run_in(sentence)
+                .then(|| run_in_head(sentence))
+                .flatten()
+                .filter(|h| !h.dash || sentence.get(..h.end).is_some_and(title_like))
+            {
+                let at = head.end;
+                let rest = sentence.get(at..).unwrap_or_default();
+                return has(rest)
+                    .then(|| decision_rules(rest))
+                    .flatten()
+                    .map(|k| at + k);
+            }
+            decision_rules(sentence)
+        };
+        let (mut heads, mut found) = (0, 0);
+        for t in texts_of(&pieces, 4) {
+            let lowered = t.to_ascii_lowercase();
+            let first = DECISION_WORDS.iter().filter_map(|w| lowered.find(w)).min();
+            assert_eq!(decision_word_at(&t), first, "{t:?}");
+            let want = before(&t);
+            assert_eq!(decision_start(&t), want, "{t:?}");
+            heads += usize::from(run_in_head(&t).is_some());
+            found += usize::from(want.is_some_and(|k| k > 0));
+        }
+        assert!(heads > 1000 && found > 1000, "{heads} {found}");
+        let long = format!("{} agreed", "x".repeat(1300));
+        assert_eq!(decision_word_at(&long), Some(0));
     }
 
     #[test]

@@ -932,6 +932,12 @@ fn may_lead_concerns(para: &str, hints: Hints) -> bool {
     ];
     const VERBS: [&str; 6] = ["raised", "expressed", "voiced", "made", "asked", "put"];
     let bits = hints.0;
+    // every alternative needs one of the eight words (`following`, a noun, `noted`), and only
+    // `question` and `issue` hold a letter that another one folds to (`ſ` for `s`): with none
+    // of them found, the rule can match only where a `ſ` stands
+    if bits & 0xFF == 0 {
+        return has_long_s(para);
+    }
     let has = |w: &str| crate::segment::contains_ci(para, w);
     let was = || has("was") || has("were");
     (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, "following", &NOUNS))
@@ -941,6 +947,12 @@ fn may_lead_concerns(para: &str, hints: Hints) -> bool {
         || bits & BOTH == BOTH
         || (bits & NOTED != 0 && para.contains(':') && was())
         || super::folds(para)
+}
+
+/// Whether `text` holds a `ſ` (U+017F, the bytes C5 BF).
+fn has_long_s(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xC5, b).any(|i| b.get(i + 1) == Some(&0xBF))
 }
 
 /// Whether `text` holds `w` (ASCII, any case), then white space, then one of `next` (ASCII, any
@@ -1166,6 +1178,9 @@ mod tests {
             "objection ",
             "\u{2003}",
             "ſ",
+            "queſtions ",
+            "iſſues ",
+            "\u{212a}",
             "x",
         ];
         let (mut closed, mut matched) = (0, 0);

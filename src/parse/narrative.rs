@@ -500,27 +500,55 @@ const FORMULA_FIRST: [&str; 20] = [
 /// The longest sentence [`decision_start`] reads.
 const LONGEST: usize = 1200;
 
-/// The [`DECISION_WORDS`] in one packed searcher over lowered text, which answers the first
-/// match only (where no packed searcher can be built, [`DECISION_HINT`] answers).
+/// The words that [`DECISION_FIRST`] searches: the [`DECISION_WORDS`], but `board` for
+/// `the board` (whose `the` would make a candidate of nearly every sentence's every `the`): a
+/// `board` counts where `the ` stands before it.
+const DECISION_SEARCHED: [&str; 24] = {
+    let mut w = DECISION_WORDS;
+    w[BOARD] = "board";
+    w
+};
+
+/// Where `the board` stands in [`DECISION_WORDS`] and `board` in [`DECISION_SEARCHED`].
+const BOARD: usize = 23;
+
+/// The [`DECISION_SEARCHED`] words in one packed searcher over lowered text, asked for the first
+/// match (where no packed searcher can be built, [`DECISION_HINT`] answers).
 static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> =
-    LazyLock::new(|| aho_corasick::packed::Searcher::new(DECISION_WORDS.iter()));
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(DECISION_SEARCHED.iter()));
+
+thread_local! {
+    /// The lowered sentence that [`decision_word_at`] searches, kept between calls.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 /// Where the first of the [`DECISION_HINT`] words starts in `sentence`, ignoring ASCII case: the
-/// sentence is lowered on the stack and searched once for its leftmost word (a sentence longer
-/// than [`LONGEST`], which no rule reads, or a build with no packed searcher asks
-/// [`DECISION_HINT`], which tells only whether there is one: it says 0).
+/// sentence is lowered and searched for its leftmost word, a `board` counting only after `the `
+/// (no other word starts in `the board`, so the first found is the leftmost; at most one word
+/// starts at any place, none being a prefix of another, so restarting one byte on finds every
+/// one). A build with no packed searcher asks [`DECISION_HINT`], which tells only whether there
+/// is one: it says 0.
 fn decision_word_at(sentence: &str) -> Option<usize> {
-    let b = sentence.as_bytes();
-    match DECISION_FIRST.as_ref() {
-        Some(packed) if b.len() <= LONGEST => {
-            let mut buf = [0u8; LONGEST];
-            let lowered = buf.get_mut(..b.len())?;
-            lowered.copy_from_slice(b);
-            lowered.make_ascii_lowercase();
-            packed.find(&*lowered).map(|m| m.start())
+    let Some(packed) = DECISION_FIRST.as_ref() else {
+        return (DECISION_HINT.bits(std::iter::once(sentence)) != 0).then_some(0);
+    };
+    LOWERED.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.extend_from_slice(sentence.as_bytes());
+        buf.make_ascii_lowercase();
+        let mut at = 0;
+        while let Some(m) = packed.find_in(&*buf, aho_corasick::Span::from(at..buf.len())) {
+            let k = m.start();
+            if m.pattern().as_usize() != BOARD {
+                return Some(k);
+            }
+            if k >= 4 && buf.get(k - 4..k) == Some(&b"the "[..]) {
+                return Some(k - 4);
+            }
+            at = k + 1;
         }
-        _ => (DECISION_HINT.bits(std::iter::once(sentence)) != 0).then_some(0),
-    }
+        None
+    })
 }
 
 /// Whether `sentence` holds one of the [`DECISION_HINT`] words, ignoring ASCII case.
@@ -1067,6 +1095,8 @@ mod tests {
             "agreed that ",
             "the board ",
             "Be It ",
+            "board ",
+            "the",
             "motion",
             "co-opted",
             "Resolved to pay ",
@@ -1106,7 +1136,7 @@ mod tests {
         }
         assert!(heads > 1000 && found > 1000, "{heads} {found}");
         let long = format!("{} agreed", "x".repeat(1300));
-        assert_eq!(decision_word_at(&long), Some(0));
+        assert_eq!(decision_word_at(&long), Some(1301));
     }
 
     #[test]

@@ -17,7 +17,8 @@ use regex::Regex;
 
 use super::{pattern, Keywords};
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations after which a full stop does not end a sentence (read by [`is_abbreviation`]).
+#[cfg(test)]
 const ABBREVIATIONS: [&str; 24] = [
     "mr", "mrs", "ms", "dr", "cllr", "clr", "cr", "st", "no", "nos", "co", "ltd", "rev", "prof",
     "jr", "sr", "vs", "etc", "approx", "dept", "inc", "cllrs", "e.g", "i.e",
@@ -58,12 +59,77 @@ fn abbreviated(last: &str) -> bool {
                 .get(last.len() - tail.len()..)
                 .is_some_and(|t| t.eq_ignore_ascii_case(tail.as_bytes()))
     };
-    ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    let mut chars = last.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    is_abbreviation(last)
         || last.starts_with('§')
-        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+        || single
         || (last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).count() <= 4)
         || ends_ci("a.m")
         || ends_ci("p.m")
+}
+
+/// Whether `w` is one of the abbreviations after which a full stop does not end a sentence
+/// (`ABBREVIATIONS`, which a test reads against this), ignoring ASCII case: `w` lowered (ASCII) on the stack
+/// where it is no longer than the longest of them (a non-ASCII byte stays as it is and matches
+/// none, as `eq_ignore_ascii_case` has it), and matched against them all at once.
+fn is_abbreviation(w: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"cllr"
+            | b"clr"
+            | b"cr"
+            | b"st"
+            | b"no"
+            | b"nos"
+            | b"co"
+            | b"ltd"
+            | b"rev"
+            | b"prof"
+            | b"jr"
+            | b"sr"
+            | b"vs"
+            | b"etc"
+            | b"approx"
+            | b"dept"
+            | b"inc"
+            | b"cllrs"
+            | b"e.g"
+            | b"i.e"
+    )
+}
+
+/// The last word of `s`: what follows its last white space or `(` (all of `s` if it has
+/// none), as `s.rsplit(|c: char| c.is_whitespace() || c == '(').next()` gives it, read back
+/// bytewise: an ASCII byte is a character of its own (`\t`...`\r` and the space its white
+/// space, as Rust's), and only a non-ASCII character is decoded.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while let Some(&x) = b.get(i.wrapping_sub(1)) {
+        if x < 0x80 {
+            if matches!(x, b'(' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                break;
+            }
+            i -= 1;
+        } else {
+            match s.get(..i).and_then(|p| p.chars().next_back()) {
+                Some(c) if !c.is_whitespace() => i -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    s.get(i..).unwrap_or_default()
 }
 
 /// Whether a line's last word ends a sentence (not `Mr.`, `No.`, `§101.`, `p.m.`).
@@ -75,12 +141,7 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
     if !t.ends_with('.') {
         return true;
     }
-    let last = t
-        .get(..t.len() - 1)
-        .unwrap_or_default()
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or_default();
+    let last = last_word(t.get(..t.len() - 1).unwrap_or_default());
     !abbreviated(last)
 }
 
@@ -173,11 +234,7 @@ impl Iterator for Sentences<'_> {
                 continue;
             }
             let before = text.get(self.start..i).unwrap_or_default();
-            let last_word = before
-                .rsplit(|c: char| c.is_whitespace() || c == '(')
-                .next()
-                .unwrap_or_default();
-            if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
+            if c == Some(b'.') && (abbreviated(last_word(before)) || numbered_reference(before)) {
                 continue;
             }
             let found = (self.start, i + 1);
@@ -1137,6 +1194,34 @@ mod tests {
         assert!(heads > 1000 && found > 1000, "{heads} {found}");
         let long = format!("{} agreed", "x".repeat(1300));
         assert_eq!(decision_word_at(&long), Some(1301));
+    }
+
+    /// [`last_word`] and [`is_abbreviation`] read as the plain forms they replace, over texts of
+    /// white space (ASCII, control and wide), `(`, abbreviations in any case and other words.
+    #[test]
+    fn last_words_and_abbreviations_as_before() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{1c}", "\u{a0}", "\u{2003}", "(", "Mr", "mRS", "e.g", "I.E",
+            "approx", "APPROXI", "x", "é", "ſt", "\u{212a}", "no", "s", ".",
+        ];
+        let mut abbreviations = 0;
+        for t in texts_of(&pieces, 4) {
+            let plain = t
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or_default();
+            assert_eq!(last_word(&t), plain, "{t:?}");
+            let want = ABBREVIATIONS.iter().any(|a| t.eq_ignore_ascii_case(a));
+            assert_eq!(is_abbreviation(&t), want, "{t:?}");
+            abbreviations += usize::from(want);
+        }
+        assert!(abbreviations > 5, "{abbreviations}");
+        for a in ABBREVIATIONS {
+            assert!(
+                is_abbreviation(a) && is_abbreviation(&a.to_ascii_uppercase()),
+                "{a}"
+            );
+        }
     }
 
     #[test]

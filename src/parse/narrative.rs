@@ -924,6 +924,10 @@ fn speaker_first(sentence: &str) -> bool {
         "Trustee",
         "Commissioner",
     ];
+    // every role opens with `The`/`the` and every title with one of these capitals
+    if !sentence.starts_with(['T', 't', 'C', 'M', 'D', 'S']) {
+        return false;
+    }
     if let Some(rest) = sentence
         .strip_prefix("The")
         .or_else(|| sentence.strip_prefix("the"))
@@ -943,7 +947,8 @@ pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
     Some((sentence.get(..speaker)?.trim().to_string(), text))
 }
 
-/// What follows the speaker in [`STATEMENT`].
+/// What follows the speaker in [`STATEMENT`] (read by hand: [`statement_tail`]).
+#[cfg(test)]
 static STATEMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"\s+(?:stated|said|explained|reported|advised|commented|informed\s+\S+|confirmed|added|responded|replied)\s+(?:that\s+)?\S",
@@ -964,16 +969,62 @@ fn statement_groups(sentence: &str) -> Option<(usize, usize)> {
     let m = STATEMENT.find(sentence)?;
     let last = m.as_str().chars().next_back()?;
     let text = m.end() - last.len_utf8();
-    let speaker = STATEMENT_TAIL
-        .find(sentence)
-        .map(|t| t.start())
-        .filter(|&k| k < text);
+    let speaker = statement_tail(sentence).filter(|&k| k < text);
     match speaker {
         Some(k) => Some((k, text)),
         None => {
             let c = STATEMENT.captures(sentence)?;
             Some((c.name("speaker")?.end(), c.name("text")?.start()))
         }
+    }
+}
+
+/// Where [`STATEMENT_TAIL`] first matches in `sentence`, read by hand. The tail is white space,
+/// a verb, white space and a character that is not white space (`(?:that\s+)?` may take
+/// nothing, the `\S` then taking the `t`); after `informed`, a word and white space come first
+/// (`informed\s+\S+\s+`, where `\S+` takes the whole word, white space having to follow it).
+/// A match opens a run of white space at its first character (from a later one the run leads
+/// to the same verb), so the first verb with white space before it and the rest as the rule
+/// needs after it gives the start. At most one verb starts at any place (none is a prefix of
+/// another), so a search restarted one byte on finds every one. The verbs are lower case, as
+/// the rule has them, and Rust's white space is the regex's `\s`.
+fn statement_tail(sentence: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some((k, verb)) = next_verb(sentence, at) {
+        at = k + 1;
+        let before = sentence.get(..k).unwrap_or_default();
+        let run = before.trim_end();
+        let after = sentence.get(k + verb.len()..).unwrap_or_default();
+        let mut next = after.trim_start();
+        if run.len() == before.len() || next.len() == after.len() {
+            continue;
+        }
+        if verb == "informed" {
+            let word = next.find(char::is_whitespace).unwrap_or(next.len());
+            let rest = next.get(word..).unwrap_or_default();
+            next = rest.trim_start();
+            if next.len() == rest.len() {
+                continue;
+            }
+        }
+        if !next.is_empty() {
+            return Some(run.len());
+        }
+    }
+    None
+}
+
+/// The first of [`STATEMENT_VERBS`] (as written) that starts at or after `at` in `sentence`:
+/// where it starts, and which it is.
+fn next_verb(sentence: &str, at: usize) -> Option<(usize, &'static str)> {
+    match STATEMENT_HINT.as_ref() {
+        Some(packed) => packed
+            .find_in(sentence, aho_corasick::Span::from(at..sentence.len()))
+            .and_then(|m| Some((m.start(), *STATEMENT_VERBS.get(m.pattern().as_usize())?))),
+        None => STATEMENT_VERBS
+            .iter()
+            .filter_map(|v| Some((at + sentence.get(at..)?.find(v)?, *v)))
+            .min(),
     }
 }
 
@@ -1025,10 +1076,10 @@ fn may_lead_concerns(para: &str, hints: Hints) -> bool {
     }
     let has = |w: &str| crate::segment::contains_ci(para, w);
     let was = || has("was") || has("were");
-    (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, "following", &NOUNS))
-        || (bits & NOUN != 0 && (word_then(para, "was", &VERBS) || word_then(para, "were", &VERBS)))
+    (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, &["following"], &NOUNS))
+        || (bits & NOUN != 0 && word_then(para, &["was", "were"], &VERBS))
         || (bits & CONCERN != 0
-            && (word_then(para, "concerns", &["included", "were"]) || has("electors")))
+            && (word_then(para, &["concerns"], &["included", "were"]) || has("electors")))
         || bits & BOTH == BOTH
         || (bits & NOTED != 0 && para.contains(':') && was())
         || super::folds(para)
@@ -1040,24 +1091,32 @@ fn has_long_s(text: &str) -> bool {
     memchr::memchr_iter(0xC5, b).any(|i| b.get(i + 1) == Some(&0xBF))
 }
 
-/// Whether `text` holds `w` (ASCII, any case), then white space, then one of `next` (ASCII, any
-/// case): the `w\s+(?:next...)` that a rule ignoring case needs.
-fn word_then(text: &str, w: &str, next: &[&str]) -> bool {
+/// Whether `text` holds one of `words` (ASCII, any case, all opening with the same letter), then
+/// white space, then one of `next` (ASCII, any case): the `(?:words...)\s+(?:next...)` that a
+/// rule ignoring case needs, in one pass over the places of that letter.
+fn word_then(text: &str, words: &[&str], next: &[&str]) -> bool {
     let b = text.as_bytes();
-    let first = w.as_bytes().first().copied().unwrap_or_default();
+    let first = words
+        .first()
+        .and_then(|w| w.as_bytes().first())
+        .copied()
+        .unwrap_or_default();
+    debug_assert!(words.iter().all(|w| w.as_bytes().first() == Some(&first)));
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     memchr::memchr2_iter(lower, upper, b).any(|i| {
-        b.get(i..i + w.len())
-            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-            && text.get(i + w.len()..).is_some_and(|rest| {
-                let after = rest.trim_start();
-                after.len() < rest.len()
-                    && next.iter().any(|n| {
-                        after
-                            .get(..n.len())
-                            .is_some_and(|x| x.eq_ignore_ascii_case(n))
-                    })
-            })
+        words.iter().any(|w| {
+            b.get(i..i + w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                && text.get(i + w.len()..).is_some_and(|rest| {
+                    let after = rest.trim_start();
+                    after.len() < rest.len()
+                        && next.iter().any(|n| {
+                            after
+                                .get(..n.len())
+                                .is_some_and(|x| x.eq_ignore_ascii_case(n))
+                        })
+                })
+        })
     })
 }
 
@@ -1730,6 +1789,35 @@ mod tests {
                 )
             });
             assert_eq!(statement_groups(t), by_groups, "{t}");
+        }
+    }
+
+    /// [`statement_tail`] finds the tail where [`STATEMENT_TAIL`] first matches, over texts of
+    /// its verbs, white space (ASCII and wider), `that`, words and verbs inside words.
+    #[test]
+    fn statement_tail_as_the_rule_finds_it() {
+        let pieces = [
+            " ", "\u{2003}", "\t", "said", "informed", "stated", "that", "x", "Members", "unsaid",
+            "saidx", "replied ", " é", ".", "Said",
+        ];
+        let mut walk = crate::testgen::Walk::new(7);
+        let mut matched = 0;
+        for _ in 0..200_000 {
+            let t = walk.text(&pieces, 9);
+            let want = STATEMENT_TAIL.find(&t).map(|m| m.start());
+            assert_eq!(statement_tail(&t), want, "{t:?}");
+            matched += usize::from(want.is_some());
+        }
+        assert!(matched > 10_000, "{matched}");
+        // the fallback search, verb by verb, finds what the packed one finds
+        for t in ["a said b", "informed x stated", "xsaid", "", "added"] {
+            for at in 0..t.len() {
+                let by_verbs = STATEMENT_VERBS
+                    .iter()
+                    .filter_map(|v| Some((at + t.get(at..)?.find(v)?, *v)))
+                    .min();
+                assert_eq!(next_verb(t, at), by_verbs, "{t:?} {at}");
+            }
         }
     }
 

@@ -286,9 +286,17 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sentences that look like decisions but are not: observations, introductions, apologies,
 /// future or conditional wording, another body's decisions.
-static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?ix)
+static NOT_A_DECISION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!("(?ix){NOT_A_DECISION_ALTS}")));
+
+/// [`NOT_A_DECISION`] held to the start of the text: it matches where that rule's leftmost match
+/// starts at 0 (some alternative matches there), and gives up as soon as none can, where the
+/// plain rule reads the whole sentence.
+static NOT_A_DECISION_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!("(?ix)^(?:{NOT_A_DECISION_ALTS})")));
+
+/// The alternatives of [`NOT_A_DECISION`] (white space in them is ignored).
+const NOT_A_DECISION_ALTS: &str = r"
           ^(?:it\s+was\s+)?noted\s+that
         | \bit\s+was\s+noted\b
         | \bapologies\b
@@ -303,9 +311,7 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:motion|proposal|amendment)\s+(?:was\s+)?(?:lost|fell|failed|defeated|withdrawn)
         | ^(?:motion|the\s+motion)\s+(?:was\s+)?(?:carried|passed|approved)\b
         | ^(?:the\s+)?minutes\s+stand\s+approved
-        ",
-    )
-});
+        ";
 
 /// US motions: `Motion by A, seconded by B, to approve X.` / `A motion was made by A ... to X`.
 static MOTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -628,19 +634,19 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
 /// `that`, which ends every alternative of [`FORMULA_THAT`] (no letter but ASCII ones folds to
 /// `t`, `h` or `a`).
 fn decision_rules(sentence: &str) -> Option<usize> {
-    // an exclusion counts when it comes before the decision wording
-    let not_at = || NOT_A_DECISION.find(sentence).map(|m| m.start());
+    // an exclusion counts when it comes before the decision wording: before a formula, which
+    // opens the sentence, it must start the sentence too
     let formula = crate::segment::contains_ci(sentence, "that")
         .then(|| formula_that(sentence))
         .flatten();
     if let Some(at) = formula {
-        if not_at() == Some(0) {
+        if NOT_A_DECISION_AT_START.is_match(sentence) {
             return None;
         }
         return Some(at);
     }
     let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
-    match not_at() {
+    match NOT_A_DECISION.find(sentence).map(|m| m.start()) {
         Some(n) if n <= whole_at => None,
         _ => Some(0),
     }
@@ -1325,6 +1331,39 @@ mod tests {
             none += usize::from(want.is_none());
         }
         assert!(some > 100 && none > 100, "{some} {none}");
+    }
+
+    /// The exclusion held to the start matches where the plain one's leftmost match starts at 0.
+    #[test]
+    fn exclusion_at_start_as_the_leftmost_match() {
+        let pieces = [
+            "It was ",
+            "noted ",
+            "that ",
+            "Motion ",
+            "the ",
+            "was carried",
+            "minutes stand approved",
+            "apologies",
+            "had been approved",
+            "to be agreed",
+            "x",
+            "\u{2003}",
+            "ſ",
+            ". ",
+        ];
+        let (mut at_start, mut later) = (0, 0);
+        for t in texts_of(&pieces, 3) {
+            let leftmost = NOT_A_DECISION.find(&t).map(|m| m.start());
+            assert_eq!(
+                NOT_A_DECISION_AT_START.is_match(&t),
+                leftmost == Some(0),
+                "{t:?}"
+            );
+            at_start += usize::from(leftmost == Some(0));
+            later += usize::from(leftmost.is_some_and(|k| k > 0));
+        }
+        assert!(at_start > 100 && later > 100, "{at_start} {later}");
     }
 
     #[test]

@@ -24,28 +24,39 @@ const ABBREVIATIONS: [&str; 24] = [
     "jr", "sr", "vs", "etc", "approx", "dept", "inc", "cllrs", "e.g", "i.e",
 ];
 
+/// The parts of a document that a number names ([`numbered_reference`]).
+const PARTS: [&str; 12] = [
+    "chapter",
+    "section",
+    "part",
+    "article",
+    "paragraph",
+    "schedule",
+    "appendix",
+    "item",
+    "bulletin",
+    "rule",
+    "regulation",
+    "clause",
+];
+
 /// `Chapter 5.`, `Section 12.`: a number that names a part of a document, not a sentence end.
 fn numbered_reference(before: &str) -> bool {
-    const PARTS: [&str; 12] = [
-        "chapter",
-        "section",
-        "part",
-        "article",
-        "paragraph",
-        "schedule",
-        "appendix",
-        "item",
-        "bulletin",
-        "rule",
-        "regulation",
-        "clause",
-    ];
-    let mut words = before.rsplit(' ');
-    let last = words.next().unwrap_or_default();
-    let prev = words.next().unwrap_or_default();
-    last.chars().all(|c| c.is_ascii_digit())
-        && !last.is_empty()
-        && PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+    // the last word (after the last space) is digits, and a space stands before it: read back
+    // bytewise (a non-ASCII character's bytes are no digits), and only then the word before
+    let b = before.as_bytes();
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let Some(space) = b.len().checked_sub(digits + 1) else {
+        return false;
+    };
+    if digits == 0 || b.get(space) != Some(&b' ') {
+        return false;
+    }
+    let prev = before
+        .get(..space)
+        .and_then(|p| p.rsplit(' ').next())
+        .unwrap_or_default();
+    PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
 }
 
 /// Whether a full stop after `last` (the last word before it) is no sentence end: an
@@ -1287,6 +1298,29 @@ mod tests {
                 "{a}"
             );
         }
+    }
+
+    /// [`numbered_reference`] reads as its plain form did, splitting at spaces.
+    #[test]
+    fn numbered_references_as_before() {
+        let plain = |before: &str| {
+            let mut words = before.rsplit(' ');
+            let last = words.next().unwrap_or_default();
+            let prev = words.next().unwrap_or_default();
+            last.chars().all(|c| c.is_ascii_digit())
+                && !last.is_empty()
+                && PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+        };
+        let pieces = [
+            "Chapter", " ", "5", "12", "SECTION", "x", "é", "\u{2003}", "item", "(", "٣", ".",
+        ];
+        let mut found = 0;
+        for t in texts_of(&pieces, 5) {
+            let want = plain(&t);
+            assert_eq!(numbered_reference(&t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]

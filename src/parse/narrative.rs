@@ -1184,7 +1184,7 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
     }
     let m = CONCERN_LEAD.find(para)?;
     let before = para.get(..m.start()).unwrap_or_default().trim_end();
-    let verb_first = m.as_str().trim_start().to_ascii_lowercase();
+    let verb_first = m.as_str().trim_start();
     let by_verb = [
         "raised",
         "expressed",
@@ -1195,12 +1195,11 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
         "highlighted",
     ]
     .iter()
-    .any(|v| verb_first.starts_with(v));
+    .any(|v| crate::segment::opens_ci(verb_first, v));
     let raised_by = if before.is_empty() || !by_verb {
         None
     } else {
-        let clause = before.rsplit([',', ';']).next().unwrap_or(before).trim();
-        let clause = clause.rsplit(" and ").next().unwrap_or(clause).trim();
+        let clause = raiser_clause(before);
         let words = clause.split_whitespace().count();
         if (1..=10).contains(&words) && !crate::segment::opens_ci(clause, "it was") {
             Some(clause.to_string())
@@ -1209,6 +1208,21 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
         }
     };
     Some(raised_by)
+}
+
+/// The clause that names who raised the concerns, in the text before the lead-in: what follows
+/// the last `,` or `;` (trimmed), then what follows the last ` and ` in that (trimmed), as
+/// `rsplit` gives them, found by searching back (`rfind` finds the rightmost start, as
+/// `rsplit` does where two overlap).
+fn raiser_clause(before: &str) -> &str {
+    let clause = memchr::memrchr2(b',', b';', before.as_bytes())
+        .and_then(|k| before.get(k + 1..))
+        .unwrap_or(before)
+        .trim();
+    memchr::memmem::rfind(clause.as_bytes(), b" and ")
+        .and_then(|k| clause.get(k + " and ".len()..))
+        .unwrap_or(clause)
+        .trim()
 }
 
 #[cfg(test)]
@@ -1970,6 +1984,32 @@ mod tests {
                 .and_then(|c| c.name("that").map(|m| m.start()));
             assert_eq!(formula_that(t), by_group, "{t}");
         }
+    }
+
+    /// [`raiser_clause`] cuts the text as the two `rsplit`s did.
+    #[test]
+    fn raiser_clauses_as_rsplit_cuts_them() {
+        let pieces = [
+            " and ",
+            "and",
+            " ",
+            ",",
+            ";",
+            "the Chair",
+            "x",
+            "é",
+            "\u{2003}",
+            "a",
+            "nd ",
+        ];
+        let mut cut = 0;
+        for t in texts_of(&pieces, 5) {
+            let clause = t.rsplit([',', ';']).next().unwrap_or(&t).trim();
+            let clause = clause.rsplit(" and ").next().unwrap_or(clause).trim();
+            assert_eq!(raiser_clause(&t), clause, "{t:?}");
+            cut += usize::from(clause.len() < t.trim().len());
+        }
+        assert!(cut > 10_000, "{cut}");
     }
 
     #[test]

@@ -681,32 +681,28 @@ pub(crate) enum Outcome {
 /// sides (`\s+[–—-]\s+`) and the `head` one `It` after white space (`\s+It\s+was`). (Rust's
 /// white space is the regex's `\s`.)
 fn may_run_in(s: &str) -> bool {
-    let spaced = |at: usize, len: usize| {
+    let space_before = |at: usize| {
         s.get(..at)
             .and_then(|b| b.chars().next_back())
             .is_some_and(char::is_whitespace)
+    };
+    let spaced = |at: usize, len: usize| {
+        space_before(at)
             && s.get(at + len..)
                 .and_then(|a| a.chars().next())
                 .is_some_and(char::is_whitespace)
     };
     let b = s.as_bytes();
+    // one pass over the places of `-`, of the lead byte of `–` and `—` (E2 80 93/94), and of
+    // the `I` of `It`
     b.first()
         .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && (memchr::memchr_iter(b'-', b).any(|i| spaced(i, 1))
-            || (!s.is_ascii()
-                && memchr::memchr_iter(0xE2, b).any(|i| {
-                    matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3)
-                }))
-            || IT.find_iter(b).any(|i| {
-                s.get(..i)
-                    .and_then(|p| p.chars().next_back())
-                    .is_some_and(char::is_whitespace)
-            }))
+        && memchr::memchr3_iter(b'-', 0xE2, b'I', b).any(|i| match b.get(i) {
+            Some(b'-') => spaced(i, 1),
+            Some(0xE2) => matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3),
+            _ => b.get(i + 1) == Some(&b't') && space_before(i),
+        })
 }
-
-/// `It`, as [`RUN_IN`]'s `head` alternative ends.
-static IT: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("It"));
 
 /// Whether a sentence opens a motion ([`MOTION`]), which starts with `motion` and white space,
 /// maybe after `a` or `another` and white space: no letter but ASCII ones folds to those of
@@ -1735,6 +1731,44 @@ mod tests {
         // a heading before `It was` needs no dash
         let s = "Jubilee Group It was agreed that the fence be mended.";
         assert_eq!(decision_start(s), Some(s.find("that").unwrap()));
+    }
+
+    /// [`may_run_in`] in one pass answers as its three searches (`-`, the wide dashes, `It`) did.
+    #[test]
+    fn run_in_gate_in_one_pass_as_before() {
+        let plain = |s: &str| {
+            let spaced = |at: usize, len: usize| {
+                s.get(..at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+                    && s.get(at + len..)
+                        .and_then(|a| a.chars().next())
+                        .is_some_and(char::is_whitespace)
+            };
+            let b = s.as_bytes();
+            b.first()
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && (memchr::memchr_iter(b'-', b).any(|i| spaced(i, 1))
+                    || (!s.is_ascii()
+                        && memchr::memchr_iter(0xE2, b).any(|i| {
+                            matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3)
+                        }))
+                    || memchr::memmem::find_iter(b, "It").any(|i| {
+                        s.get(..i)
+                            .and_then(|p| p.chars().next_back())
+                            .is_some_and(char::is_whitespace)
+                    }))
+        };
+        let pieces = [
+            "-", "–", "—", "’", "It", "I", "t", " ", "\u{2003}", "A", "a", "9", "x", "é",
+        ];
+        let mut open = 0;
+        for t in texts_of(&pieces, 5) {
+            let want = plain(&t);
+            assert_eq!(may_run_in(&t), want, "{t:?}");
+            open += usize::from(want);
+        }
+        assert!(open > 5_000, "{open}");
     }
 
     /// [`may_run_in`] and [`may_open_formula`] never say no where their rule matches, over

@@ -441,9 +441,10 @@ pub(crate) fn decision_start_whole(sentence: &str) -> Option<usize> {
     decision_start_plain(sentence)
 }
 
-/// Words without which a sentence records no decision (a prefilter for the rules below),
-/// searched with a packed searcher over the lowered sentence (see [`Keywords`]), several times
-/// cheaper per byte than a case-folding automaton.
+/// Words without which a sentence records no decision (a prefilter for the rules below). They
+/// are looked for by [`decision_word_at`] (with `board` for `the board`); this set of them, a
+/// packed searcher over the lowered text (see [`Keywords`]), answers where no packed searcher
+/// of its own can be built, and is the tests' oracle.
 static DECISION_HINT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&DECISION_WORDS));
 
 /// The words of [`DECISION_HINT`].

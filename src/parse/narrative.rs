@@ -17,34 +17,46 @@ use regex::Regex;
 
 use super::{pattern, Keywords};
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations after which a full stop does not end a sentence (read by [`is_abbreviation`]).
+#[cfg(test)]
 const ABBREVIATIONS: [&str; 24] = [
     "mr", "mrs", "ms", "dr", "cllr", "clr", "cr", "st", "no", "nos", "co", "ltd", "rev", "prof",
     "jr", "sr", "vs", "etc", "approx", "dept", "inc", "cllrs", "e.g", "i.e",
 ];
 
+/// The parts of a document that a number names ([`numbered_reference`]).
+const PARTS: [&str; 12] = [
+    "chapter",
+    "section",
+    "part",
+    "article",
+    "paragraph",
+    "schedule",
+    "appendix",
+    "item",
+    "bulletin",
+    "rule",
+    "regulation",
+    "clause",
+];
+
 /// `Chapter 5.`, `Section 12.`: a number that names a part of a document, not a sentence end.
 fn numbered_reference(before: &str) -> bool {
-    const PARTS: [&str; 12] = [
-        "chapter",
-        "section",
-        "part",
-        "article",
-        "paragraph",
-        "schedule",
-        "appendix",
-        "item",
-        "bulletin",
-        "rule",
-        "regulation",
-        "clause",
-    ];
-    let mut words = before.rsplit(' ');
-    let last = words.next().unwrap_or_default();
-    let prev = words.next().unwrap_or_default();
-    last.chars().all(|c| c.is_ascii_digit())
-        && !last.is_empty()
-        && PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+    // the last word (after the last space) is digits, and a space stands before it: read back
+    // bytewise (a non-ASCII character's bytes are no digits), and only then the word before
+    let b = before.as_bytes();
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let Some(space) = b.len().checked_sub(digits + 1) else {
+        return false;
+    };
+    if digits == 0 || b.get(space) != Some(&b' ') {
+        return false;
+    }
+    let prev = before
+        .get(..space)
+        .and_then(|p| p.rsplit(' ').next())
+        .unwrap_or_default();
+    PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
 }
 
 /// Whether a full stop after `last` (the last word before it) is no sentence end: an
@@ -58,12 +70,77 @@ fn abbreviated(last: &str) -> bool {
                 .get(last.len() - tail.len()..)
                 .is_some_and(|t| t.eq_ignore_ascii_case(tail.as_bytes()))
     };
-    ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    let mut chars = last.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    is_abbreviation(last)
         || last.starts_with('§')
-        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+        || single
         || (last.contains('.') && last.chars().filter(|c| c.is_alphabetic()).count() <= 4)
         || ends_ci("a.m")
         || ends_ci("p.m")
+}
+
+/// Whether `w` is one of the abbreviations after which a full stop does not end a sentence
+/// (`ABBREVIATIONS`, which a test reads against this), ignoring ASCII case: `w` lowered (ASCII) on the stack
+/// where it is no longer than the longest of them (a non-ASCII byte stays as it is and matches
+/// none, as `eq_ignore_ascii_case` has it), and matched against them all at once.
+fn is_abbreviation(w: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"cllr"
+            | b"clr"
+            | b"cr"
+            | b"st"
+            | b"no"
+            | b"nos"
+            | b"co"
+            | b"ltd"
+            | b"rev"
+            | b"prof"
+            | b"jr"
+            | b"sr"
+            | b"vs"
+            | b"etc"
+            | b"approx"
+            | b"dept"
+            | b"inc"
+            | b"cllrs"
+            | b"e.g"
+            | b"i.e"
+    )
+}
+
+/// The last word of `s`: what follows its last white space or `(` (all of `s` if it has
+/// none), as `s.rsplit(|c: char| c.is_whitespace() || c == '(').next()` gives it, read back
+/// bytewise: an ASCII byte is a character of its own (`\t`...`\r` and the space its white
+/// space, as Rust's), and only a non-ASCII character is decoded.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while let Some(&x) = b.get(i.wrapping_sub(1)) {
+        if x < 0x80 {
+            if matches!(x, b'(' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                break;
+            }
+            i -= 1;
+        } else {
+            match s.get(..i).and_then(|p| p.chars().next_back()) {
+                Some(c) if !c.is_whitespace() => i -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    s.get(i..).unwrap_or_default()
 }
 
 /// Whether a line's last word ends a sentence (not `Mr.`, `No.`, `§101.`, `p.m.`).
@@ -75,12 +152,7 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
     if !t.ends_with('.') {
         return true;
     }
-    let last = t
-        .get(..t.len() - 1)
-        .unwrap_or_default()
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or_default();
+    let last = last_word(t.get(..t.len() - 1).unwrap_or_default());
     !abbreviated(last)
 }
 
@@ -173,11 +245,7 @@ impl Iterator for Sentences<'_> {
                 continue;
             }
             let before = text.get(self.start..i).unwrap_or_default();
-            let last_word = before
-                .rsplit(|c: char| c.is_whitespace() || c == '(')
-                .next()
-                .unwrap_or_default();
-            if c == Some(b'.') && (abbreviated(last_word) || numbered_reference(before)) {
+            if c == Some(b'.') && (abbreviated(last_word(before)) || numbered_reference(before)) {
                 continue;
             }
             let found = (self.start, i + 1);
@@ -229,9 +297,17 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sentences that look like decisions but are not: observations, introductions, apologies,
 /// future or conditional wording, another body's decisions.
-static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?ix)
+static NOT_A_DECISION: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!("(?ix){NOT_A_DECISION_ALTS}")));
+
+/// [`NOT_A_DECISION`] held to the start of the text: it matches where that rule's leftmost match
+/// starts at 0 (some alternative matches there), and gives up as soon as none can, where the
+/// plain rule reads the whole sentence.
+static NOT_A_DECISION_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!("(?ix)^(?:{NOT_A_DECISION_ALTS})")));
+
+/// The alternatives of [`NOT_A_DECISION`] (white space in them is ignored).
+const NOT_A_DECISION_ALTS: &str = r"
           ^(?:it\s+was\s+)?noted\s+that
         | \bit\s+was\s+noted\b
         | \bapologies\b
@@ -246,9 +322,7 @@ static NOT_A_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:motion|proposal|amendment)\s+(?:was\s+)?(?:lost|fell|failed|defeated|withdrawn)
         | ^(?:motion|the\s+motion)\s+(?:was\s+)?(?:carried|passed|approved)\b
         | ^(?:the\s+)?minutes\s+stand\s+approved
-        ",
-    )
-});
+        ";
 
 /// US motions: `Motion by A, seconded by B, to approve X.` / `A motion was made by A ... to X`.
 static MOTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,15 +373,13 @@ static FAILED: LazyLock<Regex> =
 
 /// Where in a sentence a narrative decision's part text starts, if the sentence records one.
 pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
-    if sentence.len() < 12 || sentence.len() > 1200 {
+    if sentence.len() < 12 || sentence.len() > LONGEST {
         return None;
     }
     // a run-in heading: `Village Map – The current map ...`, `Jubilee Group It was agreed that`
     // (a heading ends with a dash or before `It`)
     // no decision word, no decision: the rules below read the sentence or a part of it
-    if !has_decision_word(sentence) {
-        return None;
-    }
+    let word = decision_word_at(sentence)?;
     if let Some(head) = may_run_in(sentence)
         .then(|| run_in_head(sentence))
         .flatten()
@@ -319,7 +391,14 @@ pub(crate) fn decision_start(sentence: &str) -> Option<usize> {
     {
         let at = head.end;
         let rest = sentence.get(at..).unwrap_or_default();
-        return decision_start_plain(rest).map(|k| at + k);
+        // the sentence's first word lies in the rest where it starts there (the rest then holds
+        // it whole); else the rest is searched on its own
+        return if word >= at {
+            decision_rules(rest)
+        } else {
+            decision_start_plain(rest)
+        }
+        .map(|k| at + k);
     }
     decision_rules(sentence)
 }
@@ -356,15 +435,16 @@ fn run_in_head(s: &str) -> Option<RunIn> {
 
 /// [`decision_start`] for a sentence that has no run-in heading (a table row).
 pub(crate) fn decision_start_whole(sentence: &str) -> Option<usize> {
-    if sentence.len() < 12 || sentence.len() > 1200 {
+    if sentence.len() < 12 || sentence.len() > LONGEST {
         return None;
     }
     decision_start_plain(sentence)
 }
 
-/// Words without which a sentence records no decision (a prefilter for the rules below),
-/// searched with a packed searcher over the lowered sentence (see [`Keywords`]), several times
-/// cheaper per byte than a case-folding automaton.
+/// Words without which a sentence records no decision (a prefilter for the rules below). They
+/// are looked for by [`decision_word_at`] (with `board` for `the board`); this set of them, a
+/// packed searcher over the lowered text (see [`Keywords`]), answers where no packed searcher
+/// of its own can be built, and is the tests' oracle.
 static DECISION_HINT: LazyLock<Keywords> = LazyLock::new(|| Keywords::new(&DECISION_WORDS));
 
 /// The words of [`DECISION_HINT`].
@@ -492,9 +572,63 @@ const FORMULA_FIRST: [&str; 20] = [
     "be",
 ];
 
+/// The longest sentence [`decision_start`] reads.
+const LONGEST: usize = 1200;
+
+/// The words that [`DECISION_FIRST`] searches: the [`DECISION_WORDS`], but `board` for
+/// `the board` (whose `the` would make a candidate of nearly every sentence's every `the`): a
+/// `board` counts where `the ` stands before it.
+const DECISION_SEARCHED: [&str; 24] = {
+    let mut w = DECISION_WORDS;
+    w[BOARD] = "board";
+    w
+};
+
+/// Where `the board` stands in [`DECISION_WORDS`] and `board` in [`DECISION_SEARCHED`].
+const BOARD: usize = 23;
+
+/// The [`DECISION_SEARCHED`] words in one packed searcher over lowered text, asked for the first
+/// match (where no packed searcher can be built, [`DECISION_HINT`] answers).
+static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(DECISION_SEARCHED.iter()));
+
+thread_local! {
+    /// The lowered sentence that [`decision_word_at`] searches, kept between calls.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Where the first of the [`DECISION_HINT`] words starts in `sentence`, ignoring ASCII case: the
+/// sentence is lowered and searched for its leftmost word, a `board` counting only after `the `
+/// (no other word starts in `the board`, so the first found is the leftmost; at most one word
+/// starts at any place, none being a prefix of another, so restarting one byte on finds every
+/// one). A build with no packed searcher asks [`DECISION_HINT`], which tells only whether there
+/// is one: it says 0.
+fn decision_word_at(sentence: &str) -> Option<usize> {
+    let Some(packed) = DECISION_FIRST.as_ref() else {
+        return (DECISION_HINT.bits(std::iter::once(sentence)) != 0).then_some(0);
+    };
+    LOWERED.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.extend_from_slice(sentence.as_bytes());
+        buf.make_ascii_lowercase();
+        let mut at = 0;
+        while let Some(m) = packed.find_in(&*buf, aho_corasick::Span::from(at..buf.len())) {
+            let k = m.start();
+            if m.pattern().as_usize() != BOARD {
+                return Some(k);
+            }
+            if k >= 4 && buf.get(k - 4..k) == Some(&b"the "[..]) {
+                return Some(k - 4);
+            }
+            at = k + 1;
+        }
+        None
+    })
+}
+
 /// Whether `sentence` holds one of the [`DECISION_HINT`] words, ignoring ASCII case.
 fn has_decision_word(sentence: &str) -> bool {
-    DECISION_HINT.bits(std::iter::once(sentence)) != 0
+    decision_word_at(sentence).is_some()
 }
 
 fn decision_start_plain(sentence: &str) -> Option<usize> {
@@ -512,19 +646,19 @@ fn decision_start_plain(sentence: &str) -> Option<usize> {
 /// `that`, which ends every alternative of [`FORMULA_THAT`] (no letter but ASCII ones folds to
 /// `t`, `h` or `a`).
 fn decision_rules(sentence: &str) -> Option<usize> {
-    // an exclusion counts when it comes before the decision wording
-    let not_at = || NOT_A_DECISION.find(sentence).map(|m| m.start());
+    // an exclusion counts when it comes before the decision wording: before a formula, which
+    // opens the sentence, it must start the sentence too
     let formula = crate::segment::contains_ci(sentence, "that")
         .then(|| formula_that(sentence))
         .flatten();
     if let Some(at) = formula {
-        if not_at() == Some(0) {
+        if NOT_A_DECISION_AT_START.is_match(sentence) {
             return None;
         }
         return Some(at);
     }
     let whole_at = WHOLE.find(sentence).map(|m| m.start())?;
-    match not_at() {
+    match NOT_A_DECISION.find(sentence).map(|m| m.start()) {
         Some(n) if n <= whole_at => None,
         _ => Some(0),
     }
@@ -548,32 +682,28 @@ pub(crate) enum Outcome {
 /// sides (`\s+[–—-]\s+`) and the `head` one `It` after white space (`\s+It\s+was`). (Rust's
 /// white space is the regex's `\s`.)
 fn may_run_in(s: &str) -> bool {
-    let spaced = |at: usize, len: usize| {
+    let space_before = |at: usize| {
         s.get(..at)
             .and_then(|b| b.chars().next_back())
             .is_some_and(char::is_whitespace)
+    };
+    let spaced = |at: usize, len: usize| {
+        space_before(at)
             && s.get(at + len..)
                 .and_then(|a| a.chars().next())
                 .is_some_and(char::is_whitespace)
     };
     let b = s.as_bytes();
+    // one pass over the places of `-`, of the lead byte of `–` and `—` (E2 80 93/94), and of
+    // the `I` of `It`
     b.first()
         .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && (memchr::memchr_iter(b'-', b).any(|i| spaced(i, 1))
-            || (!s.is_ascii()
-                && memchr::memchr_iter(0xE2, b).any(|i| {
-                    matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3)
-                }))
-            || IT.find_iter(b).any(|i| {
-                s.get(..i)
-                    .and_then(|p| p.chars().next_back())
-                    .is_some_and(char::is_whitespace)
-            }))
+        && memchr::memchr3_iter(b'-', 0xE2, b'I', b).any(|i| match b.get(i) {
+            Some(b'-') => spaced(i, 1),
+            Some(0xE2) => matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3),
+            _ => b.get(i + 1) == Some(&b't') && space_before(i),
+        })
 }
-
-/// `It`, as [`RUN_IN`]'s `head` alternative ends.
-static IT: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("It"));
 
 /// Whether a sentence opens a motion ([`MOTION`]), which starts with `motion` and white space,
 /// maybe after `a` or `another` and white space: no letter but ASCII ones folds to those of
@@ -779,43 +909,81 @@ static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a sentence opens as [`STATEMENT`] needs: `The`/`the`, white space and a role word, or
 /// a title. (Rust's white space is the regex's `\s`, as a test checks.)
 fn speaker_first(sentence: &str) -> bool {
-    const ROLES: [&str; 15] = [
-        "Portfolio",
-        "Leader",
-        "Deputy",
-        "Chair",
-        "Vice",
-        "Cabinet",
-        "Mayor",
-        "Clerk",
-        "Chief",
-        "Director",
-        "Head",
-        "Monitoring",
-        "Treasurer",
-        "Officer",
-        "Member",
-    ];
-    const TITLES: [&str; 10] = [
-        "Councillor",
-        "Cllr",
-        "Clr",
-        "Mr",
-        "Ms",
-        "Dr",
-        "Mayor",
-        "Supervisor",
-        "Trustee",
-        "Commissioner",
-    ];
     if let Some(rest) = sentence
         .strip_prefix("The")
         .or_else(|| sentence.strip_prefix("the"))
     {
         let role = rest.trim_start();
-        return role.len() < rest.len() && ROLES.iter().any(|r| role.starts_with(r));
+        return role.len() < rest.len() && opens_role(role);
     }
-    TITLES.iter().any(|t| sentence.starts_with(t))
+    opens_title(sentence)
+}
+
+/// The roles that [`STATEMENT`] names after `The`.
+#[cfg(test)]
+const ROLES: [&str; 15] = [
+    "Portfolio",
+    "Leader",
+    "Deputy",
+    "Chair",
+    "Vice",
+    "Cabinet",
+    "Mayor",
+    "Clerk",
+    "Chief",
+    "Director",
+    "Head",
+    "Monitoring",
+    "Treasurer",
+    "Officer",
+    "Member",
+];
+
+/// The titles that open [`STATEMENT`]'s other speakers.
+#[cfg(test)]
+const TITLES: [&str; 10] = [
+    "Councillor",
+    "Cllr",
+    "Clr",
+    "Mr",
+    "Ms",
+    "Dr",
+    "Mayor",
+    "Supervisor",
+    "Trustee",
+    "Commissioner",
+];
+
+/// Whether `s` opens with one of the roles (`ROLES`, which a test reads against this): only
+/// those with its first letter are tried.
+fn opens_role(s: &str) -> bool {
+    let any = |words: &[&str]| words.iter().any(|w| s.starts_with(w));
+    match s.as_bytes().first() {
+        Some(b'P') => any(&["Portfolio"]),
+        Some(b'L') => any(&["Leader"]),
+        Some(b'D') => any(&["Deputy", "Director"]),
+        Some(b'C') => any(&["Chair", "Cabinet", "Clerk", "Chief"]),
+        Some(b'V') => any(&["Vice"]),
+        Some(b'M') => any(&["Mayor", "Monitoring", "Member"]),
+        Some(b'H') => any(&["Head"]),
+        Some(b'T') => any(&["Treasurer"]),
+        Some(b'O') => any(&["Officer"]),
+        _ => false,
+    }
+}
+
+/// Whether `s` opens with one of the titles (`TITLES`, which a test reads against this): only
+/// those with its first letter are tried.
+fn opens_title(s: &str) -> bool {
+    let any = |words: &[&str]| words.iter().any(|w| s.starts_with(w));
+    match s.as_bytes().first() {
+        Some(b'C') => any(&["Councillor", "Cllr", "Clr", "Commissioner"]),
+        Some(b'M') => any(&["Mr", "Ms", "Mayor"]),
+        Some(b'D') => any(&["Dr"]),
+        Some(b'S') => any(&["Supervisor"]),
+        Some(b'T') => any(&["Trustee"]),
+        _ => false,
+    }
 }
 
 /// The speaker of an attributed statement and where its text starts.
@@ -827,7 +995,8 @@ pub(crate) fn statement(sentence: &str) -> Option<(String, usize)> {
     Some((sentence.get(..speaker)?.trim().to_string(), text))
 }
 
-/// What follows the speaker in [`STATEMENT`].
+/// What follows the speaker in [`STATEMENT`] (read by hand: [`statement_tail`]).
+#[cfg(test)]
 static STATEMENT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"\s+(?:stated|said|explained|reported|advised|commented|informed\s+\S+|confirmed|added|responded|replied)\s+(?:that\s+)?\S",
@@ -848,16 +1017,62 @@ fn statement_groups(sentence: &str) -> Option<(usize, usize)> {
     let m = STATEMENT.find(sentence)?;
     let last = m.as_str().chars().next_back()?;
     let text = m.end() - last.len_utf8();
-    let speaker = STATEMENT_TAIL
-        .find(sentence)
-        .map(|t| t.start())
-        .filter(|&k| k < text);
+    let speaker = statement_tail(sentence).filter(|&k| k < text);
     match speaker {
         Some(k) => Some((k, text)),
         None => {
             let c = STATEMENT.captures(sentence)?;
             Some((c.name("speaker")?.end(), c.name("text")?.start()))
         }
+    }
+}
+
+/// Where [`STATEMENT_TAIL`] first matches in `sentence`, read by hand. The tail is white space,
+/// a verb, white space and a character that is not white space (`(?:that\s+)?` may take
+/// nothing, the `\S` then taking the `t`); after `informed`, a word and white space come first
+/// (`informed\s+\S+\s+`, where `\S+` takes the whole word, white space having to follow it).
+/// A match opens a run of white space at its first character (from a later one the run leads
+/// to the same verb), so the first verb with white space before it and the rest as the rule
+/// needs after it gives the start. At most one verb starts at any place (none is a prefix of
+/// another), so a search restarted one byte on finds every one. The verbs are lower case, as
+/// the rule has them, and Rust's white space is the regex's `\s`.
+fn statement_tail(sentence: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some((k, verb)) = next_verb(sentence, at) {
+        at = k + 1;
+        let before = sentence.get(..k).unwrap_or_default();
+        let run = before.trim_end();
+        let after = sentence.get(k + verb.len()..).unwrap_or_default();
+        let mut next = after.trim_start();
+        if run.len() == before.len() || next.len() == after.len() {
+            continue;
+        }
+        if verb == "informed" {
+            let word = next.find(char::is_whitespace).unwrap_or(next.len());
+            let rest = next.get(word..).unwrap_or_default();
+            next = rest.trim_start();
+            if next.len() == rest.len() {
+                continue;
+            }
+        }
+        if !next.is_empty() {
+            return Some(run.len());
+        }
+    }
+    None
+}
+
+/// The first of [`STATEMENT_VERBS`] (as written) that starts at or after `at` in `sentence`:
+/// where it starts, and which it is.
+fn next_verb(sentence: &str, at: usize) -> Option<(usize, &'static str)> {
+    match STATEMENT_HINT.as_ref() {
+        Some(packed) => packed
+            .find_in(sentence, aho_corasick::Span::from(at..sentence.len()))
+            .and_then(|m| Some((m.start(), *STATEMENT_VERBS.get(m.pattern().as_usize())?))),
+        None => STATEMENT_VERBS
+            .iter()
+            .filter_map(|v| Some((at + sentence.get(at..)?.find(v)?, *v)))
+            .min(),
     }
 }
 
@@ -901,35 +1116,55 @@ fn may_lead_concerns(para: &str, hints: Hints) -> bool {
     ];
     const VERBS: [&str; 6] = ["raised", "expressed", "voiced", "made", "asked", "put"];
     let bits = hints.0;
+    // every alternative needs one of the eight words (`following`, a noun, `noted`), and only
+    // `question` and `issue` hold a letter that another one folds to (`ſ` for `s`): with none
+    // of them found, the rule can match only where a `ſ` stands
+    if bits & 0xFF == 0 {
+        return has_long_s(para);
+    }
     let has = |w: &str| crate::segment::contains_ci(para, w);
     let was = || has("was") || has("were");
-    (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, "following", &NOUNS))
-        || (bits & NOUN != 0 && (word_then(para, "was", &VERBS) || word_then(para, "were", &VERBS)))
+    (bits & FOLLOWING != 0 && bits & NOUN != 0 && word_then(para, &["following"], &NOUNS))
+        || (bits & NOUN != 0 && word_then(para, &["was", "were"], &VERBS))
         || (bits & CONCERN != 0
-            && (word_then(para, "concerns", &["included", "were"]) || has("electors")))
+            && (word_then(para, &["concerns"], &["included", "were"]) || has("electors")))
         || bits & BOTH == BOTH
         || (bits & NOTED != 0 && para.contains(':') && was())
         || super::folds(para)
 }
 
-/// Whether `text` holds `w` (ASCII, any case), then white space, then one of `next` (ASCII, any
-/// case): the `w\s+(?:next...)` that a rule ignoring case needs.
-fn word_then(text: &str, w: &str, next: &[&str]) -> bool {
+/// Whether `text` holds a `ſ` (U+017F, the bytes C5 BF).
+fn has_long_s(text: &str) -> bool {
     let b = text.as_bytes();
-    let first = w.as_bytes().first().copied().unwrap_or_default();
+    memchr::memchr_iter(0xC5, b).any(|i| b.get(i + 1) == Some(&0xBF))
+}
+
+/// Whether `text` holds one of `words` (ASCII, any case, all opening with the same letter), then
+/// white space, then one of `next` (ASCII, any case): the `(?:words...)\s+(?:next...)` that a
+/// rule ignoring case needs, in one pass over the places of that letter.
+fn word_then(text: &str, words: &[&str], next: &[&str]) -> bool {
+    let b = text.as_bytes();
+    let first = words
+        .first()
+        .and_then(|w| w.as_bytes().first())
+        .copied()
+        .unwrap_or_default();
+    debug_assert!(words.iter().all(|w| w.as_bytes().first() == Some(&first)));
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     memchr::memchr2_iter(lower, upper, b).any(|i| {
-        b.get(i..i + w.len())
-            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-            && text.get(i + w.len()..).is_some_and(|rest| {
-                let after = rest.trim_start();
-                after.len() < rest.len()
-                    && next.iter().any(|n| {
-                        after
-                            .get(..n.len())
-                            .is_some_and(|x| x.eq_ignore_ascii_case(n))
-                    })
-            })
+        words.iter().any(|w| {
+            b.get(i..i + w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                && text.get(i + w.len()..).is_some_and(|rest| {
+                    let after = rest.trim_start();
+                    after.len() < rest.len()
+                        && next.iter().any(|n| {
+                            after
+                                .get(..n.len())
+                                .is_some_and(|x| x.eq_ignore_ascii_case(n))
+                        })
+                })
+        })
     })
 }
 
@@ -946,7 +1181,7 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
     }
     let m = CONCERN_LEAD.find(para)?;
     let before = para.get(..m.start()).unwrap_or_default().trim_end();
-    let verb_first = m.as_str().trim_start().to_ascii_lowercase();
+    let verb_first = m.as_str().trim_start();
     let by_verb = [
         "raised",
         "expressed",
@@ -957,12 +1192,11 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
         "highlighted",
     ]
     .iter()
-    .any(|v| verb_first.starts_with(v));
+    .any(|v| crate::segment::opens_ci(verb_first, v));
     let raised_by = if before.is_empty() || !by_verb {
         None
     } else {
-        let clause = before.rsplit([',', ';']).next().unwrap_or(before).trim();
-        let clause = clause.rsplit(" and ").next().unwrap_or(clause).trim();
+        let clause = raiser_clause(before);
         let words = clause.split_whitespace().count();
         if (1..=10).contains(&words) && !crate::segment::opens_ci(clause, "it was") {
             Some(clause.to_string())
@@ -971,6 +1205,21 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
         }
     };
     Some(raised_by)
+}
+
+/// The clause that names who raised the concerns, in the text before the lead-in: what follows
+/// the last `,` or `;` (trimmed), then what follows the last ` and ` in that (trimmed), as
+/// `rsplit` gives them, found by searching back (`rfind` finds the rightmost start, as
+/// `rsplit` does where two overlap).
+fn raiser_clause(before: &str) -> &str {
+    let clause = memchr::memrchr2(b',', b';', before.as_bytes())
+        .and_then(|k| before.get(k + 1..))
+        .unwrap_or(before)
+        .trim();
+    memchr::memmem::rfind(clause.as_bytes(), b" and ")
+        .and_then(|k| clause.get(k + " and ".len()..))
+        .unwrap_or(clause)
+        .trim()
 }
 
 #[cfg(test)]
@@ -1004,6 +1253,116 @@ mod tests {
         for t in texts_of(&pieces, 3) {
             let want = automaton.is_match(&t);
             assert_eq!(has_decision_word(&t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    /// The first decision word is where the leftmost of the words starts in the lowered text,
+    /// and [`decision_start`], which reads a run-in heading's rest by it, answers as it did when
+    /// it searched the rest again.
+    #[test]
+    fn first_decision_word_and_run_in_rest() {
+        let pieces = [
+            "Village Map ",
+            "– ",
+            "- ",
+            "Jubilee Group ",
+            "It was ",
+            "AGREED ",
+            "agreed that ",
+            "the board ",
+            "Be It ",
+            "board ",
+            "the",
+            "motion",
+            "co-opted",
+            "Resolved to pay ",
+            "x",
+            "é",
+            "\u{2003}",
+            "ſigned ",
+        ];
+        let before = |sentence: &str| {
+            let has = |t: &str| DECISION_HINT.bits(std::iter::once(t)) != 0;
+            if sentence.len() < 12 || sentence.len() > 1200 || !has(sentence) {
+                return None;
+            }
+            if let Some(head) = may_run_in(sentence)
+                .then(|| run_in_head(sentence))
+                .flatten()
+                .filter(|h| !h.dash || sentence.get(..h.end).is_some_and(title_like))
+            {
+                let at = head.end;
+                let rest = sentence.get(at..).unwrap_or_default();
+                return has(rest)
+                    .then(|| decision_rules(rest))
+                    .flatten()
+                    .map(|k| at + k);
+            }
+            decision_rules(sentence)
+        };
+        let (mut heads, mut found) = (0, 0);
+        for t in texts_of(&pieces, 4) {
+            let lowered = t.to_ascii_lowercase();
+            let first = DECISION_WORDS.iter().filter_map(|w| lowered.find(w)).min();
+            assert_eq!(decision_word_at(&t), first, "{t:?}");
+            let want = before(&t);
+            assert_eq!(decision_start(&t), want, "{t:?}");
+            heads += usize::from(run_in_head(&t).is_some());
+            found += usize::from(want.is_some_and(|k| k > 0));
+        }
+        assert!(heads > 1000 && found > 1000, "{heads} {found}");
+        let long = format!("{} agreed", "x".repeat(1300));
+        assert_eq!(decision_word_at(&long), Some(1301));
+    }
+
+    /// [`last_word`] and [`is_abbreviation`] read as the plain forms they replace, over texts of
+    /// white space (ASCII, control and wide), `(`, abbreviations in any case and other words.
+    #[test]
+    fn last_words_and_abbreviations_as_before() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{1c}", "\u{a0}", "\u{2003}", "(", "Mr", "mRS", "e.g", "I.E",
+            "approx", "APPROXI", "x", "é", "ſt", "\u{212a}", "no", "s", ".",
+        ];
+        let mut abbreviations = 0;
+        for t in texts_of(&pieces, 4) {
+            let plain = t
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or_default();
+            assert_eq!(last_word(&t), plain, "{t:?}");
+            let want = ABBREVIATIONS.iter().any(|a| t.eq_ignore_ascii_case(a));
+            assert_eq!(is_abbreviation(&t), want, "{t:?}");
+            abbreviations += usize::from(want);
+        }
+        assert!(abbreviations > 5, "{abbreviations}");
+        for a in ABBREVIATIONS {
+            assert!(
+                is_abbreviation(a) && is_abbreviation(&a.to_ascii_uppercase()),
+                "{a}"
+            );
+        }
+    }
+
+    /// [`numbered_reference`] reads as its plain form did, splitting at spaces.
+    #[test]
+    fn numbered_references_as_before() {
+        let plain = |before: &str| {
+            let mut words = before.rsplit(' ');
+            let last = words.next().unwrap_or_default();
+            let prev = words.next().unwrap_or_default();
+            last.chars().all(|c| c.is_ascii_digit())
+                && !last.is_empty()
+                && PARTS.iter().any(|p| prev.eq_ignore_ascii_case(p))
+        };
+        let pieces = [
+            "Chapter", " ", "5", "12", "SECTION", "x", "é", "\u{2003}", "item", "(", "٣", ".",
+        ];
+        let mut found = 0;
+        for t in texts_of(&pieces, 5) {
+            let want = plain(&t);
+            assert_eq!(numbered_reference(&t), want, "{t:?}");
             found += usize::from(want);
         }
         assert!(found > 100, "{found}");
@@ -1053,6 +1412,39 @@ mod tests {
         assert!(some > 100 && none > 100, "{some} {none}");
     }
 
+    /// The exclusion held to the start matches where the plain one's leftmost match starts at 0.
+    #[test]
+    fn exclusion_at_start_as_the_leftmost_match() {
+        let pieces = [
+            "It was ",
+            "noted ",
+            "that ",
+            "Motion ",
+            "the ",
+            "was carried",
+            "minutes stand approved",
+            "apologies",
+            "had been approved",
+            "to be agreed",
+            "x",
+            "\u{2003}",
+            "ſ",
+            ". ",
+        ];
+        let (mut at_start, mut later) = (0, 0);
+        for t in texts_of(&pieces, 3) {
+            let leftmost = NOT_A_DECISION.find(&t).map(|m| m.start());
+            assert_eq!(
+                NOT_A_DECISION_AT_START.is_match(&t),
+                leftmost == Some(0),
+                "{t:?}"
+            );
+            at_start += usize::from(leftmost == Some(0));
+            later += usize::from(leftmost.is_some_and(|k| k > 0));
+        }
+        assert!(at_start > 100 && later > 100, "{at_start} {later}");
+    }
+
     #[test]
     fn concern_gate_keeps_every_match() {
         let pieces = [
@@ -1078,6 +1470,9 @@ mod tests {
             "objection ",
             "\u{2003}",
             "ſ",
+            "queſtions ",
+            "iſſues ",
+            "\u{212a}",
             "x",
         ];
         let (mut closed, mut matched) = (0, 0);
@@ -1339,6 +1734,44 @@ mod tests {
         assert_eq!(decision_start(s), Some(s.find("that").unwrap()));
     }
 
+    /// [`may_run_in`] in one pass answers as its three searches (`-`, the wide dashes, `It`) did.
+    #[test]
+    fn run_in_gate_in_one_pass_as_before() {
+        let plain = |s: &str| {
+            let spaced = |at: usize, len: usize| {
+                s.get(..at)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+                    && s.get(at + len..)
+                        .and_then(|a| a.chars().next())
+                        .is_some_and(char::is_whitespace)
+            };
+            let b = s.as_bytes();
+            b.first()
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && (memchr::memchr_iter(b'-', b).any(|i| spaced(i, 1))
+                    || (!s.is_ascii()
+                        && memchr::memchr_iter(0xE2, b).any(|i| {
+                            matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) && spaced(i, 3)
+                        }))
+                    || memchr::memmem::find_iter(b, "It").any(|i| {
+                        s.get(..i)
+                            .and_then(|p| p.chars().next_back())
+                            .is_some_and(char::is_whitespace)
+                    }))
+        };
+        let pieces = [
+            "-", "–", "—", "’", "It", "I", "t", " ", "\u{2003}", "A", "a", "9", "x", "é",
+        ];
+        let mut open = 0;
+        for t in texts_of(&pieces, 5) {
+            let want = plain(&t);
+            assert_eq!(may_run_in(&t), want, "{t:?}");
+            open += usize::from(want);
+        }
+        assert!(open > 5_000, "{open}");
+    }
+
     /// [`may_run_in`] and [`may_open_formula`] never say no where their rule matches, over
     /// texts of the pieces the rules read (their words, dashes, white space, folding letters).
     #[test]
@@ -1465,6 +1898,32 @@ mod tests {
         }
     }
 
+    /// [`speaker_first`] reads as it did with the lists of roles and titles tried in turn.
+    #[test]
+    fn speaker_openings_as_the_lists_read_them() {
+        let plain = |sentence: &str| {
+            if let Some(rest) = sentence
+                .strip_prefix("The")
+                .or_else(|| sentence.strip_prefix("the"))
+            {
+                let role = rest.trim_start();
+                return role.len() < rest.len() && ROLES.iter().any(|r| role.starts_with(r));
+            }
+            TITLES.iter().any(|t| sentence.starts_with(t))
+        };
+        let mut pieces: Vec<&str> = ROLES.iter().chain(&TITLES).copied().collect();
+        pieces.extend([
+            "The", "the", "THE", " ", "\u{a0}", "Ch", "M", "r", "s", "x", "é", "Mrs", "clerk",
+        ]);
+        let mut found = 0;
+        for t in texts_of(&pieces, 3) {
+            let want = plain(&t);
+            assert_eq!(speaker_first(&t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 1000, "{found}");
+    }
+
     #[test]
     fn statements() {
         let s = "The Portfolio Holder for Regeneration, Planning and Town Centres stated that limitations would be applied.";
@@ -1515,6 +1974,35 @@ mod tests {
         }
     }
 
+    /// [`statement_tail`] finds the tail where [`STATEMENT_TAIL`] first matches, over texts of
+    /// its verbs, white space (ASCII and wider), `that`, words and verbs inside words.
+    #[test]
+    fn statement_tail_as_the_rule_finds_it() {
+        let pieces = [
+            " ", "\u{2003}", "\t", "said", "informed", "stated", "that", "x", "Members", "unsaid",
+            "saidx", "replied ", " é", ".", "Said",
+        ];
+        let mut walk = crate::testgen::Walk::new(7);
+        let mut matched = 0;
+        for _ in 0..200_000 {
+            let t = walk.text(&pieces, 9);
+            let want = STATEMENT_TAIL.find(&t).map(|m| m.start());
+            assert_eq!(statement_tail(&t), want, "{t:?}");
+            matched += usize::from(want.is_some());
+        }
+        assert!(matched > 10_000, "{matched}");
+        // the fallback search, verb by verb, finds what the packed one finds
+        for t in ["a said b", "informed x stated", "xsaid", "", "added"] {
+            for at in 0..t.len() {
+                let by_verbs = STATEMENT_VERBS
+                    .iter()
+                    .filter_map(|v| Some((at + t.get(at..)?.find(v)?, *v)))
+                    .min();
+                assert_eq!(next_verb(t, at), by_verbs, "{t:?} {at}");
+            }
+        }
+    }
+
     #[test]
     fn formula_that_as_the_group_tells_it() {
         for t in [
@@ -1531,6 +2019,32 @@ mod tests {
                 .and_then(|c| c.name("that").map(|m| m.start()));
             assert_eq!(formula_that(t), by_group, "{t}");
         }
+    }
+
+    /// [`raiser_clause`] cuts the text as the two `rsplit`s did.
+    #[test]
+    fn raiser_clauses_as_rsplit_cuts_them() {
+        let pieces = [
+            " and ",
+            "and",
+            " ",
+            ",",
+            ";",
+            "the Chair",
+            "x",
+            "é",
+            "\u{2003}",
+            "a",
+            "nd ",
+        ];
+        let mut cut = 0;
+        for t in texts_of(&pieces, 5) {
+            let clause = t.rsplit([',', ';']).next().unwrap_or(&t).trim();
+            let clause = clause.rsplit(" and ").next().unwrap_or(clause).trim();
+            assert_eq!(raiser_clause(&t), clause, "{t:?}");
+            cut += usize::from(clause.len() < t.trim().len());
+        }
+        assert!(cut > 10_000, "{cut}");
     }
 
     #[test]

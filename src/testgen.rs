@@ -17,6 +17,24 @@ pub(crate) fn texts_of(pieces: &[&str], n: usize) -> Vec<String> {
     all
 }
 
+/// Checks `fast` against `plain` on every text of `1..=n` of `pieces` (as [`texts_of`] makes
+/// them), and returns the number of texts where `plain` says yes, so that a test can ask that the
+/// texts reached the case it is about.
+pub(crate) fn agree(
+    pieces: &[&str],
+    n: usize,
+    fast: impl Fn(&str) -> bool,
+    plain: impl Fn(&str) -> bool,
+) -> usize {
+    let mut yes = 0;
+    for t in texts_of(pieces, n) {
+        let want = plain(&t);
+        assert_eq!(fast(&t), want, "{t:?}");
+        yes += usize::from(want);
+    }
+    yes
+}
+
 /// A linear congruential generator: cheap, deterministic, good enough to pick pieces.
 #[derive(Debug)]
 pub(crate) struct Walk(u64);

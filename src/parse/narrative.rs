@@ -1225,7 +1225,7 @@ fn raiser_clause(before: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testgen::texts_of;
+    use crate::testgen::{agree, texts_of};
 
     #[test]
     fn decision_words_found_as_the_automaton_finds_them() {
@@ -1249,12 +1249,7 @@ mod tests {
             "n",
             "\n",
         ];
-        let mut found = 0;
-        for t in texts_of(&pieces, 3) {
-            let want = automaton.is_match(&t);
-            assert_eq!(has_decision_word(&t), want, "{t:?}");
-            found += usize::from(want);
-        }
+        let found = agree(&pieces, 3, has_decision_word, |t| automaton.is_match(t));
         assert!(found > 100, "{found}");
     }
 
@@ -1359,12 +1354,7 @@ mod tests {
         let pieces = [
             "Chapter", " ", "5", "12", "SECTION", "x", "é", "\u{2003}", "item", "(", "٣", ".",
         ];
-        let mut found = 0;
-        for t in texts_of(&pieces, 5) {
-            let want = plain(&t);
-            assert_eq!(numbered_reference(&t), want, "{t:?}");
-            found += usize::from(want);
-        }
+        let found = agree(&pieces, 5, numbered_reference, plain);
         assert!(found > 100, "{found}");
     }
 
@@ -1520,12 +1510,7 @@ mod tests {
             "a ", "A\t", "motion ", "Motion", "moved ", "by", "on ", "On\u{a0}", "of", "it ", "It",
             "was ", "made ", "x", "\u{2003}",
         ];
-        let mut matched = 0;
-        for t in texts_of(&pieces, 4) {
-            let want = OPENS.is_match(&t);
-            assert_eq!(opens_paragraph(&t), want, "{t:?}");
-            matched += usize::from(want);
-        }
+        let matched = agree(&pieces, 4, opens_paragraph, |t| OPENS.is_match(t));
         assert!(matched > 50, "{matched}");
     }
 
@@ -1763,12 +1748,7 @@ mod tests {
         let pieces = [
             "-", "–", "—", "’", "It", "I", "t", " ", "\u{2003}", "A", "a", "9", "x", "é",
         ];
-        let mut open = 0;
-        for t in texts_of(&pieces, 5) {
-            let want = plain(&t);
-            assert_eq!(may_run_in(&t), want, "{t:?}");
-            open += usize::from(want);
-        }
+        let open = agree(&pieces, 5, may_run_in, plain);
         assert!(open > 5_000, "{open}");
     }
 
@@ -1915,12 +1895,7 @@ mod tests {
         pieces.extend([
             "The", "the", "THE", " ", "\u{a0}", "Ch", "M", "r", "s", "x", "é", "Mrs", "clerk",
         ]);
-        let mut found = 0;
-        for t in texts_of(&pieces, 3) {
-            let want = plain(&t);
-            assert_eq!(speaker_first(&t), want, "{t:?}");
-            found += usize::from(want);
-        }
+        let found = agree(&pieces, 3, speaker_first, plain);
         assert!(found > 1000, "{found}");
     }
 

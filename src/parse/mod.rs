@@ -71,8 +71,23 @@ pub(crate) struct Keywords {
 }
 
 thread_local! {
-    /// The lowered text that [`Keywords::bits`] searches, kept between calls.
+    /// The buffer of [`with_lowered`], kept between calls.
     static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Calls `read` with the bytes that `fill` writes, ASCII-lowered, in a buffer kept between
+/// calls (a call made from inside `read` gets a buffer of its own).
+pub(crate) fn with_lowered<R>(fill: impl FnOnce(&mut Vec<u8>), read: impl FnOnce(&[u8]) -> R) -> R {
+    let run = |buf: &mut Vec<u8>| {
+        buf.clear();
+        fill(buf);
+        buf.make_ascii_lowercase();
+        read(buf)
+    };
+    LOWERED.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => run(&mut buf),
+        Err(_) => run(&mut Vec::new()),
+    })
 }
 
 impl Keywords {
@@ -111,21 +126,23 @@ impl Keywords {
     /// The words that occur in any of `texts` (no match runs from one text into the next), as
     /// bits by their index (the plain form of [`Keywords::mark_lines`]).
     pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u64 {
-        LOWERED.with_borrow_mut(|buf| {
-            buf.clear();
-            for t in texts {
-                buf.extend_from_slice(t.as_bytes());
-                buf.push(b'\n');
-            }
-            buf.make_ascii_lowercase();
-            let mut bits = 0u64;
-            self.each_match(buf, |_, pattern| bits |= 1 << pattern);
-            bits
-        })
+        with_lowered(
+            |buf| {
+                for t in texts {
+                    buf.extend_from_slice(t.as_bytes());
+                    buf.push(b'\n');
+                }
+            },
+            |lowered| {
+                let mut bits = 0u64;
+                self.each_match(lowered, |_, pattern| bits |= 1 << pattern);
+                bits
+            },
+        )
     }
 
     /// Sets each line's [`Line::words`] to the words that occur in it, by their index, in one
-    /// search over the whole of `text` (which the lines cut). No word holds white space, so a
+    /// search over the whole of `text` (which the lines cut). No word holds a line break, so a
     /// match lies inside one line's text, and a line's bits are those that [`Keywords::bits`]
     /// finds in its text alone (or more, where a rule later cuts the text shorter: the bits
     /// are gates, and a text cut shorter holds no word its whole did not).
@@ -134,21 +151,21 @@ impl Keywords {
             l.words = 0;
         }
         let mut line = 0;
-        LOWERED.with_borrow_mut(|buf| {
-            buf.clear();
-            buf.extend_from_slice(text.as_bytes());
-            buf.make_ascii_lowercase();
-            self.each_match(buf, |at, pattern| {
-                // the line whose text starts at or before the match: lines are in order, and a
-                // match never starts in the white space before a line's text
-                while lines.get(line + 1).is_some_and(|l| l.text_start <= at) {
-                    line += 1;
-                }
-                if let Some(l) = lines.get_mut(line).filter(|l| at < l.text_end()) {
-                    l.words |= 1 << pattern;
-                }
-            });
-        });
+        with_lowered(
+            |buf| buf.extend_from_slice(text.as_bytes()),
+            |lowered| {
+                self.each_match(lowered, |at, pattern| {
+                    // the line whose text starts at or before the match: lines are in order, and a
+                    // match never starts in the white space before a line's text
+                    while lines.get(line + 1).is_some_and(|l| l.text_start <= at) {
+                        line += 1;
+                    }
+                    if let Some(l) = lines.get_mut(line).filter(|l| at < l.text_end()) {
+                        l.words |= 1 << pattern;
+                    }
+                });
+            },
+        );
     }
 }
 
@@ -760,6 +777,20 @@ mod tests {
             );
             assert_eq!(u64::from(vote), vote_hint.bits(all), "{text:?}");
         }
+    }
+
+    /// The shared lowered buffer: its bytes lowered, and a call from inside another given its
+    /// own buffer rather than a panic.
+    #[test]
+    fn with_lowered_lowers_and_nests() {
+        let got = with_lowered(
+            |b| b.extend_from_slice("RESOLVED É".as_bytes()),
+            |outer| {
+                let inner = with_lowered(|b| b.extend_from_slice(b"AGREED"), <[u8]>::to_vec);
+                (outer.to_vec(), inner)
+            },
+        );
+        assert_eq!(got, ("resolved É".as_bytes().to_vec(), b"agreed".to_vec()));
     }
 
     #[test]

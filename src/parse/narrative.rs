@@ -592,11 +592,6 @@ const BOARD: usize = 23;
 static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> =
     LazyLock::new(|| aho_corasick::packed::Searcher::new(DECISION_SEARCHED.iter()));
 
-thread_local! {
-    /// The lowered sentence that [`decision_word_at`] searches, kept between calls.
-    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Where the first of the [`DECISION_HINT`] words starts in `sentence`, ignoring ASCII case: the
 /// sentence is lowered and searched for its leftmost word, a `board` counting only after `the `
 /// (no other word starts in `the board`, so the first found is the leftmost; at most one word
@@ -607,23 +602,23 @@ fn decision_word_at(sentence: &str) -> Option<usize> {
     let Some(packed) = DECISION_FIRST.as_ref() else {
         return (DECISION_HINT.bits(std::iter::once(sentence)) != 0).then_some(0);
     };
-    LOWERED.with_borrow_mut(|buf| {
-        buf.clear();
-        buf.extend_from_slice(sentence.as_bytes());
-        buf.make_ascii_lowercase();
-        let mut at = 0;
-        while let Some(m) = packed.find_in(&*buf, aho_corasick::Span::from(at..buf.len())) {
-            let k = m.start();
-            if m.pattern().as_usize() != BOARD {
-                return Some(k);
+    super::with_lowered(
+        |buf| buf.extend_from_slice(sentence.as_bytes()),
+        |buf| {
+            let mut at = 0;
+            while let Some(m) = packed.find_in(buf, aho_corasick::Span::from(at..buf.len())) {
+                let k = m.start();
+                if m.pattern().as_usize() != BOARD {
+                    return Some(k);
+                }
+                if k >= 4 && buf.get(k - 4..k) == Some(&b"the "[..]) {
+                    return Some(k - 4);
+                }
+                at = k + 1;
             }
-            if k >= 4 && buf.get(k - 4..k) == Some(&b"the "[..]) {
-                return Some(k - 4);
-            }
-            at = k + 1;
-        }
-        None
-    })
+            None
+        },
+    )
 }
 
 /// Whether `sentence` holds one of the [`DECISION_HINT`] words, ignoring ASCII case.

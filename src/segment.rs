@@ -383,7 +383,7 @@ pub(crate) fn collapse(s: &str) -> String {
 /// form: where the line holds no control character, no wide space and no two spaces in a row,
 /// neither does `s`, and only a space at either end of `s` (after a list label, say) is left
 /// to collapse.
-fn collapsed_already(s: &str, shape: u8) -> bool {
+pub(crate) fn collapsed_already(s: &str, shape: u8) -> bool {
     let b = s.as_bytes();
     shape & (shape::CONTROL | shape::DOUBLE | shape::WIDE_SPACE) == 0
         && b.first() != Some(&b' ')
@@ -396,20 +396,6 @@ pub(crate) fn collapse_part_into(out: &mut String, s: &str, shape: u8) {
         out.push_str(s);
     } else {
         collapse_into(out, s);
-    }
-}
-
-/// [`collapse`] for `s`, a part of a line's text whose [`shape`] bits are `shape`, borrowing
-/// `s` where nothing changes.
-pub(crate) fn collapse_part(s: &str, shape: u8) -> std::borrow::Cow<'_, str> {
-    if collapsed_already(s, shape) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let c = collapse(s);
-    if c == s {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(c)
     }
 }
 

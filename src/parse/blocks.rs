@@ -15,7 +15,6 @@ use super::labels::{self, Form, Label};
 use crate::model::Part;
 use crate::segment::{shape, Line};
 use crate::source::LineIndex;
-use std::borrow::Cow;
 
 /// What a paragraph starts with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +38,9 @@ pub(crate) struct Para<'a> {
     /// Lines of the paragraph (furniture lines inside it included).
     pub lines: &'a [Line<'a>],
     /// Text after the label or bullet, whitespace collapsed, furniture left out: borrowed from
-    /// the source where the paragraph is one line that needs no collapsing (most do not).
-    pub text: Cow<'a, str>,
+    /// the source where the paragraph is one line that needs no collapsing (most do not), else
+    /// from the text that [`paragraphs`] built for the item's paragraphs.
+    pub text: &'a str,
     /// Source offset of the paragraph's first character (its label, if any).
     pub start: usize,
     /// Source offset just past its last character.
@@ -83,11 +83,32 @@ fn starts_upper(s: &str) -> bool {
     s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
 }
 
-/// Cuts an item's lines into paragraphs.
-pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
+/// Where a paragraph's text is while [`paragraphs`] builds it: in the source, or in the arena
+/// from the given offset to its end (the paragraph being built is always the arena's last).
+#[derive(Debug, Clone, Copy)]
+enum Text<'a> {
+    Source(&'a str),
+    Arena(usize),
+}
+
+/// A paragraph as [`paragraphs`] builds it, its text not yet borrowed from the arena.
+struct Building<'a> {
+    para: Para<'a>,
+    text: Text<'a>,
+}
+
+/// Cuts an item's lines into paragraphs. The texts that are not a line's as it stands (those
+/// over several lines, or with white space to collapse) are built one after another in `arena`,
+/// which the paragraphs borrow: one buffer for all of them rather than a string each.
+pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Vec<Para<'a>> {
+    arena.clear();
+    arena.reserve(lines.iter().map(|l| l.text.len() + 1).sum());
     // (most paragraphs run over a few lines)
-    let mut out: Vec<Para<'a>> = Vec::with_capacity(lines.len() / 3 + 1);
-    let mut cur: Option<Para<'a>> = None;
+    let mut out: Vec<(Para<'a>, Text<'a>, usize)> = Vec::with_capacity(lines.len() / 3 + 1);
+    let mut cur: Option<Building<'a>> = None;
+    // a paragraph is done: where its text ends in the arena is where the arena ends now
+    let close =
+        |cur: Option<Building<'a>>, arena: &String| cur.map(|b| (b.para, b.text, arena.len()));
     // the first line of the paragraph being built
     let mut first = 0;
     // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
@@ -101,7 +122,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
         // Furniture ends a paragraph: a node's text must be found at its span, and page
         // furniture is not part of any text. (A paragraph cut by a page footer becomes two.)
         if line.is_blank() || line.furniture {
-            out.extend(cur.take());
+            out.extend(close(cur.take(), arena));
             continue;
         }
         let t = line.text;
@@ -123,8 +144,9 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
         let breaks = match &cur {
             None => true,
             Some(_) if row => true,
-            Some(p) if p.row => true,
-            Some(p) => {
+            Some(b) if b.para.row => true,
+            Some(b) => {
+                let p = &b.para;
                 let last = p.lines.iter().rev().find(|l| !l.furniture);
                 let (prev, prev_indent) = last.map_or(("", 0), |l| (l.text, l.indent));
                 // a first-line indent opens a paragraph: `      Audit of Accounts - The ...`
@@ -143,45 +165,69 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>]) -> Vec<Para<'a>> {
             }
         };
         if breaks {
-            out.extend(cur.take());
+            out.extend(close(cur.take(), arena));
             first = i;
             let body = t.get(skip..).unwrap_or_default();
-            let text = crate::segment::collapse_part(body, line.shape);
-            cur = Some(Para {
-                lead,
-                lines: lines.get(i..=i).unwrap_or_default(),
+            // the line's text as it stands where collapsing changes nothing
+            let text = if crate::segment::collapsed_already(body, line.shape) {
+                Text::Source(body)
+            } else {
+                let at = arena.len();
+                crate::segment::collapse_into(arena, body);
+                if arena.get(at..) == Some(body) {
+                    arena.truncate(at);
+                    Text::Source(body)
+                } else {
+                    Text::Arena(at)
+                }
+            };
+            cur = Some(Building {
+                para: Para {
+                    lead,
+                    lines: lines.get(i..=i).unwrap_or_default(),
+                    text: "",
+                    start: line.text_start,
+                    end: line.text_end(),
+                    row,
+                },
                 text,
-                start: line.text_start,
-                end: line.text_end(),
-                row,
             });
-        } else if let Some(p) = cur.as_mut() {
-            p.lines = lines.get(first..=i).unwrap_or_default();
-            if let Cow::Borrowed(b) = p.text {
-                // room for a few more lines at once: most paragraphs run on over several
-                let mut owned = String::with_capacity(b.len() + 1 + 3 * t.len());
-                owned.push_str(b);
-                p.text = Cow::Owned(owned);
+        } else if let Some(b) = cur.as_mut() {
+            b.para.lines = lines.get(first..=i).unwrap_or_default();
+            let at = match b.text {
+                Text::Source(s) => {
+                    let at = arena.len();
+                    arena.push_str(s);
+                    b.text = Text::Arena(at);
+                    at
+                }
+                Text::Arena(at) => at,
+            };
+            if arena.len() > at {
+                arena.push(' ');
             }
-            let text = p.text.to_mut();
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            crate::segment::collapse_part_into(text, t, line.shape);
-            p.end = line.text_end();
+            crate::segment::collapse_part_into(arena, t, line.shape);
+            b.para.end = line.text_end();
         }
     }
-    out.extend(cur);
-    // drop trailing furniture from paragraph ends
-    for p in &mut out {
-        while let [rest @ .., last] = p.lines {
-            if rest.is_empty() || !last.furniture {
-                break;
+    out.extend(close(cur.take(), arena));
+    let arena: &'a String = arena;
+    out.into_iter()
+        .map(|(mut p, text, end)| {
+            p.text = match text {
+                Text::Source(s) => s,
+                Text::Arena(at) => arena.get(at..end).unwrap_or_default(),
+            };
+            // drop trailing furniture from paragraph ends
+            while let [rest @ .., last] = p.lines {
+                if rest.is_empty() || !last.furniture {
+                    break;
+                }
+                p.lines = rest;
             }
-            p.lines = rest;
-        }
-    }
-    out
+            p
+        })
+        .collect()
 }
 
 fn lead_of<'a>(l: &Label<'a>, indent: usize) -> Lead<'a> {
@@ -939,7 +985,8 @@ mod tests {
     fn tree(text: &str) -> Vec<Part> {
         let ls = lines(text);
         let ix = LineIndex::new(text, &[]);
-        let ps = paragraphs(&ls);
+        let mut arena = String::new();
+        let ps = paragraphs(&ls, &mut arena);
         let mut t = Tree::default();
         for p in &ps {
             t.push(p, &ix);
@@ -981,7 +1028,8 @@ mod tests {
     fn paragraphs_break_on_labels_and_sentences() {
         let text = "RESOLVED that the minutes were a correct record\nand that they be signed.\nThe Chair then left.\n(a) one\ncontinued\n";
         let ls = lines(text);
-        let ps = paragraphs(&ls);
+        let mut arena = String::new();
+        let ps = paragraphs(&ls, &mut arena);
         let texts: Vec<&str> = ps.iter().map(|p| &*p.text).collect();
         assert_eq!(
             texts,
@@ -997,9 +1045,10 @@ mod tests {
     fn first_line_indents_open_paragraphs() {
         let text = "      Audit of Accounts - The Accounts were approved by the Parish\nCouncil and signed by the Chairman\n      Internal Audit - All Councillors agreed that Mrs Evans be\nasked to complete the internal audit\n(a) a label\n    with a hanging indent\n";
         let ls = lines(text);
-        let texts: Vec<String> = paragraphs(&ls)
+        let mut arena = String::new();
+        let texts: Vec<String> = paragraphs(&ls, &mut arena)
             .into_iter()
-            .map(|p| p.text.into_owned())
+            .map(|p| p.text.to_string())
             .collect();
         assert_eq!(
             texts,

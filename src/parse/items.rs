@@ -9,7 +9,7 @@
 //! 5 Public Sector Commissioning pdf icon PDF 59 KB
 //! ```
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::hash::Hash;
 use std::sync::LazyLock;
 
@@ -944,7 +944,11 @@ fn is_outline(shape: &str) -> bool {
     !shape.is_empty() && shape.split('.').all(|p| p == "9")
 }
 
-fn outline_key(h: &Heading) -> Vec<u32> {
+/// An outline number's parts (`5.1.2` is `[5, 1, 2]`), held inline up to four deep: one is
+/// made for every outline candidate, and most have one to three parts.
+type OutlineKey = smallvec::SmallVec<[u32; 4]>;
+
+fn outline_key(h: &Heading) -> OutlineKey {
     h.number
         .as_deref()
         .unwrap_or_default()
@@ -976,11 +980,11 @@ fn select_outline(cands: Vec<Heading>) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::new();
     // the numbers taken (a set: a long document takes thousands), and whether one of them opens
     // `key` (is `key` or a number above it)
-    let mut seen: Taken<Vec<u32>> = Taken::default();
-    let under_seen = |seen: &Taken<Vec<u32>>, key: &[u32]| {
+    let mut seen: Taken<OutlineKey> = Taken::default();
+    let under_seen = |seen: &Taken<OutlineKey>, key: &[u32]| {
         (1..=key.len()).any(|n| key.get(..n).is_some_and(|p| seen.contains(p)))
     };
-    let mut last: Option<Vec<u32>> = None;
+    let mut last: Option<OutlineKey> = None;
     for c in cands {
         if !is_outline(&c.shape) {
             continue;
@@ -1057,53 +1061,17 @@ pub(crate) fn build(
         text: String::new(),
         span: ctx.ix.span(start, end),
     };
-    // attachments, on the heading and in the body
-    let mut kept: Vec<Line<'_>> = Vec::with_capacity(body.len());
-    for (k, line) in head.iter().chain(body.iter()).enumerate() {
-        if let Some((before, format, size, at)) = attachment(line.text) {
-            let on_heading = k < head.len();
-            let title = if on_heading {
-                item.title.clone()
-            } else if before.trim().is_empty() {
-                // `- Budget report` / `PDF 65 KB`: the name is the bullet on the line above
-                named_above(&mut kept).or_else(|| item.title.clone())
-            } else {
-                clean_title(before).or_else(|| item.title.clone())
-            };
-            item.attachments.push(Attachment {
-                title,
-                format: Some(format),
-                size_bytes: Some(size),
-                span: ctx.ix.span(line.text_start + at, line.text_end()),
-            });
-            if !on_heading && before.split_whitespace().take(13).count() <= 12 {
-                // an attachment line ends any paragraph around it
-                let mut gap = line.clone();
-                gap.text = "";
-                kept.push(gap);
-                continue;
-            }
-        }
-        if k >= head.len() {
-            kept.push(line.clone());
-        }
-    }
-    for l in &mut kept {
-        let t = l.text.trim_end_matches(':').trim();
-        if [
-            "additional documents",
-            "supporting documents",
-            "accompanying documents",
-            "minutes",
-            "related documents",
-            "documents",
-        ]
+    // attachments, on the heading and in the body; the body's lines are copied only where an
+    // attachment or a documents heading changes one of them (most items have neither)
+    let edits = body
         .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
-        {
-            l.text = "";
-        }
-    }
+        .any(|l| documents_heading(l.text) || attachment(l.text).is_some());
+    let kept: Cow<'_, [Line<'_>]> = if edits {
+        Cow::Owned(take_attachments(ctx, &mut item, head, body))
+    } else {
+        take_attachments(ctx, &mut item, head, &[]);
+        Cow::Borrowed(body)
+    };
     // the kept lines joined by line feeds, built in place
     let shown = || kept.iter().filter(|l| !l.furniture && !l.is_blank());
     let mut text = String::with_capacity(shown().map(|l| l.text.len() + 1).sum());
@@ -1114,7 +1082,8 @@ pub(crate) fn build(
         text.push_str(l.text);
     }
     item.text = text;
-    let paras = blocks::paragraphs(&kept);
+    let mut arena = String::new();
+    let paras = blocks::paragraphs(&kept, &mut arena);
     read_blocks(ctx, &paras, &mut item, decision_block_first);
     // `*Recommended to Council` after a committee's resolution: what it resolved is a
     // recommendation to the full council (PATTERNS.md 5)
@@ -1159,7 +1128,8 @@ pub(crate) fn build(
     item.concerns.sort_by_key(|c| c.span.start);
     item.statements.sort_by_key(|s| s.span.start);
     // votes, per paragraph
-    let mut ls: Vec<(usize, &str)> = Vec::new();
+    let most = paras.iter().map(|p| p.lines.len()).max().unwrap_or(0);
+    let mut ls: Vec<(usize, &str)> = Vec::with_capacity(most);
     for p in &paras {
         ls.clear();
         ls.extend(
@@ -1186,6 +1156,68 @@ pub(crate) fn build(
     item.votes = merge_votes(std::mem::take(&mut item.votes), &ctx.ix);
     motion_blocks(&mut item.votes, &kept);
     item
+}
+
+/// A line that only heads the list of an item's documents (`Supporting documents:`), which the
+/// attachments found after it stand for.
+fn documents_heading(text: &str) -> bool {
+    const HEADINGS: [&str; 6] = [
+        "additional documents",
+        "supporting documents",
+        "accompanying documents",
+        "minutes",
+        "related documents",
+        "documents",
+    ];
+    let t = text.trim_end_matches(':').trim();
+    HEADINGS.iter().any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// Takes the attachments on the heading lines `head` and in `body` into `item`, and gives the
+/// body's lines as the item's text reads them: an attachment line that ends a paragraph
+/// becomes an empty line, as does a documents heading.
+fn take_attachments<'a>(
+    ctx: &Ctx<'_>,
+    item: &mut Item,
+    head: &[Line<'a>],
+    body: &[Line<'a>],
+) -> Vec<Line<'a>> {
+    let mut kept: Vec<Line<'a>> = Vec::with_capacity(body.len());
+    for (k, line) in head.iter().chain(body.iter()).enumerate() {
+        if let Some((before, format, size, at)) = attachment(line.text) {
+            let on_heading = k < head.len();
+            let title = if on_heading {
+                item.title.clone()
+            } else if before.trim().is_empty() {
+                // `- Budget report` / `PDF 65 KB`: the name is the bullet on the line above
+                named_above(&mut kept).or_else(|| item.title.clone())
+            } else {
+                clean_title(before).or_else(|| item.title.clone())
+            };
+            item.attachments.push(Attachment {
+                title,
+                format: Some(format),
+                size_bytes: Some(size),
+                span: ctx.ix.span(line.text_start + at, line.text_end()),
+            });
+            if !on_heading && before.split_whitespace().take(13).count() <= 12 {
+                // an attachment line ends any paragraph around it
+                let mut gap = line.clone();
+                gap.text = "";
+                kept.push(gap);
+                continue;
+            }
+        }
+        if k >= head.len() {
+            kept.push(line.clone());
+        }
+    }
+    for l in &mut kept {
+        if documents_heading(l.text) {
+            l.text = "";
+        }
+    }
+    kept
 }
 
 /// The name of an attachment given as a bullet on the line above its size line (`- Budget
@@ -1375,13 +1407,12 @@ fn stops_block(p: &Para<'_>) -> bool {
 /// The block pass over an item's paragraphs.
 fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_block_first: bool) {
     let mut i = 0;
-    let mut narrative: Vec<usize> = Vec::new();
+    let mut narrative: Vec<usize> = Vec::with_capacity(paras.len());
     let mut seen_plain = false;
     let concern_item = item.title.as_deref().is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
-        t.contains("concerns")
-            || t.contains("questions from the public")
-            || t.contains("public questions")
+        ["concerns", "questions from the public", "public questions"]
+            .iter()
+            .any(|w| crate::segment::contains_ci(t, w))
     });
     // the gate words of the narrative rules in a paragraph: those its lines hold
     let hints_of = |k: usize| {
@@ -1759,6 +1790,7 @@ fn read_marker_block(
     let rest = rest.trim();
     if let Some(l) = super::labels::label(rest) {
         // `Resolved: (a) That ...`: the first part is inline
+        let collapsed = collapse(rest.get(l.len..).unwrap_or_default());
         let mut first = p.clone();
         first.lead = Lead::Label {
             text: l.text,
@@ -1768,7 +1800,7 @@ fn read_marker_block(
             digit: l.digit,
             indent: 0,
         };
-        first.text = collapse(rest.get(l.len..).unwrap_or_default()).into();
+        first.text = &collapsed;
         tree.push(&first, &ctx.ix);
         i += 1;
     } else if !rest.is_empty() {

@@ -577,7 +577,8 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
             }
             _ => Vec::new(),
         };
-        let hs: Vec<&items::Heading> = selected.iter().chain(&trailing).collect();
+        let mut hs: Vec<items::Heading> = selected;
+        hs.extend(trailing);
         let first_item = hs.first().map_or(to, |h| h.line);
         let intro = lines.get(from..first_item).unwrap_or_default();
         let mh = header::meeting_of(intro, ctx.order);
@@ -619,8 +620,13 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
                 m.attendance.apologies = attendance::apology_sentences(t, a, &ctx.ix);
             }
         }
-        for (j, h) in hs.iter().enumerate() {
+        for j in 0..hs.len() {
             let end = hs.get(j + 1).map_or(to, |n| n.line);
+            let Some(h) = hs.get_mut(j) else { break };
+            // the item owns the heading's number and title from here on (the roll-call search
+            // below reads the titles from the items)
+            let (number, title) = (h.number.take(), h.title.take());
+            let h = &*h;
             let head_lines = lines.get(h.line..=h.title_line).unwrap_or_default();
             let body_lines = lines.get(h.title_line + 1..end).unwrap_or_default();
             let item: Item = match (h.inline_body, lines.get(h.line)) {
@@ -636,29 +642,25 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
                     // item's span; a numbered paragraph has none
                     let mut heading = first.clone();
                     heading.text = first.text.get(..at).unwrap_or_default().trim_end();
-                    let head: &[Line<'_>] = if h.title.is_some() {
+                    let head: &[Line<'_>] = if title.is_some() {
                         std::slice::from_ref(&heading)
                     } else {
                         &[]
                     };
-                    items::build(ctx, h.number.clone(), h.title.clone(), head, &body, false)
+                    items::build(ctx, number, title, head, &body, false)
                 }
-                _ => items::build(
-                    ctx,
-                    h.number.clone(),
-                    h.title.clone(),
-                    head_lines,
-                    body_lines,
-                    false,
-                ),
+                _ => items::build(ctx, number, title, head_lines, body_lines, false),
             };
             m.items.push(item);
         }
         // US minutes record attendance under a `ROLL CALL` item
         if m.attendance.present.is_empty() {
-            for (j, h) in hs.iter().enumerate().take(6) {
-                let t = h.title.as_deref().unwrap_or_default().to_ascii_lowercase();
-                if t.contains("roll call") || t.contains("attendance") || t.contains("present") {
+            for (j, (h, it)) in hs.iter().zip(&m.items).enumerate().take(6) {
+                let t = it.title.as_deref().unwrap_or_default();
+                if ["roll call", "attendance", "present"]
+                    .iter()
+                    .any(|w| segment::contains_ci(t, w))
+                {
                     let end = hs.get(j + 1).map_or(to, |n| n.line);
                     let found = attendance::read(
                         lines.get(h.title_line + 1..end).unwrap_or_default(),
@@ -677,7 +679,7 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
                 let is_apologies = it
                     .title
                     .as_deref()
-                    .is_some_and(|t| t.to_ascii_lowercase().contains("apolog"));
+                    .is_some_and(|t| segment::contains_ci(t, "apolog"));
                 if is_apologies {
                     let (a, b) = (it.span.start, it.span.end);
                     if let Some(t) = ctx.text.get(a..b) {

@@ -38,7 +38,7 @@ pub(crate) struct Heading {
     pub inline_body: Option<usize>,
     pub number: Option<String>,
     pub title: Option<String>,
-    pub shape: String,
+    pub shape: Cow<'static, str>,
     pub prefix: String,
     pub value: u32,
     /// Leading whitespace of the heading line, in characters.
@@ -55,7 +55,7 @@ impl Heading {
             inline_body,
             number: None,
             title: clean_title(title),
-            shape: String::new(),
+            shape: Cow::Borrowed(""),
             prefix: String::new(),
             value: 0,
             indent: line.indent,
@@ -444,8 +444,21 @@ pub(crate) fn clean_title(raw: &str) -> Option<String> {
     }
 }
 
-fn shape_of(n: &str) -> String {
-    let mut s = String::new();
+/// The shape of an item number: each run of digits is `9`, each run of letters `A`, anything
+/// else itself (`CL.136` is `A.9`, `77/21` is `9/9`). The common shapes are borrowed: one is
+/// made for every numbered line.
+fn shape_of(n: &str) -> Cow<'static, str> {
+    const COMMON: [&str; 8] = ["9", "A", "9.9", "9.9.9", "9/9", "A.9", "A9", "9A"];
+    let s = shape_string(n);
+    match COMMON.iter().find(|c| **c == s) {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(s.to_string()),
+    }
+}
+
+/// [`shape_of`]'s text, built inline (a shape longer than 16 bytes spills to the heap).
+fn shape_string(n: &str) -> SmallString {
+    let mut s = SmallString::default();
     for c in n.chars() {
         let k = if c.is_ascii_digit() {
             '9'
@@ -460,6 +473,38 @@ fn shape_of(n: &str) -> String {
         s.push(k);
     }
     s
+}
+
+/// A short string held inline: the text of a shape while it is built.
+#[derive(Debug, Default)]
+struct SmallString(smallvec::SmallVec<[u8; 16]>);
+
+impl SmallString {
+    fn push(&mut self, c: char) {
+        self.0
+            .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    fn ends_with(&self, c: char) -> bool {
+        self.0.ends_with(c.encode_utf8(&mut [0; 4]).as_bytes())
+    }
+
+    fn as_str(&self) -> &str {
+        // (only whole characters are pushed)
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+impl PartialEq<SmallString> for &str {
+    fn eq(&self, other: &SmallString) -> bool {
+        self.as_bytes() == other.0.as_slice()
+    }
+}
+
+impl std::fmt::Display for SmallString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 fn roman_value(s: &str) -> Option<u32> {
@@ -844,7 +889,7 @@ fn caps_run_in(text: &str) -> Option<(&str, usize)> {
 /// Chooses the real item headings among the candidates: the most common numbering shape, in
 /// a plausible running order; sub-numbers (`5.1` under `5`) are kept too.
 pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut counts: Vec<(Cow<'static, str>, usize, usize)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         match counts.iter_mut().find(|(s, ..)| *s == c.shape) {
             Some(e) => e.1 += 1,
@@ -1169,8 +1214,18 @@ fn documents_heading(text: &str) -> bool {
         "related documents",
         "documents",
     ];
-    let t = text.trim_end_matches(':').trim();
-    HEADINGS.iter().any(|w| t.eq_ignore_ascii_case(w))
+    // every heading opens with one of these letters: a line that opens with another ASCII
+    // character that is not white space is none (asked before the trims, which cost more)
+    let may = match text.as_bytes().first() {
+        Some(&c) if c.is_ascii() && !c.is_ascii_whitespace() => {
+            matches!(c | 0x20, b'a' | b's' | b'm' | b'r' | b'd')
+        }
+        _ => true,
+    };
+    may && {
+        let t = text.trim_end_matches(':').trim();
+        HEADINGS.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
 }
 
 /// Takes the attachments on the heading lines `head` and in `body` into `item`, and gives the
@@ -1897,6 +1952,66 @@ fn read_marker_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shape built inline, common shapes borrowed, is the shape built as a `String`.
+    #[test]
+    fn shape_as_its_plain_form() {
+        let plain = |n: &str| {
+            let mut s = String::new();
+            for c in n.chars() {
+                let k = if c.is_ascii_digit() {
+                    '9'
+                } else if c.is_alphabetic() {
+                    'A'
+                } else {
+                    c
+                };
+                if s.ends_with(k) && (k == '9' || k == 'A') {
+                    continue;
+                }
+                s.push(k);
+            }
+            s
+        };
+        let pieces = ["1", "23", "CL", ".", "/", "é", "–", "(", "Ⅳ", "x"];
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+        }
+        let long = "1.2.3.4.5.6.7.8.9.10.11";
+        assert_eq!(shape_of(long), plain(long));
+    }
+
+    /// The letter gate before the trims changes no answer.
+    #[test]
+    fn documents_heading_as_its_plain_form() {
+        let plain = |t: &str| {
+            let t = t.trim_end_matches(':').trim();
+            [
+                "additional documents",
+                "supporting documents",
+                "accompanying documents",
+                "minutes",
+                "related documents",
+                "documents",
+            ]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+        };
+        let pieces = [
+            "Supporting ",
+            "documents",
+            "MINUTES",
+            ":",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "x",
+            "é",
+            "Related",
+        ];
+        let yes = crate::testgen::agree(&pieces, 4, documents_heading, plain);
+        assert!(yes > 20, "{yes}");
+    }
 
     /// [`Taken`] answers as a plain list would, before and after it moves into its set.
     #[test]

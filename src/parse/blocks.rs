@@ -1030,7 +1030,7 @@ mod tests {
         let ls = lines(text);
         let mut arena = String::new();
         let ps = paragraphs(&ls, &mut arena);
-        let texts: Vec<&str> = ps.iter().map(|p| &*p.text).collect();
+        let texts: Vec<&str> = ps.iter().map(|p| p.text).collect();
         assert_eq!(
             texts,
             [

@@ -1453,7 +1453,7 @@ fn stops_block(p: &Para<'_>) -> bool {
         "signed",
         "date:",
     ];
-    let t = &*p.text;
+    let t = p.text;
     HEADINGS.iter().any(|h| crate::segment::opens_ci(t, h))
         || (t.ends_with(':') && t.split_whitespace().take(9).count() <= 8)
         || blocks::marker(t).is_some()
@@ -1487,7 +1487,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             continue;
         }
         let marked = if hints_of(i).may_hold_marker() {
-            blocks::marker(&p.text)
+            blocks::marker(p.text)
         } else {
             None
         };
@@ -1495,14 +1495,14 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             i = read_marker_block(ctx, paras, i, m, rest, item);
             continue;
         }
-        if !is_list(p) && (motion_clause(&p.text) || carried_motion(paras, i)) {
+        if !is_list(p) && (motion_clause(p.text) || carried_motion(paras, i)) {
             i = read_motion(ctx, paras, i, item);
             continue;
         }
         if !is_list(p) {
             seen_plain = true;
         }
-        if let Some(raised_by) = narrative::concern_lead_hinted(&p.text, hints_of(i)) {
+        if let Some(raised_by) = narrative::concern_lead_hinted(p.text, hints_of(i)) {
             // under a numbered lead-in only its bullets are the concerns
             let numbered = is_list(p);
             let fits = |q: &Para<'_>| {
@@ -1554,9 +1554,9 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 .is_none_or(|r| r.span.end <= p.start)
             && p.text.ends_with(':')
             && paras.get(i + 1).is_some_and(is_list)
-            && (ON_MOTION.is_match(&p.text) || narrative::decision_start(&p.text).is_some())
+            && (ON_MOTION.is_match(p.text) || narrative::decision_start(p.text).is_some())
         {
-            i = read_marker_block(ctx, paras, i, Marker::Resolved, &p.text, item);
+            i = read_marker_block(ctx, paras, i, Marker::Resolved, p.text, item);
             continue;
         }
         // the body itself as the lead-in: `The Cabinet then:-`, `The Committee:` over a list
@@ -1564,9 +1564,9 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         if !is_list(p)
             && (p.text.ends_with(':') || p.text.ends_with(":-"))
             && paras.get(i + 1).is_some_and(is_list)
-            && BODY_LEAD_IN.is_match(&p.text)
+            && BODY_LEAD_IN.is_match(p.text)
         {
-            i = read_marker_block(ctx, paras, i, Marker::Decision, &p.text, item);
+            i = read_marker_block(ctx, paras, i, Marker::Decision, p.text, item);
             continue;
         }
         if concern_item && !is_list(p) && p.text.split_whitespace().take(3).count() >= 3 {
@@ -1593,7 +1593,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
         let seconded = if explicit {
             None
         } else {
-            narrative::seconded_that_hinted(&p.text, hints_of(k))
+            narrative::seconded_that_hinted(p.text, hints_of(k))
         };
         if let Some(at) = seconded {
             let motion = p.text.get(at..).unwrap_or_default();
@@ -1605,7 +1605,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 .get(n + 1)
                 .filter(|&&j| j == k + 1)
                 .and_then(|&j| paras.get(j))
-                .map(|q| &*q.text);
+                .map(|q| q.text);
             let carried = after
                 .and_then(narrative::outcome)
                 .or_else(|| next.and_then(narrative::outcome));
@@ -1623,7 +1623,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 continue;
             }
         }
-        let found = narrative::motions_hinted(&p.text, hints_of(k));
+        let found = narrative::motions_hinted(p.text, hints_of(k));
         if !found.is_empty() {
             let last = found.len() - 1;
             for (k, (a, b, outcome)) in found.into_iter().enumerate() {
@@ -1634,7 +1634,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                         .skip(n + 1)
                         .take(4)
                         .filter_map(|&j| paras.get(j))
-                        .find_map(|q| narrative::outcome(&q.text))
+                        .find_map(|q| narrative::outcome(q.text))
                         .map_or(narrative::Outcome::Unknown, |c| {
                             if c {
                                 narrative::Outcome::Carried
@@ -1653,7 +1653,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
             }
             continue;
         }
-        for (a, b) in narrative::sentences(&p.text) {
+        for (a, b) in narrative::sentences(p.text) {
             let Some(s) = p.text.get(a..b) else { continue };
             if let Some((speaker, at)) = narrative::statement(s) {
                 item.statements.push(Statement {
@@ -1692,12 +1692,12 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                             let gap = ctx.text.get(end..q.start).unwrap_or("x");
                             let blank = gap.bytes().filter(|&c| c == b'\n').count() > 1;
                             gap.chars().all(crate::segment::is_space)
-                                && (q.row || field_line(&q.text) || (in_field && !blank))
+                                && (q.row || field_line(q.text) || (in_field && !blank))
                         })
                     {
-                        in_field = field_line(&q.text) || (in_field && !q.row);
+                        in_field = field_line(q.text) || (in_field && !q.row);
                         t.push(' ');
-                        t.push_str(&q.text);
+                        t.push_str(q.text);
                         end = q.end;
                         m += 1;
                     }
@@ -1775,7 +1775,7 @@ fn carried_motion(paras: &[Para<'_>], i: usize) -> bool {
     // the outcome ends the motion or the paragraph after it (`Read the first, second and
     // third time and passed ... Carried.`)
     paras.get(i).is_some_and(|p| p.text.starts_with("That "))
-        && paras.iter().skip(i).take(2).any(|q| ends_carried(&q.text))
+        && paras.iter().skip(i).take(2).any(|q| ends_carried(q.text))
 }
 
 /// Reads a motion (`THAT ...`, `WHEREAS ... NOW THEREFORE ...`) as one resolution part, or
@@ -1783,14 +1783,14 @@ fn carried_motion(paras: &[Para<'_>], i: usize) -> bool {
 fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item) -> usize {
     let Some(p) = paras.get(i) else { return i + 1 };
     if p.text.ends_with(':') && paras.get(i + 1).is_some_and(is_list) {
-        return read_marker_block(ctx, paras, i, Marker::Resolved, &p.text, item);
+        return read_marker_block(ctx, paras, i, Marker::Resolved, p.text, item);
     }
     // `BE IT RESOLVED THAT ...`: the part starts at `THAT`, after the formula
     let formula = ["NOW THEREFORE BE IT RESOLVED ", "BE IT RESOLVED "]
         .iter()
         .find_map(|f| p.text.strip_prefix(f))
         .filter(|r| r.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("that")));
-    let mut text = formula.unwrap_or(&p.text).to_string();
+    let mut text = formula.unwrap_or(p.text).to_string();
     let mut end = p.end;
     let mut j = i + 1;
     // a motion runs on, with no blank line, to the sentence that carries it: `... AND THAT
@@ -1807,7 +1807,7 @@ fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item)
         if k > i && (is_list(q) || readings || gap.bytes().filter(|&c| c == b'\n').count() > 1) {
             break;
         }
-        if strip_outcome(&q.text).len() < q.text.trim_end().len() {
+        if strip_outcome(q.text).len() < q.text.trim_end().len() {
             run_to = Some(k);
             break;
         }
@@ -1815,10 +1815,10 @@ fn read_motion(ctx: &mut Ctx<'_>, paras: &[Para<'_>], i: usize, item: &mut Item)
     }
     while let Some(q) = paras
         .get(j)
-        .filter(|q| !is_list(q) && (motion_continues(&q.text) || run_to.is_some_and(|r| j <= r)))
+        .filter(|q| !is_list(q) && (motion_continues(q.text) || run_to.is_some_and(|r| j <= r)))
     {
         text.push(' ');
-        text.push_str(&q.text);
+        text.push_str(q.text);
         end = q.end;
         j += 1;
     }
@@ -1874,7 +1874,7 @@ fn read_marker_block(
             // part
             i += 1;
             while let Some(q) = paras.get(i).filter(|q| under(q)) {
-                parts.push(part(ctx, None, &q.text, q.start, q.end));
+                parts.push(part(ctx, None, q.text, q.start, q.end));
                 i += 1;
             }
         } else {
@@ -1903,7 +1903,7 @@ fn read_marker_block(
                 && (paras.get(i + 1).is_some_and(is_list)
                     || (multi && paras.get(i + 1).is_some_and(|n| !stops_block(n))));
             if !lead_in {
-                parts.push(part(ctx, None, &q.text, q.start, q.end));
+                parts.push(part(ctx, None, q.text, q.start, q.end));
             }
             i += 1;
             if !multi || (lead_in && paras.get(i).is_some_and(is_list)) {
@@ -1920,7 +1920,7 @@ fn read_marker_block(
         }
         // a REASON block between (i) and (ii)
         if !tree.is_empty()
-            && crate::segment::opens_ci(&q.text, "reason")
+            && crate::segment::opens_ci(q.text, "reason")
             && paras.get(i + 1).is_some_and(is_list)
         {
             i += 1;

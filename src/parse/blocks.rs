@@ -102,7 +102,13 @@ struct Building<'a> {
 /// which the paragraphs borrow: one buffer for all of them rather than a string each.
 pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Vec<Para<'a>> {
     arena.clear();
-    arena.reserve(lines.iter().map(|l| l.text.len() + 1).sum());
+    // the arena takes room once, when first needed, for all the lines from there on
+    let room = |arena: &mut String, from: usize| {
+        if arena.capacity() == 0 {
+            let rest = lines.get(from..).unwrap_or_default();
+            arena.reserve(rest.iter().map(|l| l.text.len() + 1).sum());
+        }
+    };
     // (most paragraphs run over a few lines)
     let mut out: Vec<(Para<'a>, Text<'a>, usize)> = Vec::with_capacity(lines.len() / 3 + 1);
     let mut cur: Option<Building<'a>> = None;
@@ -172,6 +178,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Ve
             let text = if crate::segment::collapsed_already(body, line.shape) {
                 Text::Source(body)
             } else {
+                room(arena, i);
                 let at = arena.len();
                 crate::segment::collapse_into(arena, body);
                 if arena.get(at..) == Some(body) {
@@ -196,6 +203,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Ve
             b.para.lines = lines.get(first..=i).unwrap_or_default();
             let at = match b.text {
                 Text::Source(s) => {
+                    room(arena, first);
                     let at = arena.len();
                     arena.push_str(s);
                     b.text = Text::Arena(at);

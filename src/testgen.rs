@@ -64,3 +64,32 @@ impl Walk {
         (0..len).map(|_| self.pick(pieces)).collect()
     }
 }
+
+/// The texts of the fixtures and of the shared corpus (`../shared/corpus/pdf/text`), for the
+/// oracle tests that run a fast form and its plain form over real lines; a directory that is
+/// absent is skipped, saying so.
+#[allow(clippy::print_stderr, clippy::unwrap_used)]
+pub(crate) fn real_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [
+        root.join("fixtures"),
+        root.join("../shared/corpus/pdf/text"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("oracle test: {} is absent, skipped", dir.display());
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let bytes = std::fs::read(&p).unwrap();
+            out.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
+    out
+}

@@ -166,7 +166,7 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Ve
                     || indented_again
                     || (prev.ends_with(':') && !t.is_empty())
                     || (super::narrative::ends_sentence(prev) && starts_upper(t))
-                    || marker(t).is_some()
+                    || line_marker(line, t).is_some()
                     || super::narrative::opens_paragraph(t)
             }
         };
@@ -491,6 +491,16 @@ fn any_e(b: &[u8], mut f: impl FnMut(usize) -> bool) -> bool {
         .iter()
         .enumerate()
         .any(|(k, &c)| (c | 0x20) == b'e' && f(base + k))
+}
+
+/// [`marker`] for `t`, the text of `line` or a part of it: a line whose word bits
+/// ([`Line::words`]) hold none of the words of [`marker_hint`] (the marker stems of
+/// `narrative::PARA_WORDS`) opens no marker, and is not read further.
+pub(crate) fn line_marker<'t>(line: &Line<'_>, t: &'t str) -> Option<(Marker, &'t str)> {
+    if line.words & u64::from(super::narrative::Hints::MARKER) == 0 {
+        return None;
+    }
+    marker(t)
 }
 
 /// A resolution marker at the start of a paragraph's text: returns the marker and the text

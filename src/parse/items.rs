@@ -599,7 +599,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 Some((j, l))
                     if j <= i + 3
                         && looks_like_title(l.text)
-                        && labels_free(l.text)
+                        && labels_free(l)
                         && number(l.text).is_err() =>
                 {
                     (clean_title(l.text), j)
@@ -732,8 +732,9 @@ fn first_spaced_dash(t: &str) -> Option<(usize, usize)> {
     })
 }
 
-fn labels_free(t: &str) -> bool {
-    super::labels::label(t).is_none() && blocks::marker(t).is_none()
+/// Whether `line`'s text opens with no list label and no resolution marker.
+fn labels_free(line: &Line<'_>) -> bool {
+    super::labels::label(line.text).is_none() && blocks::line_marker(line, line.text).is_none()
 }
 
 /// Unnumbered section headings in capitals (`APPROVAL OF MINUTES:`, `NEW BUSINESS`), for
@@ -799,7 +800,8 @@ fn wrapped_title<'a>(lines: &[Line<'a>], i: usize, first: &str) -> Option<&'a st
     let short = t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
         && (1..=12).contains(&t.split_whitespace().take(13).count())
         && !t.ends_with(['.', ';', ',', ':']);
-    (cut && short && closes && !next.furniture && number(t).is_err() && labels_free(t)).then_some(t)
+    (cut && short && closes && !next.furniture && number(t).is_err() && labels_free(next))
+        .then_some(t)
 }
 
 /// Unnumbered headings after the last numbered item (`Other Matters`, `Any Other Business`):
@@ -856,7 +858,7 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
             && body_below()
             && number(t).is_err()
             && super::attendance::label(t).is_none()
-            && blocks::marker(t).is_none()
+            && blocks::line_marker(line, t).is_none()
         {
             out.push(Heading::unnumbered(i, line, t, None));
         }

@@ -705,6 +705,41 @@ fn minutes_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
 mod tests {
     use super::*;
 
+    /// A line's word bits gate the resolution-marker test exactly: over every line of the
+    /// fixtures and the corpus, and over generated lines, the gated test answers as the plain one.
+    #[test]
+    fn line_marker_as_the_plain_marker() {
+        let mut texts = crate::testgen::real_texts();
+        let pieces = [
+            "RESOLVED",
+            "resolved:",
+            "It was ",
+            "agreed",
+            "AGREED",
+            " that ",
+            "Decision",
+            "RECOMMENDED",
+            "Recommend",
+            "ſ",
+            "\n",
+            " ",
+            "(a)",
+            "x",
+        ];
+        texts.extend(crate::testgen::texts_of(&pieces, 3));
+        let mut marked = 0;
+        for text in &texts {
+            let mut lines = segment::lines(text);
+            LINE_WORDS.mark_lines(text, &mut lines);
+            for l in &lines {
+                let want = blocks::marker(l.text);
+                assert_eq!(blocks::line_marker(l, l.text), want, "{:?}", l.text);
+                marked += usize::from(want.is_some());
+            }
+        }
+        assert!(marked > 100, "{marked}");
+    }
+
     /// One search over a whole text marks each line with the words that a search of its text
     /// alone finds, whatever the white space, case and characters around them.
     #[test]

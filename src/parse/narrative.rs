@@ -769,7 +769,7 @@ pub(crate) struct Hints(u32);
 impl Hints {
     const SECONDED: u32 = 1 << 8;
     const MOTION: u32 = 1 << 9;
-    const MARKER: u32 = 0b1111 << 10;
+    pub(crate) const MARKER: u32 = 0b1111 << 10;
 
     #[cfg(test)]
     pub(crate) fn of(para: &str) -> Hints {

@@ -114,16 +114,14 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         // cheap tests first: every page footer has a digit, a `page N` a `page`, and web chrome
         // opens with one of a few letters or holds a signature line
         let digit = || t.bytes().any(|b| b.is_ascii_digit());
-        let chrome = chrome_opening(t)
-            || (memchr::memchr(b'_', t.as_bytes()).is_some() && t.contains("__________"));
+        let chrome = chrome_opening(t) || ten_underscores(t);
         if (footer_shape(t)
             && digit()
             && PAGE_FOOTER.is_match(t)
             && (!bare_number || paged || l.indent > 10))
             || (t.len() < 120
                 // every form ends with its number
-                && t.chars().next_back().is_some_and(char::is_numeric)
-                && digit()
+                && ends_with_number(t)
                 && crate::segment::contains_ci(t, "page")
                 && PAGE_ANYWHERE.is_match(t))
             || (chrome && ai_marker(t).unwrap_or_else(|| WEB_CHROME.is_match(t)))
@@ -132,6 +130,34 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
             l.furniture = true;
         }
     }
+}
+
+/// Whether `t` holds ten underscores in a row (`t.contains("__________")`, which a signature
+/// line of [`WEB_CHROME`] needs), looking at every tenth byte only: each run of ten holds one of
+/// them. Where that byte is `_`, its run is measured; the next run of ten starts after the byte
+/// that ends this one, so it holds the tenth byte after it. Most lines hold no `_` and cost a
+/// few reads, with no call into a searcher.
+fn ten_underscores(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut k = 9;
+    while let Some(&c) = b.get(k) {
+        if c != b'_' {
+            k += 10;
+            continue;
+        }
+        let before = b
+            .get(..k)
+            .map_or(0, |r| r.iter().rev().take_while(|&&c| c == b'_').count());
+        let after = b
+            .get(k..)
+            .map_or(0, |r| r.iter().take_while(|&&c| c == b'_').count());
+        if before + after >= 10 {
+            return true;
+        }
+        // `k + after` is no `_` (or past the end)
+        k += after + 10;
+    }
+    false
 }
 
 /// Whether `t` opens with a word that [`WEB_CHROME`] opens with (after a bullet).
@@ -169,8 +195,7 @@ fn without_full_text_link(t: &str, words: u64) -> &str {
     if words & super::FULL_TEXT_LINK_BIT == 0 || !crate::segment::contains_ci(t, LINK) {
         return t;
     }
-    let lower = t.to_ascii_lowercase();
-    let Some(at) = lower.rfind(LINK) else {
+    let Some(at) = rfind_ci(t, LINK) else {
         return t;
     };
     // the link ends the line (`item 53.`) and follows other text and white space; alone on its
@@ -189,27 +214,55 @@ fn without_full_text_link(t: &str, words: u64) -> &str {
     }
 }
 
+/// Whether `t` ends with a numeric character and holds an ASCII digit: a line that ends with
+/// an ASCII digit does both, and one that ends with another ASCII character neither; only a line
+/// that ends with a character that is not ASCII is decoded and scanned.
+fn ends_with_number(t: &str) -> bool {
+    match t.as_bytes().last() {
+        Some(c) if c.is_ascii() => c.is_ascii_digit(),
+        _ => {
+            t.chars().next_back().is_some_and(char::is_numeric)
+                && t.bytes().any(|b| b.is_ascii_digit())
+        }
+    }
+}
+
+/// Where the last match of `word`, ASCII lower case, starts in `t` ignoring ASCII case: as
+/// `t.to_ascii_lowercase().rfind(word)` finds it (lowering keeps every byte's place, and no
+/// byte that is not ASCII matches one of `word`'s), without the copy or a searcher.
+fn rfind_ci(t: &str, word: &str) -> Option<usize> {
+    let (h, n) = (t.as_bytes(), word.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).rev().find(|&i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
 /// Whether `t` has the shape a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
 /// and closes with a digit, a dash or `draft`; opened by a dash it closes with one; opened by
 /// a digit it closes with `draft` or holds nothing but digits, white space and `/` (the forms
 /// `3`, `3 / 16`; `is_numeric` holds for every `\d`).
 fn footer_shape(t: &str) -> bool {
     let b = t.as_bytes();
-    let draft = b.len() >= 5
-        && b.get(b.len() - 5..)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
-    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft;
+    let draft = || {
+        b.len() >= 5
+            && b.get(b.len() - 5..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"))
+    };
+    let closes = || b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft();
     let numbers = || {
         t.chars()
             .all(|c| c == '/' || c.is_whitespace() || c.is_numeric())
     };
-    closes
-        && match b.first() {
-            Some(b'p' | b'P') => b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")),
-            Some(b'-') => b.last() == Some(&b'-'),
-            Some(c) if c.is_ascii_digit() => draft || numbers(),
-            _ => false,
+    // the opening first: most lines open with a letter other than `p`
+    match b.first() {
+        Some(b'p' | b'P') => {
+            b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")) && closes()
         }
+        Some(b'-') => b.last() == Some(&b'-'),
+        Some(c) if c.is_ascii_digit() => closes() && (draft() || numbers()),
+        _ => false,
+    }
 }
 
 /// [`WEB_CHROME`]'s answer for a line that opens with `<`, where it is cheap to give: an ASCII
@@ -303,7 +356,96 @@ fn digit_like(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
 }
 
+/// Whether a zip code's digits may begin at byte `j` of `b` (`j >= 1`), by the bytes alone: the
+/// byte before ends a white space character (ASCII white space, or a continuation byte
+/// `80`–`BF`), the first digit's byte opens a character (an ASCII digit, or a lead byte from
+/// `C0`), and the four bytes after it are ASCII digits or not ASCII (a digit that is not ASCII
+/// is all such bytes). [`zip_at`] then tells.
+fn zip_place(b: &[u8], j: usize) -> bool {
+    let ends_space = |c: u8| (c.wrapping_sub(b'\t') < 5) | (c == b' ') | (c & 0xC0 == 0x80);
+    let opens_digit = |c: u8| (c.wrapping_sub(b'0') < 10) | (c >= 0xC0);
+    match b.get(j.wrapping_sub(1)..) {
+        Some(&[p, c, d1, d2, d3, d4, ..]) => {
+            ends_space(p)
+                & opens_digit(c)
+                & zip_digit_byte(d1)
+                & zip_digit_byte(d2)
+                & zip_digit_byte(d3)
+                & zip_digit_byte(d4)
+        }
+        _ => false,
+    }
+}
+
+/// Whether byte `c` may belong to a digit of `\d`: an ASCII digit, or not ASCII.
+#[inline]
+fn zip_digit_byte(c: u8) -> bool {
+    (c.wrapping_sub(b'0') < 10) | (c >= 0x80)
+}
+
+/// Whether a zip code's digits begin at byte `j` of `s`, where [`zip_place`] holds: read back
+/// (the white space, the letters, the word boundary) and forth (the digits).
+fn zip_at(s: &str, j: usize) -> bool {
+    let b = s.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let lower = |i: usize| b.get(i).is_some_and(u8::is_ascii_lowercase);
+    if !s
+        .get(j..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(digit_like)
+    {
+        return false;
+    }
+    // back over the run of white space before them, to the letters
+    let mut k = j;
+    while let Some(w) = s.get(..k).and_then(|r| r.chars().next_back()) {
+        if !w.is_whitespace() {
+            break;
+        }
+        k -= w.len_utf8();
+    }
+    let letters = k != j && k >= 2 && lower(k - 1) && lower(k - 2) && !(k > 2 && word(k - 3));
+    let digits = || s.get(j..).unwrap_or_default().chars().take(5);
+    letters
+        && match b.get(j..j + 5) {
+            Some(d) if d.iter().all(u8::is_ascii_digit) => true,
+            _ => {
+                digits().filter(|&d| digit_like(d)).count() == 5
+                    && s.get(j..).is_some_and(|r| ZIP_DIGITS.is_match(r))
+            }
+        }
+}
+
 /// The number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
+/// and `\d`) in `s`, found without a regex.
+///
+/// A match is two ASCII letters at a word start, a run of white space, and five digits, whose
+/// five bytes from the first digit's all pass [`zip_digit_byte`]. The places are taken five at
+/// a time: the digits of each of the five places `j..j + 5` hold byte `j + 4`, so where that
+/// byte fails, none of them can match and the scan steps five bytes on (most text has few runs
+/// of digits, so most bytes are never read). Each place in a block whose byte passes goes to
+/// [`zip_place`] and [`zip_at`]. Matches never overlap (inside one no white space comes before a
+/// digit but its own run), so their number is the count a regex search gives.
+fn zip_codes(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut count = 0;
+    // `j` is where the digits of the block's first place would begin (`j - 1` is read)
+    let mut j = 1;
+    while let Some(&last) = b.get(j + 4) {
+        if zip_digit_byte(last) {
+            count += (j..j + 5)
+                .filter(|&i| zip_place(b, i) && zip_at(s, i))
+                .count();
+        }
+        j += 5;
+    }
+    count
+}
+
+/// [`zip_codes`] as it was (its oracle): the number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
 /// and `\d`) in `s`, found without a regex.
 ///
 /// A match is two ASCII letters at a word start, a run of white space, and five digits. Its
@@ -315,7 +457,8 @@ fn digit_like(c: char) -> bool {
 /// (the white space, the letters, the word boundary) and forth (the digits). Matches never
 /// overlap (inside one no white space comes before a digit but its own run), so their number is
 /// the count a regex search gives.
-fn zip_codes(s: &str) -> usize {
+#[cfg(test)]
+fn zip_codes_blocks(s: &str) -> usize {
     const W: usize = 32;
     let b = s.as_bytes();
     let ends_space = |c: u8| (c.wrapping_sub(b'\t') < 5) | (c == b' ') | (c & 0xC0 == 0x80);
@@ -959,10 +1102,20 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .take(14)
         .take_while(|l| super::blocks::marker(l.text).is_none())
         .collect();
-    let joined = collapse_joined(head.iter().take(8).map(|l| l.text));
-    let folds = super::folds(&joined);
+    // the first eight lines collapsed and joined; the heading's lines (below) go on in the same
+    // buffer, as each line's text only appends to it: `ends[k]` is its length after `k` lines
+    let mut buf = String::with_capacity(head.iter().map(|l| l.text.len() + 1).sum());
+    let mut ends = [0; 15];
+    for (k, l) in head.iter().take(8).enumerate() {
+        collapse_onto(&mut buf, l);
+        if let Some(e) = ends.get_mut(k + 1) {
+            *e = buf.len();
+        }
+    }
+    let joined = buf.as_str();
+    let folds = super::folds(joined);
     let location = LOCATION_LEAD
-        .find_iter(&joined)
+        .find_iter(joined)
         .find_map(|m| {
             let t = joined.get(m.start()..)?;
             if folds {
@@ -984,23 +1137,34 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
     }
     // the heading proper ends at the first numbered item (`1. Call to Order.`): a date or a
     // body named inside an item is not the meeting's
-    let heading: Vec<&Line<'_>> = head
+    let heading_len = head
         .iter()
-        .copied()
         .take_while(|l| !super::items::number(l.text).is_ok_and(|(_, (_, punct))| punct))
-        .collect();
-    let heading_text = collapse_joined(heading.iter().map(|l| l.text));
+        .count();
+    let heading = head.get(..heading_len).unwrap_or_default();
+    for (k, l) in heading.iter().enumerate().skip(8) {
+        collapse_onto(&mut buf, l);
+        if let Some(e) = ends.get_mut(k + 1) {
+            *e = buf.len();
+        }
+    }
+    let joined = buf
+        .get(..ends.get(head.len().min(8)).copied().unwrap_or(0))
+        .unwrap_or_default();
+    let heading_text = buf
+        .get(..ends.get(heading_len).copied().unwrap_or(0))
+        .unwrap_or_default();
     // the heading's own date, else the first date on any line of the head
-    let date = meeting_date(&super::dates::ascii_digits_cow(&heading_text), order).or_else(|| {
+    let date = meeting_date(&super::dates::ascii_digits_cow(heading_text), order).or_else(|| {
         head.iter()
             .find_map(|l| dates::first(&super::dates::ascii_digits_cow(l.text), order))
     });
-    let mut body = body_of(&joined, &head);
+    let mut body = body_of(joined, &head);
     // a body named only inside the items (`4. Approval of the Minutes of the Regular Board
     // Meeting`) gives way to one named in the heading
     let cut = !heading.is_empty() && heading.len() < head.len();
     if cut && body.as_deref().is_some_and(|b| !heading_text.contains(b)) {
-        if let Some(b) = body_of(&heading_text, &heading) {
+        if let Some(b) = body_of(heading_text, heading) {
             body = Some(b);
         }
     }
@@ -1011,9 +1175,24 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
     }
 }
 
-/// `collapse(&texts.join(" "))`, without the joined copy: each text collapsed in turn, a space
+/// Appends line `l`'s text to `out` as [`collapse_joined`] does, the text collapsed only where
+/// its [`shape`](crate::segment::shape) bits say it may change: a space between it and what
+/// `out` holds, unless either leaves nothing.
+fn collapse_onto(out: &mut String, l: &Line<'_>) {
+    let at = out.len();
+    if at > 0 {
+        out.push(' ');
+    }
+    crate::segment::collapse_part_into(out, l.text, l.shape);
+    if at > 0 && out.len() == at + 1 {
+        out.truncate(at);
+    }
+}
+
+/// `collapse(&texts.join(" "))`, without the joined copy (the oracle of [`collapse_onto`]): each text collapsed in turn, a space
 /// between two that leave something. A run of white space that crosses from one text into the
 /// next is the space between them, and a text of white space alone is part of such a run.
+#[cfg(test)]
 fn collapse_joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut out = String::with_capacity(texts.clone().map(|t| t.len() + 1).sum());
     for t in texts {
@@ -1549,9 +1728,144 @@ fn apply_field(
     true
 }
 
+/// The texts that the oracle tests read besides their generated ones: the fixtures, and the
+/// corpus in `../shared/corpus/pdf/text` where it is (where it is not, a message says so and
+/// only the fixtures are read).
+#[cfg(test)]
+#[allow(clippy::print_stderr)]
+pub(crate) fn corpus_texts() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["fixtures", "../shared/corpus/pdf/text"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            eprintln!("{dir} is absent: the oracle tests skip its texts");
+            continue;
+        };
+        let mut paths: Vec<std::path::PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        out.extend(
+            paths
+                .iter()
+                .filter_map(|p| std::fs::read(p).ok())
+                .map(|b| String::from_utf8_lossy(&b).into_owned()),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zip_codes_by_stride_as_by_blocks() {
+        let texts = corpus_texts();
+        assert!(!texts.is_empty());
+        for text in &texts {
+            // as `north_american` reads them: lowered, whole, and line by line
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(zip_codes(&lower), zip_codes_blocks(&lower));
+            for l in lower.lines() {
+                assert_eq!(zip_codes(l), zip_codes_blocks(l), "{l:?}");
+            }
+        }
+        let pieces = [
+            "ab", " ", "\u{a0}", "1", "12", "12345", "٣", "５", "x", "\n", "–", "il 6",
+        ];
+        let yes = crate::testgen::agree(
+            &pieces,
+            5,
+            |t| zip_codes(t) > 0,
+            |t| zip_codes_blocks(t) > 0,
+        );
+        assert!(yes > 100, "{yes}");
+        let mut walk = crate::testgen::Walk::new(29);
+        for _ in 0..20_000 {
+            let t = walk.text(&pieces, 30);
+            assert_eq!(zip_codes(&t), zip_codes_blocks(&t), "{t:?}");
+        }
+    }
+
+    /// [`footer_shape`] as it was: its closing tested before its opening.
+    fn footer_shape_closing_first(t: &str) -> bool {
+        let b = t.as_bytes();
+        let draft = b.len() >= 5
+            && b.get(b.len() - 5..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+        let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft;
+        let numbers = || {
+            t.chars()
+                .all(|c| c == '/' || c.is_whitespace() || c.is_numeric())
+        };
+        closes
+            && match b.first() {
+                Some(b'p' | b'P') => b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")),
+                Some(b'-') => b.last() == Some(&b'-'),
+                Some(c) if c.is_ascii_digit() => draft || numbers(),
+                _ => false,
+            }
+    }
+
+    #[test]
+    fn furniture_gates_as_they_were() {
+        let old_number = |t: &str| {
+            t.chars().next_back().is_some_and(char::is_numeric)
+                && t.bytes().any(|b| b.is_ascii_digit())
+        };
+        let old_rfind = |t: &str| t.to_ascii_lowercase().rfind("view the full");
+        let check = |t: &str| {
+            assert_eq!(footer_shape(t), footer_shape_closing_first(t), "{t:?}");
+            assert_eq!(ends_with_number(t), old_number(t), "{t:?}");
+            assert_eq!(rfind_ci(t, "view the full"), old_rfind(t), "{t:?}");
+        };
+        for text in corpus_texts() {
+            for l in text.lines() {
+                check(l);
+                check(l.trim());
+            }
+        }
+        let pieces = [
+            "page",
+            "Page",
+            "p",
+            "-",
+            "1",
+            "12",
+            "٣",
+            "²",
+            "/",
+            " ",
+            "draft",
+            "DRAFT",
+            "x",
+            "é",
+            "View the FULL",
+            "view the full",
+            "\u{212a}",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            check(&t);
+        }
+        assert_eq!(
+            rfind_ci("a View the full b view THE full", "view the full"),
+            Some(18)
+        );
+        assert_eq!(rfind_ci("view", "view the full"), None);
+    }
+
+    #[test]
+    fn ten_underscores_as_contains() {
+        for text in corpus_texts() {
+            for l in text.lines() {
+                assert_eq!(ten_underscores(l), l.contains("__________"), "{l:?}");
+            }
+        }
+        let pieces = ["_", "__", "_____", "x", "é", " "];
+        let yes = crate::testgen::agree(&pieces, 7, ten_underscores, |t| t.contains("__________"));
+        assert!(yes > 1000, "{yes}");
+    }
 
     #[test]
     fn summarised_minutes_links_and_markup_are_furniture() {
@@ -2191,6 +2505,32 @@ mod tests {
         }
         // every branch is read many times
         assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
+    }
+
+    #[test]
+    fn lines_collapsed_onto_as_joined() {
+        let check = |text: &str| {
+            let ls = crate::segment::lines(text);
+            for w in ls.chunks(14) {
+                let mut buf = String::new();
+                for (k, l) in w.iter().enumerate() {
+                    collapse_onto(&mut buf, l);
+                    let want = collapse_joined(w.iter().take(k + 1).map(|l| l.text));
+                    assert_eq!(buf, want, "{text:?}");
+                }
+            }
+        };
+        for text in corpus_texts() {
+            check(&text);
+        }
+        let pieces = [
+            "", " ", "  ", "a", "bc", "\u{a0}", "\u{200b}", "\u{feff}", "\n", "\t", "\u{3000}",
+            "é", "x y", "x  y", " z ", "\r\n",
+        ];
+        let mut walk = crate::testgen::Walk::new(31);
+        for _ in 0..30_000 {
+            check(&walk.text(&pieces, 12));
+        }
     }
 
     #[test]

@@ -757,30 +757,37 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `t` opens like the heading of minutes ([`MINUTES_HEADING`]), after a test for the
 /// words without one of which it cannot.
 fn minutes_heading(t: &str) -> bool {
-    use crate::segment::contains_ci;
-    let word = [
-        "minutes",
-        "notes",
-        "verbal",
-        "rendu",
-        "conseil",
-        "cofnodion",
-        "cyfarfod",
-    ]
-    .iter()
-    .any(|w| contains_ci(t, w))
-        || t.contains('録');
-    word && MINUTES_HEADING.is_match(t)
+    MINUTES_WORDS.is_match(t) && MINUTES_HEADING.is_match(t)
 }
+
+/// The words without one of which no line matches [`MINUTES_HEADING`] (ignoring ASCII case,
+/// as `contains_ci` reads them), and `録`: one search for all of them instead of one for each.
+const MINUTES_GATE: [&str; 8] = [
+    "minutes",
+    "notes",
+    "verbal",
+    "rendu",
+    "conseil",
+    "cofnodion",
+    "cyfarfod",
+    "録",
+];
+
+/// [`MINUTES_GATE`]'s words, found all at once.
+static MINUTES_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::keywords(&MINUTES_GATE));
+
+/// The words without one of which no line matches [`AGENDA_HEADING`], ignoring ASCII case.
+const AGENDA_GATE: [&str; 3] = ["agenda", "notice", "summons"];
+
+/// [`AGENDA_GATE`]'s words, found all at once.
+static AGENDA_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::keywords(&AGENDA_GATE));
 
 /// Whether `t` opens like the heading of an agenda ([`AGENDA_HEADING`]), after a test for the
 /// words without one of which it cannot.
 fn agenda_heading(t: &str) -> bool {
-    use crate::segment::contains_ci;
-    let word = ["agenda", "notice", "summons"]
-        .iter()
-        .any(|w| contains_ci(t, w));
-    word && AGENDA_HEADING.is_match(t)
+    AGENDA_WORDS.is_match(t) && AGENDA_HEADING.is_match(t)
 }
 
 static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -879,7 +886,14 @@ fn next_text(lines: &[Line<'_>], from: usize) -> Option<(usize, String)> {
 pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     // the first line naming one, found in one search over the lines joined by NULs (no name
     // holds a NUL, so none runs across lines, and the leftmost match is in the first line)
-    let mut block = String::new();
+    let mut block = String::with_capacity(
+        lines
+            .iter()
+            .take(40)
+            .filter(|l| !l.furniture)
+            .map(|l| l.text.len() + 1)
+            .sum(),
+    );
     for l in lines.iter().take(40).filter(|l| !l.furniture) {
         block.push_str(l.text);
         block.push('\0');
@@ -971,19 +985,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     let decision_fields = lines
         .iter()
         .take(80)
-        .filter(|l| {
-            [
-                "decision maker",
-                "decision status",
-                "is key decision",
-                "record of decision",
-                "decision to be taken by",
-                "decision number",
-                "date of decision",
-            ]
-            .iter()
-            .any(|w| opens_ci(l.text, w))
-        })
+        .filter(|l| decision_field(l.text))
         .count()
         + 2 * usize::from(head.iter().take(3).any(|(_, l)| {
             let t = l.text.to_ascii_lowercase();
@@ -1029,6 +1031,26 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         title,
         if kind == Kind::Decision { body_from } else { 0 },
     )
+}
+
+/// The labels of a decision notice's fields.
+const DECISION_FIELDS: [&str; 7] = [
+    "decision maker",
+    "decision status",
+    "is key decision",
+    "record of decision",
+    "decision to be taken by",
+    "decision number",
+    "date of decision",
+];
+
+/// Whether `t` opens with one of [`DECISION_FIELDS`], ignoring ASCII case: each opens with `d`,
+/// `i` or `r`, which most lines fail on their first byte.
+fn decision_field(t: &str) -> bool {
+    matches!(
+        t.as_bytes().first(),
+        Some(b'd' | b'D' | b'i' | b'I' | b'r' | b'R')
+    ) && DECISION_FIELDS.iter().any(|w| opens_ci(t, w))
 }
 
 fn heading_title(lines: &[Line<'_>]) -> Option<String> {
@@ -1853,6 +1875,52 @@ mod tests {
             Some(18)
         );
         assert_eq!(rfind_ci("view", "view the full"), None);
+    }
+
+    #[test]
+    fn heading_gates_as_contains_ci() {
+        use crate::segment::contains_ci;
+        let old_minutes =
+            |t: &str| MINUTES_GATE.iter().take(7).any(|w| contains_ci(t, w)) || t.contains('録');
+        let old_agenda = |t: &str| AGENDA_GATE.iter().any(|w| contains_ci(t, w));
+        let check = |t: &str| {
+            let old_field = DECISION_FIELDS.iter().any(|w| opens_ci(t, w));
+            assert_eq!(decision_field(t), old_field, "{t:?}");
+            assert_eq!(MINUTES_WORDS.is_match(t), old_minutes(t), "{t:?}");
+            assert_eq!(AGENDA_WORDS.is_match(t), old_agenda(t), "{t:?}");
+        };
+        for text in corpus_texts() {
+            for l in text.lines() {
+                check(l);
+            }
+        }
+        let pieces = [
+            "MINUTES",
+            "minute",
+            "s",
+            "Notes",
+            "note",
+            "VERBAL",
+            "rendu",
+            "conſeil",
+            "conseil",
+            "cofnodion",
+            "CYFARFOD",
+            "録",
+            "\u{e9}",
+            "agenda",
+            "Notice",
+            "summons",
+            "summon",
+            " ",
+            "\u{212a}",
+            "Decision Maker",
+            "is key decision",
+            "RECORD OF DECISION",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 3) {
+            check(&t);
+        }
     }
 
     #[test]

@@ -365,13 +365,14 @@ fn zip_place(b: &[u8], j: usize) -> bool {
     let ends_space = |c: u8| (c.wrapping_sub(b'\t') < 5) | (c == b' ') | (c & 0xC0 == 0x80);
     let opens_digit = |c: u8| (c.wrapping_sub(b'0') < 10) | (c >= 0xC0);
     match b.get(j.wrapping_sub(1)..) {
+        // in order, each test read only where those before it pass: most places fail the first
         Some(&[p, c, d1, d2, d3, d4, ..]) => {
             ends_space(p)
-                & opens_digit(c)
-                & zip_digit_byte(d1)
-                & zip_digit_byte(d2)
-                & zip_digit_byte(d3)
-                & zip_digit_byte(d4)
+                && opens_digit(c)
+                && zip_digit_byte(d1)
+                && zip_digit_byte(d2)
+                && zip_digit_byte(d3)
+                && zip_digit_byte(d4)
         }
         _ => false,
     }
@@ -1539,6 +1540,23 @@ static PAGE_HEADING: LazyLock<Regex> =
 static BODY_BEFORE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)^(?P<b>.{3,80}?)\s+[–—-]\s+minutes\b"));
 
+/// The words that make a heading line name a body: `Parish Council`, `Planning Committee`.
+const BODY_NAMES_GATE: [&str; 8] = [
+    "council",
+    "committee",
+    "board",
+    "cabinet",
+    "commission",
+    "cyngor",
+    "conseil",
+    "panel",
+];
+
+/// [`BODY_NAMES_GATE`]'s words found all at once, ignoring ASCII case (as the line's ASCII-lowered
+/// copy once held them).
+static BODY_NAME_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::keywords(&BODY_NAMES_GATE));
+
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     // the page heading opens with `agenda` (no letter of which `(?i)` reads as anything but its
     // two ASCII cases)
@@ -1574,20 +1592,8 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     // a council or committee name standing alone on a heading line
     head.iter().take(6).find_map(|l| {
         let t = l.text.trim();
-        let lower = t.to_ascii_lowercase();
-        let named = [
-            "council",
-            "committee",
-            "board",
-            "cabinet",
-            "commission",
-            "cyngor",
-            "conseil",
-            "panel",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        (named && t.split_whitespace().count() <= 10 && !lower.starts_with("minutes")).then(|| {
+        let named = BODY_NAME_WORDS.is_match(t);
+        (named && t.split_whitespace().count() <= 10 && !opens_ci(t, "minutes")).then(|| {
             let t = t.split(" - ").next().unwrap_or(t);
             // `NOTICE AND AGENDA OF DISTRICT COUNCIL MEETING` names `DISTRICT COUNCIL`
             let t = NOTICE_OF.replace_all(t, "");
@@ -1884,6 +1890,14 @@ mod tests {
             |t: &str| MINUTES_GATE.iter().take(7).any(|w| contains_ci(t, w)) || t.contains('録');
         let old_agenda = |t: &str| AGENDA_GATE.iter().any(|w| contains_ci(t, w));
         let check = |t: &str| {
+            let lower = t.to_ascii_lowercase();
+            let old_named = BODY_NAMES_GATE.iter().any(|w| lower.contains(w));
+            assert_eq!(BODY_NAME_WORDS.is_match(t), old_named, "{t:?}");
+            assert_eq!(
+                opens_ci(t, "minutes"),
+                lower.starts_with("minutes"),
+                "{t:?}"
+            );
             let old_field = DECISION_FIELDS.iter().any(|w| opens_ci(t, w));
             assert_eq!(decision_field(t), old_field, "{t:?}");
             assert_eq!(MINUTES_WORDS.is_match(t), old_minutes(t), "{t:?}");
@@ -1917,6 +1931,12 @@ mod tests {
             "Decision Maker",
             "is key decision",
             "RECORD OF DECISION",
+            "Parish Council",
+            "COMMITTEE",
+            "cabinet",
+            "Cyngor",
+            "panel",
+            "board",
         ];
         for t in crate::testgen::texts_of(&pieces, 3) {
             check(&t);

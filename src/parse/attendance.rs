@@ -459,24 +459,24 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
         name = name.get(..open).unwrap_or_default().trim();
     }
     // officers listed as `Role (Name)`: `Chief Executive (Alison Marsh)`
-    if let Some(r) = role.clone() {
-        let outer = name.to_ascii_lowercase();
-        let role_like = ROLE_WORDS.iter().any(|w| find(&outer, w).is_some());
-        let inner_name = r.split_whitespace().count() >= 2
-            && r.split_whitespace().count() <= 4
+    if let Some(r) = role.as_deref() {
+        // the name's shape first (two to four capitalised words), then the role's words, whose
+        // search needs a lowered copy
+        let words = r.split_whitespace().count();
+        let inner_name = (2..=4).contains(&words)
             && r.split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-        if role_like && inner_name {
-            role = Some(name.to_string());
-            let at = find(piece, r.as_str()).unwrap_or(0);
-            let words = r.split_whitespace().count();
-            if (1..=7).contains(&words) {
-                return Some(Person {
-                    name: r.clone(),
-                    role,
-                    span: ix.span(start + at, start + at + r.len()),
-                });
-            }
+        let role_like = || {
+            let outer = name.to_ascii_lowercase();
+            ROLE_WORDS.iter().any(|w| find(&outer, w).is_some())
+        };
+        if inner_name && role_like() {
+            let at = find(piece, r).unwrap_or(0);
+            return Some(Person {
+                name: r.to_string(),
+                role: Some(name.to_string()),
+                span: ix.span(start + at, start + at + r.len()),
+            });
         }
     }
     let words = name.split_whitespace().count();
@@ -620,6 +620,116 @@ pub(crate) fn apology_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    /// [`person`] as it was: the role's words searched before the name's shape.
+    fn person_as_it_was(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
+        // `trim_start_matches("and ")` without a substring searcher
+        let mut name = piece;
+        while let Some(rest) = name.strip_prefix("and ") {
+            name = rest;
+        }
+        let mut name = name.trim();
+        for p in PLURALS {
+            if let Some(r) = name.strip_prefix(p) {
+                name = r;
+            }
+        }
+        let mut role = None;
+        if let Some(open) = name.find('(') {
+            let inner = name
+                .get(open + 1..)
+                .unwrap_or_default()
+                .trim_end_matches(')')
+                .trim();
+            if !inner.is_empty() {
+                role = Some(inner.to_string());
+            }
+            name = name.get(..open).unwrap_or_default().trim();
+        }
+        // officers listed as `Role (Name)`: `Chief Executive (Alison Marsh)`
+        if let Some(r) = role.clone() {
+            let outer = name.to_ascii_lowercase();
+            let role_like = ROLE_WORDS.iter().any(|w| find(&outer, w).is_some());
+            let inner_name = r.split_whitespace().count() >= 2
+                && r.split_whitespace().count() <= 4
+                && r.split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if role_like && inner_name {
+                role = Some(name.to_string());
+                let at = find(piece, r.as_str()).unwrap_or(0);
+                let words = r.split_whitespace().count();
+                if (1..=7).contains(&words) {
+                    return Some(Person {
+                        name: r.clone(),
+                        role,
+                        span: ix.span(start + at, start + at + r.len()),
+                    });
+                }
+            }
+        }
+        let words = name.split_whitespace().count();
+        let ok = (1..=7).contains(&words)
+            && name.len() <= 60
+            && name.starts_with(|c: char| c.is_uppercase())
+            && !name.bytes().any(|b| b.is_ascii_digit())
+            && !["None", "Nil", "N/A", "No", "There"].contains(&name)
+            && !name
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"none"));
+        if !ok {
+            return None;
+        }
+        let offset = offset_in(piece, name);
+        Some(Person {
+            name: name.to_string(),
+            role,
+            span: ix.span(start + offset, start + offset + name.len()),
+        })
+    }
+
+    #[test]
+    fn people_read_as_they_were() {
+        let check = |text: &str| {
+            let ix = LineIndex::new(text, &[]);
+            for piece in name_pieces(text) {
+                for p in [piece, piece.split('(').next().unwrap_or_default()] {
+                    let (a, b) = (person(p, 0, &ix), person_as_it_was(p, 0, &ix));
+                    assert_eq!(format!("{a:?}"), format!("{b:?}"), "{p:?}");
+                }
+            }
+        };
+        for text in crate::parse::header::corpus_texts() {
+            for l in text.lines() {
+                check(l);
+            }
+        }
+        let pieces = [
+            "Chief Executive",
+            "Head of Law",
+            "Clerk",
+            "(",
+            ")",
+            "Alison Marsh",
+            "Alison",
+            "A B C D E",
+            "Chair",
+            "Councillors ",
+            "and ",
+            " ",
+            "x",
+            "é",
+            "É",
+            "(Vice-Chair)",
+            "1",
+            "None",
+        ];
+        check("Chief Executive (Alison Marsh), Head of Law (Sam Lee Hart) and Clerk (Chair)");
+        let mut walk = crate::testgen::Walk::new(43);
+        for _ in 0..40_000 {
+            check(&walk.text(&pieces, 7));
+        }
+    }
 
     #[test]
     fn attendance_readers_as_they_were() {

@@ -135,10 +135,7 @@ pub(crate) fn present_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<
 /// The name is each row's first cell; its status (`Present`, `Late`, `Remote` or `Absent`,
 /// `Excused`) is whichever later cell says one.
 fn status_table(lines: &[Line<'_>], ix: &LineIndex) -> Option<Attendance> {
-    let head = lines.iter().position(|l| {
-        let lower = l.text.to_ascii_lowercase();
-        crate::segment::has_gap(l.text) && lower.contains("name") && lower.contains("status")
-    })?;
+    let head = lines.iter().position(status_header)?;
     let mut att = Attendance::default();
     let mut started = false;
     for line in lines.iter().skip(head + 1) {
@@ -177,6 +174,29 @@ fn status_table(lines: &[Line<'_>], ix: &LineIndex) -> Option<Attendance> {
         }
     }
     started.then_some(att)
+}
+
+/// Whether `l` heads a [`status_table`]: columns, among them `Name` and `Status`. The column
+/// gap first, by the line's [`shape`](crate::segment::shape) bits where they say there is none,
+/// and only then a lowered copy for the words.
+fn status_header(l: &Line<'_>) -> bool {
+    l.shape & crate::segment::shape::GAP != 0 && crate::segment::has_gap(l.text) && {
+        let lower = l.text.to_ascii_lowercase();
+        lower.contains("name") && lower.contains("status")
+    }
+}
+
+/// [`cells`] of line `l` into `out` (cleared first), which the caller keeps from line to line:
+/// a line whose [`shape`](crate::segment::shape) bits say it holds no column gap is one cell.
+fn cells_into<'a>(out: &mut Vec<(usize, &'a str)>, l: &Line<'a>) {
+    out.clear();
+    if l.shape & crate::segment::shape::GAP == 0 {
+        if !l.text.is_empty() {
+            out.push((l.text_start, l.text));
+        }
+    } else {
+        out.extend(cells(l.text, l.text_start));
+    }
 }
 
 /// Splits a run of cells on runs of three or more spaces (column gaps).
@@ -301,7 +321,7 @@ fn bare_label(cell: &str) -> Option<(Role, usize)> {
 /// People named in a list cell, with byte offsets.
 fn people(text: &str, base: usize, ix: &LineIndex, out: &mut Vec<Person>) {
     let mut pos = 0;
-    for piece in split_names(text) {
+    for piece in name_pieces(text) {
         let Some(rel) = text.get(pos..).and_then(|t| find(t, piece)) else {
             continue;
         };
@@ -313,6 +333,33 @@ fn people(text: &str, base: usize, ix: &LineIndex, out: &mut Vec<Person>) {
     }
 }
 
+/// The names in a list, in order: split at commas, semicolons and bullets, then at ` and `,
+/// each trimmed of white space and full stops, the empty ones left out. An iterator, as the
+/// [`split_names`] it replaces collected them twice.
+fn name_pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', '•', '·'])
+        .flat_map(|part| {
+            let mut rest = Some(part);
+            std::iter::from_fn(move || {
+                let r = rest?;
+                match find(r, " and ") {
+                    Some(i) => {
+                        rest = Some(r.get(i + 5..).unwrap_or_default());
+                        Some(r.get(..i).unwrap_or_default())
+                    }
+                    None => {
+                        rest = None;
+                        Some(r)
+                    }
+                }
+            })
+        })
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || c == '.'))
+        .filter(|s| !s.is_empty())
+}
+
+/// [`name_pieces`] as it was, collected (its oracle).
+#[cfg(test)]
 fn split_names(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in text.split([',', ';', '•', '·']) {
@@ -346,6 +393,16 @@ fn find(hay: &str, needle: &str) -> Option<usize> {
         at = k + 1;
     }
     None
+}
+
+/// Where `name`, a part of `piece`, first occurs in it (`find(piece, name)`, 0 where it does
+/// not): a name that starts where the piece starts occurs there first, with no search.
+fn offset_in(piece: &str, name: &str) -> usize {
+    if name.as_ptr() == piece.as_ptr() {
+        0
+    } else {
+        find(piece, name).unwrap_or(0)
+    }
 }
 
 /// Words that make a text a job title rather than a name.
@@ -402,24 +459,24 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
         name = name.get(..open).unwrap_or_default().trim();
     }
     // officers listed as `Role (Name)`: `Chief Executive (Alison Marsh)`
-    if let Some(r) = role.clone() {
-        let outer = name.to_ascii_lowercase();
-        let role_like = ROLE_WORDS.iter().any(|w| find(&outer, w).is_some());
-        let inner_name = r.split_whitespace().count() >= 2
-            && r.split_whitespace().count() <= 4
+    if let Some(r) = role.as_deref() {
+        // the name's shape first (two to four capitalised words), then the role's words, whose
+        // search needs a lowered copy
+        let words = r.split_whitespace().count();
+        let inner_name = (2..=4).contains(&words)
             && r.split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-        if role_like && inner_name {
-            role = Some(name.to_string());
-            let at = find(piece, r.as_str()).unwrap_or(0);
-            let words = r.split_whitespace().count();
-            if (1..=7).contains(&words) {
-                return Some(Person {
-                    name: r.clone(),
-                    role,
-                    span: ix.span(start + at, start + at + r.len()),
-                });
-            }
+        let role_like = || {
+            let outer = name.to_ascii_lowercase();
+            ROLE_WORDS.iter().any(|w| find(&outer, w).is_some())
+        };
+        if inner_name && role_like() {
+            let at = find(piece, r).unwrap_or(0);
+            return Some(Person {
+                name: r.to_string(),
+                role: Some(name.to_string()),
+                span: ix.span(start + at, start + at + r.len()),
+            });
         }
     }
     let words = name.split_whitespace().count();
@@ -435,7 +492,7 @@ fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
     if !ok {
         return None;
     }
-    let offset = find(piece, name).unwrap_or(0);
+    let offset = offset_in(piece, name);
     Some(Person {
         name: name.to_string(),
         role,
@@ -453,6 +510,7 @@ pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
     let mut open: Vec<Option<Role>> = vec![None, None];
     let mut blank_run = 0;
     let mut pending: Option<(usize, String)> = None;
+    let mut cs = Vec::new();
     for line in lines {
         if line.furniture {
             continue;
@@ -465,9 +523,9 @@ pub(crate) fn read(lines: &[Line<'_>], ix: &LineIndex) -> Attendance {
             continue;
         }
         blank_run = 0;
-        let cs = cells(line.text, line.text_start);
+        cells_into(&mut cs, line);
         let wide = cs.len() > 1;
-        for (k, (off, cell)) in cs.into_iter().enumerate() {
+        for (k, &(off, cell)) in cs.iter().enumerate() {
             let far = line.indent + (off - line.text_start) > 30;
             let right_open = open.get(1).is_some_and(Option::is_some);
             let col = if far && ((wide && k > 0) || right_open) {
@@ -562,6 +620,152 @@ pub(crate) fn apology_sentences(text: &str, base: usize, ix: &LineIndex) -> Vec<
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    /// [`person`] as it was: the role's words searched before the name's shape.
+    fn person_as_it_was(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
+        // `trim_start_matches("and ")` without a substring searcher
+        let mut name = piece;
+        while let Some(rest) = name.strip_prefix("and ") {
+            name = rest;
+        }
+        let mut name = name.trim();
+        for p in PLURALS {
+            if let Some(r) = name.strip_prefix(p) {
+                name = r;
+            }
+        }
+        let mut role = None;
+        if let Some(open) = name.find('(') {
+            let inner = name
+                .get(open + 1..)
+                .unwrap_or_default()
+                .trim_end_matches(')')
+                .trim();
+            if !inner.is_empty() {
+                role = Some(inner.to_string());
+            }
+            name = name.get(..open).unwrap_or_default().trim();
+        }
+        // officers listed as `Role (Name)`: `Chief Executive (Alison Marsh)`
+        if let Some(r) = role.clone() {
+            let outer = name.to_ascii_lowercase();
+            let role_like = ROLE_WORDS.iter().any(|w| find(&outer, w).is_some());
+            let inner_name = r.split_whitespace().count() >= 2
+                && r.split_whitespace().count() <= 4
+                && r.split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if role_like && inner_name {
+                role = Some(name.to_string());
+                let at = find(piece, r.as_str()).unwrap_or(0);
+                let words = r.split_whitespace().count();
+                if (1..=7).contains(&words) {
+                    return Some(Person {
+                        name: r.clone(),
+                        role,
+                        span: ix.span(start + at, start + at + r.len()),
+                    });
+                }
+            }
+        }
+        let words = name.split_whitespace().count();
+        let ok = (1..=7).contains(&words)
+            && name.len() <= 60
+            && name.starts_with(|c: char| c.is_uppercase())
+            && !name.bytes().any(|b| b.is_ascii_digit())
+            && !["None", "Nil", "N/A", "No", "There"].contains(&name)
+            && !name
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"none"));
+        if !ok {
+            return None;
+        }
+        let offset = offset_in(piece, name);
+        Some(Person {
+            name: name.to_string(),
+            role,
+            span: ix.span(start + offset, start + offset + name.len()),
+        })
+    }
+
+    #[test]
+    fn people_read_as_they_were() {
+        let check = |text: &str| {
+            let ix = LineIndex::new(text, &[]);
+            for piece in name_pieces(text) {
+                for p in [piece, piece.split('(').next().unwrap_or_default()] {
+                    let (a, b) = (person(p, 0, &ix), person_as_it_was(p, 0, &ix));
+                    assert_eq!(format!("{a:?}"), format!("{b:?}"), "{p:?}");
+                }
+            }
+        };
+        for text in crate::parse::header::corpus_texts() {
+            for l in text.lines() {
+                check(l);
+            }
+        }
+        let pieces = [
+            "Chief Executive",
+            "Head of Law",
+            "Clerk",
+            "(",
+            ")",
+            "Alison Marsh",
+            "Alison",
+            "A B C D E",
+            "Chair",
+            "Councillors ",
+            "and ",
+            " ",
+            "x",
+            "é",
+            "É",
+            "(Vice-Chair)",
+            "1",
+            "None",
+        ];
+        check("Chief Executive (Alison Marsh), Head of Law (Sam Lee Hart) and Clerk (Chair)");
+        let mut walk = crate::testgen::Walk::new(43);
+        for _ in 0..40_000 {
+            check(&walk.text(&pieces, 7));
+        }
+    }
+
+    #[test]
+    fn attendance_readers_as_they_were() {
+        let old_header = |l: &Line<'_>| {
+            let lower = l.text.to_ascii_lowercase();
+            crate::segment::has_gap(l.text) && lower.contains("name") && lower.contains("status")
+        };
+        let check = |text: &str| {
+            let mut cs = Vec::new();
+            for l in lines(text) {
+                assert_eq!(status_header(&l), old_header(&l), "{:?}", l.text);
+                cells_into(&mut cs, &l);
+                assert_eq!(cs, cells(l.text, l.text_start), "{:?}", l.text);
+                let t = l.text;
+                assert_eq!(name_pieces(t).collect::<Vec<_>>(), split_names(t), "{t:?}");
+                // a name is a part of its piece: every part that opens at a character boundary
+                for (a, _) in t.char_indices().take(4) {
+                    for b in (a..=t.len()).filter(|&b| t.is_char_boundary(b)).take(6) {
+                        let name = t.get(a..b).unwrap();
+                        assert_eq!(offset_in(t, name), find(t, name).unwrap_or(0), "{t:?}");
+                    }
+                }
+            }
+        };
+        for text in crate::parse::header::corpus_texts() {
+            check(&text);
+        }
+        let pieces = [
+            " ", "   ", "    ", "and", " and ", ",", ";", "•", "·", ".", "Name", "STATUS", "Mr A",
+            "x", "é", "\u{a0}", "\n", "\t",
+        ];
+        let mut walk = crate::testgen::Walk::new(37);
+        for _ in 0..30_000 {
+            check(&walk.text(&pieces, 12));
+        }
+    }
 
     fn names(text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
         let ls = lines(text);

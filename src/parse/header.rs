@@ -114,17 +114,15 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         // cheap tests first: every page footer has a digit, a `page N` a `page`, and web chrome
         // opens with one of a few letters or holds a signature line
         let digit = || t.bytes().any(|b| b.is_ascii_digit());
-        let chrome = chrome_opening(t)
-            || (memchr::memchr(b'_', t.as_bytes()).is_some() && t.contains("__________"));
+        let chrome = chrome_opening(t) || ten_underscores(t);
         if (footer_shape(t)
             && digit()
             && PAGE_FOOTER.is_match(t)
             && (!bare_number || paged || l.indent > 10))
             || (t.len() < 120
                 // every form ends with its number
-                && t.chars().next_back().is_some_and(char::is_numeric)
-                && digit()
-                && crate::segment::contains_ci(t, "page")
+                && ends_with_number(t)
+                && page_before_tail(t)
                 && PAGE_ANYWHERE.is_match(t))
             || (chrome && ai_marker(t).unwrap_or_else(|| WEB_CHROME.is_match(t)))
             || (at_edge && repeats.get(t).is_some_and(|&n| n >= 3))
@@ -132,6 +130,34 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
             l.furniture = true;
         }
     }
+}
+
+/// Whether `t` holds ten underscores in a row (`t.contains("__________")`, which a signature
+/// line of [`WEB_CHROME`] needs), looking at every tenth byte only: each run of ten holds one of
+/// them. Where that byte is `_`, its run is measured; the next run of ten starts after the byte
+/// that ends this one, so it holds the tenth byte after it. Most lines hold no `_` and cost a
+/// few reads, with no call into a searcher.
+fn ten_underscores(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut k = 9;
+    while let Some(&c) = b.get(k) {
+        if c != b'_' {
+            k += 10;
+            continue;
+        }
+        let before = b
+            .get(..k)
+            .map_or(0, |r| r.iter().rev().take_while(|&&c| c == b'_').count());
+        let after = b
+            .get(k..)
+            .map_or(0, |r| r.iter().take_while(|&&c| c == b'_').count());
+        if before + after >= 10 {
+            return true;
+        }
+        // `k + after` is no `_` (or past the end)
+        k += after + 10;
+    }
+    false
 }
 
 /// Whether `t` opens with a word that [`WEB_CHROME`] opens with (after a bullet).
@@ -169,8 +195,7 @@ fn without_full_text_link(t: &str, words: u64) -> &str {
     if words & super::FULL_TEXT_LINK_BIT == 0 || !crate::segment::contains_ci(t, LINK) {
         return t;
     }
-    let lower = t.to_ascii_lowercase();
-    let Some(at) = lower.rfind(LINK) else {
+    let Some(at) = rfind_ci(t, LINK) else {
         return t;
     };
     // the link ends the line (`item 53.`) and follows other text and white space; alone on its
@@ -189,27 +214,88 @@ fn without_full_text_link(t: &str, words: u64) -> &str {
     }
 }
 
+/// Whether `t` ends with a numeric character and holds an ASCII digit: a line that ends with
+/// an ASCII digit does both, and one that ends with another ASCII character neither; only a line
+/// that ends with a character that is not ASCII is decoded and scanned.
+fn ends_with_number(t: &str) -> bool {
+    match t.as_bytes().last() {
+        Some(c) if c.is_ascii() => c.is_ascii_digit(),
+        _ => {
+            t.chars().next_back().is_some_and(char::is_numeric)
+                && t.bytes().any(|b| b.is_ascii_digit())
+        }
+    }
+}
+
+/// Whether `page` (ignoring ASCII case) stands just before the tail of `t` that holds only
+/// white space, numbers, `|`, `/`, `o` and `f`: in each form of [`PAGE_ANYWHERE`], `page` is
+/// followed to the end by such characters only (`Page 3 of 16`, `– page 2`, `Page | 4`), and
+/// as its `e` is none of them, the tail read back from the end stops right after it. Most lines
+/// that end with a number (`... 2019`, `£120.00`) fail after a few characters, with no search.
+fn page_before_tail(t: &str) -> bool {
+    let tail_char = |c: char| {
+        c.is_whitespace() || c.is_numeric() || matches!(c, '|' | '/' | 'o' | 'O' | 'f' | 'F')
+    };
+    // ASCII bytewise (white space `\t`..`\r` and space, digits); from a character that is not
+    // ASCII on, by characters
+    let b = t.as_bytes();
+    let mut k = b.len();
+    while let Some(&c) = b.get(k.wrapping_sub(1)) {
+        if c.is_ascii() && tail_char(char::from(c)) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let tail = match t.get(..k) {
+        Some(r) if !r.is_empty() && !b.get(k - 1).is_some_and(u8::is_ascii) => {
+            r.trim_end_matches(tail_char).as_bytes()
+        }
+        Some(r) => r.as_bytes(),
+        None => b,
+    };
+    tail.len() >= 4
+        && tail
+            .get(tail.len() - 4..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"page"))
+}
+
+/// Where the last match of `word`, ASCII lower case, starts in `t` ignoring ASCII case: as
+/// `t.to_ascii_lowercase().rfind(word)` finds it (lowering keeps every byte's place, and no
+/// byte that is not ASCII matches one of `word`'s), without the copy or a searcher.
+fn rfind_ci(t: &str, word: &str) -> Option<usize> {
+    let (h, n) = (t.as_bytes(), word.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).rev().find(|&i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
 /// Whether `t` has the shape a [`PAGE_FOOTER`] has: it opens with `page`, a dash or a digit,
 /// and closes with a digit, a dash or `draft`; opened by a dash it closes with one; opened by
 /// a digit it closes with `draft` or holds nothing but digits, white space and `/` (the forms
 /// `3`, `3 / 16`; `is_numeric` holds for every `\d`).
 fn footer_shape(t: &str) -> bool {
     let b = t.as_bytes();
-    let draft = b.len() >= 5
-        && b.get(b.len() - 5..)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
-    let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft;
+    let draft = || {
+        b.len() >= 5
+            && b.get(b.len() - 5..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"))
+    };
+    let closes = || b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft();
     let numbers = || {
         t.chars()
             .all(|c| c == '/' || c.is_whitespace() || c.is_numeric())
     };
-    closes
-        && match b.first() {
-            Some(b'p' | b'P') => b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")),
-            Some(b'-') => b.last() == Some(&b'-'),
-            Some(c) if c.is_ascii_digit() => draft || numbers(),
-            _ => false,
+    // the opening first: most lines open with a letter other than `p`
+    match b.first() {
+        Some(b'p' | b'P') => {
+            b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")) && closes()
         }
+        Some(b'-') => b.last() == Some(&b'-'),
+        Some(c) if c.is_ascii_digit() => closes() && (draft() || numbers()),
+        _ => false,
+    }
 }
 
 /// [`WEB_CHROME`]'s answer for a line that opens with `<`, where it is cheap to give: an ASCII
@@ -303,7 +389,97 @@ fn digit_like(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
 }
 
+/// Whether a zip code's digits may begin at byte `j` of `b` (`j >= 1`), by the bytes alone: the
+/// byte before ends a white space character (ASCII white space, or a continuation byte
+/// `80`–`BF`), the first digit's byte opens a character (an ASCII digit, or a lead byte from
+/// `C0`), and the four bytes after it are ASCII digits or not ASCII (a digit that is not ASCII
+/// is all such bytes). [`zip_at`] then tells.
+fn zip_place(b: &[u8], j: usize) -> bool {
+    let ends_space = |c: u8| (c.wrapping_sub(b'\t') < 5) | (c == b' ') | (c & 0xC0 == 0x80);
+    let opens_digit = |c: u8| (c.wrapping_sub(b'0') < 10) | (c >= 0xC0);
+    match b.get(j.wrapping_sub(1)..) {
+        // in order, each test read only where those before it pass: most places fail the first
+        Some(&[p, c, d1, d2, d3, d4, ..]) => {
+            ends_space(p)
+                && opens_digit(c)
+                && zip_digit_byte(d1)
+                && zip_digit_byte(d2)
+                && zip_digit_byte(d3)
+                && zip_digit_byte(d4)
+        }
+        _ => false,
+    }
+}
+
+/// Whether byte `c` may belong to a digit of `\d`: an ASCII digit, or not ASCII.
+#[inline]
+fn zip_digit_byte(c: u8) -> bool {
+    (c.wrapping_sub(b'0') < 10) | (c >= 0x80)
+}
+
+/// Whether a zip code's digits begin at byte `j` of `s`, where [`zip_place`] holds: read back
+/// (the white space, the letters, the word boundary) and forth (the digits).
+fn zip_at(s: &str, j: usize) -> bool {
+    let b = s.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let lower = |i: usize| b.get(i).is_some_and(u8::is_ascii_lowercase);
+    if !s
+        .get(j..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(digit_like)
+    {
+        return false;
+    }
+    // back over the run of white space before them, to the letters
+    let mut k = j;
+    while let Some(w) = s.get(..k).and_then(|r| r.chars().next_back()) {
+        if !w.is_whitespace() {
+            break;
+        }
+        k -= w.len_utf8();
+    }
+    let letters = k != j && k >= 2 && lower(k - 1) && lower(k - 2) && !(k > 2 && word(k - 3));
+    let digits = || s.get(j..).unwrap_or_default().chars().take(5);
+    letters
+        && match b.get(j..j + 5) {
+            Some(d) if d.iter().all(u8::is_ascii_digit) => true,
+            _ => {
+                digits().filter(|&d| digit_like(d)).count() == 5
+                    && s.get(j..).is_some_and(|r| ZIP_DIGITS.is_match(r))
+            }
+        }
+}
+
 /// The number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
+/// and `\d`) in `s`, found without a regex.
+///
+/// A match is two ASCII letters at a word start, a run of white space, and five digits, whose
+/// five bytes from the first digit's all pass [`zip_digit_byte`]. The places are taken five at
+/// a time: the digits of each of the five places `j..j + 5` hold byte `j + 4`, so where that
+/// byte fails, none of them can match and the scan steps five bytes on (most text has few runs
+/// of digits, so most bytes are never read). Each place in a block whose byte passes goes to
+/// [`zip_place`] and [`zip_at`]. Matches never overlap (inside one no white space comes before a
+/// digit but its own run), so their number is the count a regex search gives.
+fn zip_codes(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut count = 0;
+    // `j` is where the digits of the block's first place would begin (`j - 1` is read)
+    let mut j = 1;
+    while let Some(&last) = b.get(j + 4) {
+        if zip_digit_byte(last) {
+            count += (j..j + 5)
+                .filter(|&i| zip_place(b, i) && zip_at(s, i))
+                .count();
+        }
+        j += 5;
+    }
+    count
+}
+
+/// [`zip_codes`] as it was (its oracle): the number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
 /// and `\d`) in `s`, found without a regex.
 ///
 /// A match is two ASCII letters at a word start, a run of white space, and five digits. Its
@@ -315,7 +491,8 @@ fn digit_like(c: char) -> bool {
 /// (the white space, the letters, the word boundary) and forth (the digits). Matches never
 /// overlap (inside one no white space comes before a digit but its own run), so their number is
 /// the count a regex search gives.
-fn zip_codes(s: &str) -> usize {
+#[cfg(test)]
+fn zip_codes_blocks(s: &str) -> usize {
     const W: usize = 32;
     let b = s.as_bytes();
     let ends_space = |c: u8| (c.wrapping_sub(b'\t') < 5) | (c == b' ') | (c & 0xC0 == 0x80);
@@ -579,8 +756,15 @@ fn sign_words(s: &str) -> (usize, usize) {
             }
         }
     }
-    let pounds = memchr::memmem::find_iter(b, "£".as_bytes()).count();
-    (us, uk + pounds)
+    (us, uk + pounds(b))
+}
+
+/// The number of `£` (`C2 A3` in UTF-8) in `b`: its last byte found by `memchr`, with the byte
+/// before it, instead of a substring searcher built for each call. (Two never overlap.)
+fn pounds(b: &[u8]) -> usize {
+    memchr::memchr_iter(0xA3, b)
+        .filter(|&i| i > 0 && b.get(i - 1) == Some(&0xC2))
+        .count()
 }
 
 static MINUTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -614,30 +798,37 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `t` opens like the heading of minutes ([`MINUTES_HEADING`]), after a test for the
 /// words without one of which it cannot.
 fn minutes_heading(t: &str) -> bool {
-    use crate::segment::contains_ci;
-    let word = [
-        "minutes",
-        "notes",
-        "verbal",
-        "rendu",
-        "conseil",
-        "cofnodion",
-        "cyfarfod",
-    ]
-    .iter()
-    .any(|w| contains_ci(t, w))
-        || t.contains('録');
-    word && MINUTES_HEADING.is_match(t)
+    MINUTES_WORDS.is_match(t) && MINUTES_HEADING.is_match(t)
 }
+
+/// The words without one of which no line matches [`MINUTES_HEADING`] (ignoring ASCII case,
+/// as `contains_ci` reads them), and `録`: one search for all of them instead of one for each.
+const MINUTES_GATE: [&str; 8] = [
+    "minutes",
+    "notes",
+    "verbal",
+    "rendu",
+    "conseil",
+    "cofnodion",
+    "cyfarfod",
+    "録",
+];
+
+/// [`MINUTES_GATE`]'s words, found all at once.
+static MINUTES_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::keywords(&MINUTES_GATE));
+
+/// The words without one of which no line matches [`AGENDA_HEADING`], ignoring ASCII case.
+const AGENDA_GATE: [&str; 3] = ["agenda", "notice", "summons"];
+
+/// [`AGENDA_GATE`]'s words, found all at once.
+static AGENDA_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::keywords(&AGENDA_GATE));
 
 /// Whether `t` opens like the heading of an agenda ([`AGENDA_HEADING`]), after a test for the
 /// words without one of which it cannot.
 fn agenda_heading(t: &str) -> bool {
-    use crate::segment::contains_ci;
-    let word = ["agenda", "notice", "summons"]
-        .iter()
-        .any(|w| contains_ci(t, w));
-    word && AGENDA_HEADING.is_match(t)
+    AGENDA_WORDS.is_match(t) && AGENDA_HEADING.is_match(t)
 }
 
 static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -736,7 +927,14 @@ fn next_text(lines: &[Line<'_>], from: usize) -> Option<(usize, String)> {
 pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     // the first line naming one, found in one search over the lines joined by NULs (no name
     // holds a NUL, so none runs across lines, and the leftmost match is in the first line)
-    let mut block = String::new();
+    let mut block = String::with_capacity(
+        lines
+            .iter()
+            .take(40)
+            .filter(|l| !l.furniture)
+            .map(|l| l.text.len() + 1)
+            .sum(),
+    );
     for l in lines.iter().take(40).filter(|l| !l.furniture) {
         block.push_str(l.text);
         block.push('\0');
@@ -828,19 +1026,7 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
     let decision_fields = lines
         .iter()
         .take(80)
-        .filter(|l| {
-            [
-                "decision maker",
-                "decision status",
-                "is key decision",
-                "record of decision",
-                "decision to be taken by",
-                "decision number",
-                "date of decision",
-            ]
-            .iter()
-            .any(|w| opens_ci(l.text, w))
-        })
+        .filter(|l| decision_field(l.text))
         .count()
         + 2 * usize::from(head.iter().take(3).any(|(_, l)| {
             let t = l.text.to_ascii_lowercase();
@@ -886,6 +1072,26 @@ pub(crate) fn read(lines: &[Line<'_>], ctx: &Ctx<'_>) -> Header {
         title,
         if kind == Kind::Decision { body_from } else { 0 },
     )
+}
+
+/// The labels of a decision notice's fields.
+const DECISION_FIELDS: [&str; 7] = [
+    "decision maker",
+    "decision status",
+    "is key decision",
+    "record of decision",
+    "decision to be taken by",
+    "decision number",
+    "date of decision",
+];
+
+/// Whether `t` opens with one of [`DECISION_FIELDS`], ignoring ASCII case: each opens with `d`,
+/// `i` or `r`, which most lines fail on their first byte.
+fn decision_field(t: &str) -> bool {
+    matches!(
+        t.as_bytes().first(),
+        Some(b'd' | b'D' | b'i' | b'I' | b'r' | b'R')
+    ) && DECISION_FIELDS.iter().any(|w| opens_ci(t, w))
 }
 
 fn heading_title(lines: &[Line<'_>]) -> Option<String> {
@@ -959,10 +1165,20 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
         .take(14)
         .take_while(|l| super::blocks::marker(l.text).is_none())
         .collect();
-    let joined = collapse_joined(head.iter().take(8).map(|l| l.text));
-    let folds = super::folds(&joined);
+    // the first eight lines collapsed and joined; the heading's lines (below) go on in the same
+    // buffer, as each line's text only appends to it: `ends[k]` is its length after `k` lines
+    let mut buf = String::with_capacity(head.iter().map(|l| l.text.len() + 1).sum());
+    let mut ends = [0; 15];
+    for (k, l) in head.iter().take(8).enumerate() {
+        collapse_onto(&mut buf, l);
+        if let Some(e) = ends.get_mut(k + 1) {
+            *e = buf.len();
+        }
+    }
+    let joined = buf.as_str();
+    let folds = super::folds(joined);
     let location = LOCATION_LEAD
-        .find_iter(&joined)
+        .find_iter(joined)
         .find_map(|m| {
             let t = joined.get(m.start()..)?;
             if folds {
@@ -984,23 +1200,34 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
     }
     // the heading proper ends at the first numbered item (`1. Call to Order.`): a date or a
     // body named inside an item is not the meeting's
-    let heading: Vec<&Line<'_>> = head
+    let heading_len = head
         .iter()
-        .copied()
         .take_while(|l| !super::items::number(l.text).is_ok_and(|(_, (_, punct))| punct))
-        .collect();
-    let heading_text = collapse_joined(heading.iter().map(|l| l.text));
+        .count();
+    let heading = head.get(..heading_len).unwrap_or_default();
+    for (k, l) in heading.iter().enumerate().skip(8) {
+        collapse_onto(&mut buf, l);
+        if let Some(e) = ends.get_mut(k + 1) {
+            *e = buf.len();
+        }
+    }
+    let joined = buf
+        .get(..ends.get(head.len().min(8)).copied().unwrap_or(0))
+        .unwrap_or_default();
+    let heading_text = buf
+        .get(..ends.get(heading_len).copied().unwrap_or(0))
+        .unwrap_or_default();
     // the heading's own date, else the first date on any line of the head
-    let date = meeting_date(&super::dates::ascii_digits_cow(&heading_text), order).or_else(|| {
+    let date = meeting_date(&super::dates::ascii_digits_cow(heading_text), order).or_else(|| {
         head.iter()
             .find_map(|l| dates::first(&super::dates::ascii_digits_cow(l.text), order))
     });
-    let mut body = body_of(&joined, &head);
+    let mut body = body_of(joined, &head);
     // a body named only inside the items (`4. Approval of the Minutes of the Regular Board
     // Meeting`) gives way to one named in the heading
     let cut = !heading.is_empty() && heading.len() < head.len();
     if cut && body.as_deref().is_some_and(|b| !heading_text.contains(b)) {
-        if let Some(b) = body_of(&heading_text, &heading) {
+        if let Some(b) = body_of(heading_text, heading) {
             body = Some(b);
         }
     }
@@ -1011,9 +1238,24 @@ pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
     }
 }
 
-/// `collapse(&texts.join(" "))`, without the joined copy: each text collapsed in turn, a space
+/// Appends line `l`'s text to `out` as [`collapse_joined`] does, the text collapsed only where
+/// its [`shape`](crate::segment::shape) bits say it may change: a space between it and what
+/// `out` holds, unless either leaves nothing.
+fn collapse_onto(out: &mut String, l: &Line<'_>) {
+    let at = out.len();
+    if at > 0 {
+        out.push(' ');
+    }
+    crate::segment::collapse_part_into(out, l.text, l.shape);
+    if at > 0 && out.len() == at + 1 {
+        out.truncate(at);
+    }
+}
+
+/// `collapse(&texts.join(" "))`, without the joined copy (the oracle of [`collapse_onto`]): each text collapsed in turn, a space
 /// between two that leave something. A run of white space that crosses from one text into the
 /// next is the space between them, and a text of white space alone is part of such a run.
+#[cfg(test)]
 fn collapse_joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut out = String::with_capacity(texts.clone().map(|t| t.len() + 1).sum());
     for t in texts {
@@ -1338,6 +1580,23 @@ static PAGE_HEADING: LazyLock<Regex> =
 static BODY_BEFORE_MINUTES: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)^(?P<b>.{3,80}?)\s+[–—-]\s+minutes\b"));
 
+/// The words that make a heading line name a body: `Parish Council`, `Planning Committee`.
+const BODY_NAMES_GATE: [&str; 8] = [
+    "council",
+    "committee",
+    "board",
+    "cabinet",
+    "commission",
+    "cyngor",
+    "conseil",
+    "panel",
+];
+
+/// [`BODY_NAMES_GATE`]'s words found all at once, ignoring ASCII case (as the line's ASCII-lowered
+/// copy once held them).
+static BODY_NAME_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::keywords(&BODY_NAMES_GATE));
+
 fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     // the page heading opens with `agenda` (no letter of which `(?i)` reads as anything but its
     // two ASCII cases)
@@ -1373,20 +1632,8 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
     // a council or committee name standing alone on a heading line
     head.iter().take(6).find_map(|l| {
         let t = l.text.trim();
-        let lower = t.to_ascii_lowercase();
-        let named = [
-            "council",
-            "committee",
-            "board",
-            "cabinet",
-            "commission",
-            "cyngor",
-            "conseil",
-            "panel",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        (named && t.split_whitespace().count() <= 10 && !lower.starts_with("minutes")).then(|| {
+        let named = BODY_NAME_WORDS.is_match(t);
+        (named && t.split_whitespace().count() <= 10 && !opens_ci(t, "minutes")).then(|| {
             let t = t.split(" - ").next().unwrap_or(t);
             // `NOTICE AND AGENDA OF DISTRICT COUNCIL MEETING` names `DISTRICT COUNCIL`
             let t = NOTICE_OF.replace_all(t, "");
@@ -1549,9 +1796,243 @@ fn apply_field(
     true
 }
 
+/// The texts that the oracle tests read besides their generated ones: the fixtures, and the
+/// corpus in `../shared/corpus/pdf/text` where it is (where it is not, a message says so and
+/// only the fixtures are read).
+#[cfg(test)]
+#[allow(clippy::print_stderr)]
+pub(crate) fn corpus_texts() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["fixtures", "../shared/corpus/pdf/text"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            eprintln!("{dir} is absent: the oracle tests skip its texts");
+            continue;
+        };
+        let mut paths: Vec<std::path::PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        out.extend(
+            paths
+                .iter()
+                .filter_map(|p| std::fs::read(p).ok())
+                .map(|b| String::from_utf8_lossy(&b).into_owned()),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zip_codes_by_stride_as_by_blocks() {
+        let texts = corpus_texts();
+        assert!(!texts.is_empty());
+        for text in &texts {
+            // as `north_american` reads them: lowered, whole, and line by line
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(zip_codes(&lower), zip_codes_blocks(&lower));
+            for l in lower.lines() {
+                assert_eq!(zip_codes(l), zip_codes_blocks(l), "{l:?}");
+            }
+        }
+        let pieces = [
+            "ab", " ", "\u{a0}", "1", "12", "12345", "٣", "５", "x", "\n", "–", "il 6",
+        ];
+        let yes = crate::testgen::agree(
+            &pieces,
+            5,
+            |t| zip_codes(t) > 0,
+            |t| zip_codes_blocks(t) > 0,
+        );
+        assert!(yes > 100, "{yes}");
+        let mut walk = crate::testgen::Walk::new(29);
+        for _ in 0..20_000 {
+            let t = walk.text(&pieces, 30);
+            assert_eq!(zip_codes(&t), zip_codes_blocks(&t), "{t:?}");
+        }
+    }
+
+    /// [`footer_shape`] as it was: its closing tested before its opening.
+    fn footer_shape_closing_first(t: &str) -> bool {
+        let b = t.as_bytes();
+        let draft = b.len() >= 5
+            && b.get(b.len() - 5..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"draft"));
+        let closes = b.last().is_some_and(|&c| c == b'-' || c.is_ascii_digit()) || draft;
+        let numbers = || {
+            t.chars()
+                .all(|c| c == '/' || c.is_whitespace() || c.is_numeric())
+        };
+        closes
+            && match b.first() {
+                Some(b'p' | b'P') => b.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"page")),
+                Some(b'-') => b.last() == Some(&b'-'),
+                Some(c) if c.is_ascii_digit() => draft || numbers(),
+                _ => false,
+            }
+    }
+
+    #[test]
+    fn furniture_gates_as_they_were() {
+        let old_number = |t: &str| {
+            t.chars().next_back().is_some_and(char::is_numeric)
+                && t.bytes().any(|b| b.is_ascii_digit())
+        };
+        let old_rfind = |t: &str| t.to_ascii_lowercase().rfind("view the full");
+        let check = |t: &str| {
+            // the new gate is needed for a match, as the old one was
+            assert!(page_before_tail(t) || !PAGE_ANYWHERE.is_match(t), "{t:?}");
+            assert_eq!(footer_shape(t), footer_shape_closing_first(t), "{t:?}");
+            assert_eq!(ends_with_number(t), old_number(t), "{t:?}");
+            assert_eq!(rfind_ci(t, "view the full"), old_rfind(t), "{t:?}");
+        };
+        for text in corpus_texts() {
+            for l in text.lines() {
+                check(l);
+                check(l.trim());
+            }
+        }
+        let pieces = [
+            "page",
+            "Page",
+            "p",
+            "-",
+            "1",
+            "12",
+            "٣",
+            "²",
+            "/",
+            " ",
+            "draft",
+            "DRAFT",
+            "x",
+            "é",
+            "View the FULL",
+            "view the full",
+            "\u{212a}",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            check(&t);
+        }
+        assert_eq!(
+            rfind_ci("a View the full b view THE full", "view the full"),
+            Some(18)
+        );
+        assert_eq!(rfind_ci("view", "view the full"), None);
+        let pages = [
+            "page", "PAGE", "Page", "pag", "e", " ", "\u{a0}", "\t", "1", "٣", "²", "of", "OF",
+            "o", "f", "/", "|", "–", "x", "é",
+        ];
+        let mut walk = crate::testgen::Walk::new(47);
+        let mut seen = 0;
+        for _ in 0..60_000 {
+            let t = walk.text(&pages, 8);
+            assert!(page_before_tail(&t) || !PAGE_ANYWHERE.is_match(&t), "{t:?}");
+            seen += usize::from(PAGE_ANYWHERE.is_match(&t));
+        }
+        assert!(seen > 20, "{seen}");
+        assert!(page_before_tail("Minutes – Page 2 of 16"));
+    }
+
+    #[test]
+    fn heading_gates_as_contains_ci() {
+        use crate::segment::contains_ci;
+        let old_minutes =
+            |t: &str| MINUTES_GATE.iter().take(7).any(|w| contains_ci(t, w)) || t.contains('録');
+        let old_agenda = |t: &str| AGENDA_GATE.iter().any(|w| contains_ci(t, w));
+        let check = |t: &str| {
+            let lower = t.to_ascii_lowercase();
+            let old_named = BODY_NAMES_GATE.iter().any(|w| lower.contains(w));
+            assert_eq!(BODY_NAME_WORDS.is_match(t), old_named, "{t:?}");
+            assert_eq!(
+                opens_ci(t, "minutes"),
+                lower.starts_with("minutes"),
+                "{t:?}"
+            );
+            let old_field = DECISION_FIELDS.iter().any(|w| opens_ci(t, w));
+            assert_eq!(decision_field(t), old_field, "{t:?}");
+            assert_eq!(MINUTES_WORDS.is_match(t), old_minutes(t), "{t:?}");
+            assert_eq!(AGENDA_WORDS.is_match(t), old_agenda(t), "{t:?}");
+        };
+        for text in corpus_texts() {
+            for l in text.lines() {
+                check(l);
+            }
+        }
+        let pieces = [
+            "MINUTES",
+            "minute",
+            "s",
+            "Notes",
+            "note",
+            "VERBAL",
+            "rendu",
+            "conſeil",
+            "conseil",
+            "cofnodion",
+            "CYFARFOD",
+            "録",
+            "\u{e9}",
+            "agenda",
+            "Notice",
+            "summons",
+            "summon",
+            " ",
+            "\u{212a}",
+            "Decision Maker",
+            "is key decision",
+            "RECORD OF DECISION",
+            "Parish Council",
+            "COMMITTEE",
+            "cabinet",
+            "Cyngor",
+            "panel",
+            "board",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 3) {
+            check(&t);
+        }
+    }
+
+    #[test]
+    fn pounds_as_memmem() {
+        let old = |b: &[u8]| memchr::memmem::find_iter(b, "£".as_bytes()).count();
+        for text in corpus_texts() {
+            assert_eq!(pounds(text.as_bytes()), old(text.as_bytes()));
+            for l in text.lines() {
+                assert_eq!(pounds(l.as_bytes()), old(l.as_bytes()), "{l:?}");
+            }
+        }
+        let pieces = ["£", "ã", "Â", "x", "\u{a3}", "\u{c2}", "5"];
+        let yes = crate::testgen::agree(
+            &pieces,
+            5,
+            |t| pounds(t.as_bytes()) % 2 == 1,
+            |t| old(t.as_bytes()) % 2 == 1,
+        );
+        assert!(yes > 100, "{yes}");
+        let mut walk = crate::testgen::Walk::new(53);
+        for _ in 0..20_000 {
+            let t = walk.text(&pieces, 12);
+            assert_eq!(pounds(t.as_bytes()), old(t.as_bytes()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ten_underscores_as_contains() {
+        for text in corpus_texts() {
+            for l in text.lines() {
+                assert_eq!(ten_underscores(l), l.contains("__________"), "{l:?}");
+            }
+        }
+        let pieces = ["_", "__", "_____", "x", "é", " "];
+        let yes = crate::testgen::agree(&pieces, 7, ten_underscores, |t| t.contains("__________"));
+        assert!(yes > 1000, "{yes}");
+    }
 
     #[test]
     fn summarised_minutes_links_and_markup_are_furniture() {
@@ -2191,6 +2672,32 @@ mod tests {
         }
         // every branch is read many times
         assert!(seen.iter().all(|&n| n > 200), "{seen:?}");
+    }
+
+    #[test]
+    fn lines_collapsed_onto_as_joined() {
+        let check = |text: &str| {
+            let ls = crate::segment::lines(text);
+            for w in ls.chunks(14) {
+                let mut buf = String::new();
+                for (k, l) in w.iter().enumerate() {
+                    collapse_onto(&mut buf, l);
+                    let want = collapse_joined(w.iter().take(k + 1).map(|l| l.text));
+                    assert_eq!(buf, want, "{text:?}");
+                }
+            }
+        };
+        for text in corpus_texts() {
+            check(&text);
+        }
+        let pieces = [
+            "", " ", "  ", "a", "bc", "\u{a0}", "\u{200b}", "\u{feff}", "\n", "\t", "\u{3000}",
+            "é", "x y", "x  y", " z ", "\r\n",
+        ];
+        let mut walk = crate::testgen::Walk::new(31);
+        for _ in 0..30_000 {
+            check(&walk.text(&pieces, 12));
+        }
     }
 
     #[test]

@@ -699,7 +699,7 @@ mod tests {
                 }
             }
         };
-        for text in crate::parse::header::corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for l in text.lines() {
                 check(l);
             }
@@ -754,7 +754,7 @@ mod tests {
                 }
             }
         };
-        for text in crate::parse::header::corpus_texts() {
+        for text in crate::testgen::real_texts() {
             check(&text);
         }
         let pieces = [

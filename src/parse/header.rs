@@ -1796,40 +1796,13 @@ fn apply_field(
     true
 }
 
-/// The texts that the oracle tests read besides their generated ones: the fixtures, and the
-/// corpus in `../shared/corpus/pdf/text` where it is (where it is not, a message says so and
-/// only the fixtures are read).
-#[cfg(test)]
-#[allow(clippy::print_stderr)]
-pub(crate) fn corpus_texts() -> Vec<String> {
-    let mut out = Vec::new();
-    for dir in ["fixtures", "../shared/corpus/pdf/text"] {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            eprintln!("{dir} is absent: the oracle tests skip its texts");
-            continue;
-        };
-        let mut paths: Vec<std::path::PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        out.extend(
-            paths
-                .iter()
-                .filter_map(|p| std::fs::read(p).ok())
-                .map(|b| String::from_utf8_lossy(&b).into_owned()),
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn zip_codes_by_stride_as_by_blocks() {
-        let texts = corpus_texts();
+        let texts = crate::testgen::real_texts();
         assert!(!texts.is_empty());
         for text in &texts {
             // as `north_american` reads them: lowered, whole, and line by line
@@ -1890,7 +1863,7 @@ mod tests {
             assert_eq!(ends_with_number(t), old_number(t), "{t:?}");
             assert_eq!(rfind_ci(t, "view the full"), old_rfind(t), "{t:?}");
         };
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for l in text.lines() {
                 check(l);
                 check(l.trim());
@@ -1958,7 +1931,7 @@ mod tests {
             assert_eq!(MINUTES_WORDS.is_match(t), old_minutes(t), "{t:?}");
             assert_eq!(AGENDA_WORDS.is_match(t), old_agenda(t), "{t:?}");
         };
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for l in text.lines() {
                 check(l);
             }
@@ -2001,7 +1974,7 @@ mod tests {
     #[test]
     fn pounds_as_memmem() {
         let old = |b: &[u8]| memchr::memmem::find_iter(b, "£".as_bytes()).count();
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             assert_eq!(pounds(text.as_bytes()), old(text.as_bytes()));
             for l in text.lines() {
                 assert_eq!(pounds(l.as_bytes()), old(l.as_bytes()), "{l:?}");
@@ -2024,7 +1997,7 @@ mod tests {
 
     #[test]
     fn ten_underscores_as_contains() {
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for l in text.lines() {
                 assert_eq!(ten_underscores(l), l.contains("__________"), "{l:?}");
             }
@@ -2687,7 +2660,7 @@ mod tests {
                 }
             }
         };
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             check(&text);
         }
         let pieces = [

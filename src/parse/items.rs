@@ -402,6 +402,13 @@ fn is_decimal_digit(c: char) -> bool {
 /// Whether `text` ends with a size, digits then a unit (`59 KB`, `1.2MB`, `812 bytes`): the
 /// cheap test before [`ATTACHMENT`] (most lines that end in `s` are plurals).
 fn size_at_end(text: &str) -> bool {
+    // a text that ends with an ASCII character other than white space ends its trimmed form
+    // too, and a size ends with `B`, `b`, `S` or `s` (most lines end with none: asked first)
+    if let Some(&c) = text.as_bytes().last() {
+        if c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ' | b'B' | b'b' | b'S' | b's') {
+            return false;
+        }
+    }
     let t = text.trim_end();
     let n = t.len();
     let number = if t
@@ -1216,11 +1223,17 @@ fn documents_heading(text: &str) -> bool {
         "related documents",
         "documents",
     ];
-    // every heading opens with one of these letters: a line that opens with another ASCII
-    // character that is not white space is none (asked before the trims, which cost more)
-    let may = match text.as_bytes().first() {
-        Some(&c) if c.is_ascii() && !c.is_ascii_whitespace() => {
-            matches!(c | 0x20, b'a' | b's' | b'm' | b'r' | b'd')
+    // a text that opens with an ASCII character other than white space (Rust's: `\t`..`\r`
+    // and the space) opens its trimmed form too, so it must open as a heading does: with one
+    // of these pairs of letters (asked before the trims, which cost more)
+    let b = text.as_bytes();
+    let may = match b.first() {
+        Some(&c) if c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ') => {
+            let second = b.get(1).map_or(0, |&d| d | 0x20);
+            matches!(
+                [c | 0x20, second],
+                [b'a', b'd' | b'c'] | [b's', b'u'] | [b'm', b'i'] | [b'r', b'e'] | [b'd', b'o']
+            )
         }
         _ => true,
     };
@@ -2007,6 +2020,10 @@ mod tests {
             " ",
             "\u{a0}",
             "\u{2003}",
+            "\u{b}",
+            "\t",
+            "accompanying ",
+            "ADDITIONAL ",
             "x",
             "é",
             "Related",
@@ -2322,6 +2339,36 @@ mod tests {
         for (input, want) in table {
             let got = number(input).ok().map(|(_, (n, _))| n);
             assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    /// The last-byte gate changes no answer of the size test.
+    #[test]
+    fn size_at_end_as_its_plain_form() {
+        let plain = |text: &str| {
+            let t = text.trim_end();
+            let n = t.len();
+            let number = if t
+                .get(n.saturating_sub(5)..)
+                .is_some_and(|u| n >= 5 && u.eq_ignore_ascii_case("bytes"))
+            {
+                t.get(..n - 5)
+            } else if let Some(u) = t.strip_suffix(['B', 'b']) {
+                Some(u.strip_suffix(['K', 'M', 'G', 'k', 'm', 'g']).unwrap_or(u))
+            } else {
+                None
+            };
+            number.is_some_and(|u| u.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        };
+        let pieces = [
+            "12", " ", "KB", "mb", "B", "bytes", "BYTES", "s", "\u{b}", "\u{a0}", "é", "x",
+        ];
+        let yes = crate::testgen::agree(&pieces, 4, size_at_end, plain);
+        assert!(yes > 50, "{yes}");
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                assert_eq!(size_at_end(line), plain(line), "{line:?}");
+            }
         }
     }
 

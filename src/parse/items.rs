@@ -168,11 +168,16 @@ pub(crate) fn number(input: &str) -> IResult<&str, (&str, bool)> {
         )));
     }
     let (rest, _) = opt(ch('*')).parse(input)?;
-    let (rest, item_word) = opt((
-        alt((super::tag_ci("agenda item"), super::tag_ci("item"))),
-        take_while(|c: char| c == ' ' || c == '-' || c == '–' || c == '\u{a0}'),
-    ))
-    .parse(rest)?;
+    // (both words open with `a` or `i`, in either case: most numbers open with a digit)
+    let (rest, item_word) = if matches!(rest.as_bytes().first(), Some(b'a' | b'A' | b'i' | b'I')) {
+        opt((
+            alt((super::tag_ci("agenda item"), super::tag_ci("item"))),
+            take_while(|c: char| c == ' ' || c == '-' || c == '–' || c == '\u{a0}'),
+        ))
+        .parse(rest)?
+    } else {
+        (rest, None)
+    };
     let (rest, n) = if item_word.is_some() {
         alt((
             numeric,

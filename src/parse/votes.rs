@@ -915,7 +915,25 @@ fn may_be_named_count(text: &str) -> bool {
 /// Whether `line` opens with one of `words` (three lowercase ASCII letters), ignoring ASCII
 /// case, as a rule's `(?i)^(word...)` needs; `ab` then `ſ` counts as `abs` (`(?i)` lets `ſ` stand
 /// for `s`, and no other letter of these words has a non-ASCII twin but `k`, which none holds).
+///
+/// The first three bytes are lowered by setting their `0x20` bit, which maps onto a lowercase
+/// ASCII letter only that letter and its capital; the `ſ` (`C5 BF`) is looked for only where
+/// its lead byte is.
 fn opens_with(line: &str, words: &[&[u8; 3]]) -> bool {
+    match *line.as_bytes() {
+        [x, y, z, ..] if words.contains(&&[x | 0x20, y | 0x20, z | 0x20]) => true,
+        [x, y, 0xC5, ..] => {
+            [x | 0x20, y | 0x20] == *b"ab"
+                && line.get(2..).is_some_and(|r| r.starts_with('\u{17f}'))
+                && words.contains(&b"abs")
+        }
+        _ => false,
+    }
+}
+
+/// [`opens_with`] as it was: the oracle of the tests.
+#[cfg(test)]
+fn opens_with_before(line: &str, words: &[&[u8; 3]]) -> bool {
     let b = line.as_bytes();
     b.get(..3)
         .is_some_and(|p| words.iter().any(|w| p.eq_ignore_ascii_case(*w)))
@@ -1096,7 +1114,29 @@ fn counted_votes(text: &str) -> bool {
 /// `\ball\s+` that the `all ...` alternatives of [`OUTCOME`] and [`UNANIMOUS`] open with (their
 /// `\b` is ASCII, no letter but ASCII ones folds to `a` or `l`, and Rust's white space is the
 /// regex's `\s`).
+///
+/// Found by its first `l` (a rarer letter than `a`), then the `l` after it and the `a` before.
 fn all_then_space(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'l', b'L', b).any(|l| {
+        let Some(i) = l.checked_sub(1) else {
+            return false;
+        };
+        b.get(i..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"all"))
+            && i.checked_sub(1)
+                .and_then(|k| b.get(k))
+                .is_none_or(|&p| !(p.is_ascii_alphanumeric() || p == b'_'))
+            && text
+                .get(i + 3..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace)
+    })
+}
+
+/// [`all_then_space`] as it was, by every `a`: the oracle of the tests.
+#[cfg(test)]
+fn all_then_space_before(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr2_iter(b'a', b'A', b).any(|i| {
         b.get(i + 1..i + 3)
@@ -1464,8 +1504,10 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     // 3. an outcome with no counts
     // (`all agreed`: the `all ...` alternatives need one of their words and `all`)
-    let all = gates & hint::ALL != 0 && all_then_space(&joined);
-    if let Some((start, end, lost)) = (gates & hint::OUTCOME != 0 || all)
+    // (looked for only where asked: the outcome words may decide without it)
+    let all_cell = std::cell::OnceCell::new();
+    let all = || *all_cell.get_or_init(|| gates & hint::ALL != 0 && all_then_space(&joined));
+    if let Some((start, end, lost)) = (gates & hint::OUTCOME != 0 || all())
         .then(|| outcome(&joined))
         .flatten()
     {
@@ -1483,7 +1525,7 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
     }
     // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
     let some = !out.is_empty();
-    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all) && unanimous(&joined);
+    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all()) && unanimous(&joined);
     let hands = some && crate::segment::contains_ci(&joined, "show of hands");
     let voice = some && crate::segment::contains_ci(&joined, "voice vote");
     for f in &mut out {
@@ -1834,6 +1876,36 @@ mod tests {
         for _ in 0..30_000 {
             let t = walk.text(&pieces, 12);
             assert_eq!(outcome_plain(&t), outcome_plain_before(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn openings_and_all_as_before() {
+        let sets: [&[&[u8; 3]]; 2] = [
+            &[b"for", b"aga", b"abs"],
+            &[b"aye", b"yea", b"noe", b"nay", b"abs"],
+        ];
+        let check = |t: &str| {
+            for words in sets {
+                assert_eq!(opens_with(t, words), opens_with_before(t, words), "{t:?}");
+            }
+            assert_eq!(all_then_space(t), all_then_space_before(t), "{t:?}");
+            all_then_space(t) || sets.iter().any(|w| opens_with(t, w))
+        };
+        let mut yes = 0;
+        for t in corpus_texts() {
+            yes += usize::from(check(&t));
+        }
+        assert!(yes > 100, "{yes}");
+        let pieces = [
+            "a", "A", "l", "L", "all", "ALL", "b", "ſ", "\u{17f}x", "For", "aga", "Nay", "yea",
+            "noe", "aye", " ", "\u{a0}", "\n", "_", "9", "é", "x", "\u{c5}",
+        ];
+        let yes = agree(&pieces, 4, check, check);
+        assert!(yes > 10_000, "{yes}");
+        let mut walk = Walk::new(3);
+        for _ in 0..30_000 {
+            check(&walk.text(&pieces, 8));
         }
     }
 

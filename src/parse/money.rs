@@ -319,7 +319,34 @@ fn dominant_currency_before(text: &str) -> Option<&'static str> {
         .map(|e| e.0)
 }
 
-/// The cells of a table row: runs of text apart by two or more spaces, with their offsets.
+/// The cells of a table row: runs of text apart by two or more spaces, with their offsets, into
+/// `out` (emptied first, so that one buffer serves every row). Each cell runs from a byte that
+/// is no space to the next two spaces in a row (found by a vector search) or the end, its end
+/// trimmed of white space.
+fn cells_into<'t>(line: &'t str, out: &mut Vec<(usize, &'t str)>) {
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    out.clear();
+    let b = line.as_bytes();
+    let mut at = 0;
+    loop {
+        at += b
+            .get(at..)
+            .map_or(0, |r| r.iter().take_while(|&&x| x == b' ').count());
+        if at >= b.len() {
+            return;
+        }
+        let end = b
+            .get(at..)
+            .and_then(|r| TWO_SPACES.find(r))
+            .map_or(b.len(), |k| at + k);
+        out.extend(line.get(at..end).map(|c| (at, c.trim_end())));
+        at = end;
+    }
+}
+
+/// [`cells_into`] as it was, byte by byte: the oracle of the tests.
+#[cfg(test)]
 fn cells(line: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let bytes = line.as_bytes();
@@ -344,6 +371,41 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 
 /// A bare money cell: `85.20`, `1,234.56`, `16872.28` (two decimal places, no sign).
 fn bare_decimal(cell: &str) -> Option<Decimal> {
+    let (whole, cents) = cell.split_once('.')?;
+    let grouped = whole.contains(',');
+    let ok_whole = if grouped {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    } else {
+        (1..=9).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !ok_whole || cents.len() != 2 || !cents.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // (the digits without their commas, in a stack buffer: at most 9 + 2 + 1 bytes and the
+    // groups' commas are left out; a long grouped figure takes a string)
+    let mut buf = [0u8; 32];
+    let v: Decimal = match buf.get_mut(..cell.len()) {
+        Some(to) if grouped => {
+            let mut n = 0;
+            for &x in cell.as_bytes().iter().filter(|&&x| x != b',') {
+                *to.get_mut(n)? = x;
+                n += 1;
+            }
+            std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
+        }
+        None if grouped => cell.replace(',', "").parse().ok()?,
+        _ => cell.parse().ok()?,
+    };
+    Some(v.normalize())
+}
+
+/// [`bare_decimal`] as it was, parsing a copy without commas: the oracle of the tests.
+#[cfg(test)]
+fn bare_decimal_before(cell: &str) -> Option<Decimal> {
     let (whole, cents) = cell.split_once('.')?;
     let grouped = whole.contains(',');
     let ok_whole = if grouped {
@@ -410,7 +472,15 @@ fn money_column_hint(t: &str) -> bool {
     {
         return true;
     }
-    let mut buf = [0u8; 1024];
+    // (a short line is lowered in a short buffer: less to clear)
+    let mut short = [0u8; 128];
+    let mut long;
+    let buf: &mut [u8] = if b.len() <= short.len() {
+        &mut short
+    } else {
+        long = [0u8; 1024];
+        &mut long
+    };
     match (MONEY_WORDS_PACKED.as_ref(), buf.get_mut(..b.len())) {
         (Some(packed), Some(lowered)) => {
             lowered.copy_from_slice(b);
@@ -424,6 +494,13 @@ fn money_column_hint(t: &str) -> bool {
 /// Words that name a money column in a table's header row.
 const MONEY_COLUMNS: [&str; 9] = [
     "amount", "total", "vat", "net", "gross", "cost", "payment", "£", "$",
+];
+
+/// Characters beyond ASCII that table cells hold (signs, quotes, dashes, no-break spaces) and
+/// that lowering leaves as they are, none of them a letter or digit: in a cell of these and
+/// ASCII, [`names_money_column`] compares in place.
+const SAME_LOWERED: [char; 13] = [
+    '£', '€', '¥', '\u{a0}', '’', '‘', '“', '”', '–', '—', '…', '•', '\u{2009}',
 ];
 
 /// Whether a cell names a money column: one of its words, lowercased, is one of
@@ -445,6 +522,18 @@ fn names_money_column(cell: &str) -> bool {
                         || bare.eq_ignore_ascii_case(w.as_bytes())
                 })
             });
+    }
+    if cell
+        .chars()
+        .all(|ch| ch.is_ascii() || SAME_LOWERED.contains(&ch))
+    {
+        // lowering changes ASCII letters only, so compare in place, ignoring ASCII case
+        return cell.split(split).any(|word| {
+            let bare = word.trim_end_matches(['s', 'S']);
+            MONEY_COLUMNS
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
+        });
     }
     let c = cell.to_lowercase();
     c.split(split).any(|word| {
@@ -469,6 +558,7 @@ where
 {
     let mut out = Vec::new();
     let mut table: Option<&'static str> = None;
+    let mut cs: Vec<(usize, &'a str)> = Vec::new();
     for line in lines {
         let t = line.text;
         if line.furniture || t.is_empty() {
@@ -485,12 +575,22 @@ where
         if !hint && (table.is_none() || !t.contains('.')) {
             continue;
         }
-        let cs = cells(t);
-        let money: Vec<(usize, &str, Decimal)> = cs
-            .iter()
-            .filter_map(|&(at, c)| bare_decimal(c).map(|v| (at, c, v)))
-            .collect();
-        if money.is_empty() {
+        cells_into(t, &mut cs);
+        // the money cells, as record nodes where a table is open (a row with money cells but no
+        // table is left alone, and only a row without any may be a header)
+        let mut money = false;
+        for &(at, c) in &cs {
+            let Some(v) = bare_decimal(c) else { continue };
+            money = true;
+            let Some(cur) = table else { break };
+            out.push(crate::model::Amount {
+                text: c.to_string(),
+                value: v,
+                currency: cur.to_string(),
+                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
+            });
+        }
+        if !money {
             if !hint {
                 continue;
             }
@@ -506,16 +606,6 @@ where
                     fallback
                 };
             }
-            continue;
-        }
-        let Some(cur) = table else { continue };
-        for (at, c, v) in money {
-            out.push(crate::model::Amount {
-                text: c.to_string(),
-                value: v,
-                currency: cur.to_string(),
-                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
-            });
         }
     }
     out
@@ -648,6 +738,89 @@ mod tests {
         ] {
             same(&long);
         }
+    }
+
+    /// [`names_money_column`] as it was: every cell beyond ASCII lowered into a copy.
+    fn names_money_column_by_copy(cell: &str) -> bool {
+        let c = cell.to_lowercase();
+        c.split(|ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$')
+            .any(|word| {
+                MONEY_COLUMNS
+                    .iter()
+                    .any(|w| word == *w || word.trim_end_matches('s') == *w)
+            })
+    }
+
+    #[test]
+    fn table_rows_read_as_before() {
+        for ch in SAME_LOWERED {
+            assert!(
+                ch.to_lowercase().eq([ch]) && !ch.is_alphanumeric(),
+                "{ch:?}"
+            );
+        }
+        let check = |t: &str| -> bool {
+            let mut cs = vec![(7, "stale")];
+            cells_into(t, &mut cs);
+            assert_eq!(cs, cells(t), "{t:?}");
+            for &(_, c) in &cs {
+                assert_eq!(bare_decimal(c), bare_decimal_before(c), "{c:?}");
+                assert_eq!(
+                    names_money_column(c),
+                    names_money_column_by_copy(c),
+                    "{c:?}"
+                );
+            }
+            assert_eq!(money_column_hint(t), MONEY_COLUMN_HINT.is_match(t), "{t:?}");
+            cs.iter().any(|(_, c)| bare_decimal_before(c).is_some())
+        };
+        let mut money = 0;
+        for text in corpus_texts() {
+            for line in text.lines() {
+                money += usize::from(check(line));
+            }
+        }
+        assert!(money > 20, "{money}");
+        let pieces = [
+            " ",
+            "  ",
+            "   ",
+            "85.20",
+            "1,109.79",
+            "12,34.56",
+            "1234567890.12",
+            "x",
+            "Total",
+            "£s",
+            "VAT",
+            "Net",
+            "AMOUNTS",
+            "’",
+            "İ",
+            "\u{212a}",
+            "costs",
+            "\u{a0}",
+            "\t",
+            ".",
+            ",",
+            "é",
+            "$",
+            "€",
+        ];
+        let yes = agree(&pieces, 3, check, |t| {
+            cells(t)
+                .iter()
+                .any(|(_, c)| bare_decimal_before(c).is_some())
+        });
+        assert!(yes > 100, "{yes}");
+        let mut walk = Walk::new(13);
+        for _ in 0..20_000 {
+            check(&walk.text(&pieces, 10));
+        }
+        check(&format!(
+            "  1,000,000,000,000,000,000,000,000.00  {}",
+            "x".repeat(200)
+        ));
     }
 
     #[test]

@@ -178,7 +178,7 @@ fn digits_end(b: &[u8], p: usize) -> usize {
 /// length it takes, the currency and the value. The sign, spaces and no-break spaces, then the
 /// figure: a run of ASCII digits, thousands groups (`,` and three digits not followed by a
 /// fourth) while there are any, and a decimal part (`.` and one digit or more) if there is one,
-/// then maybe a [`scale`] word. The figure's digits are parsed without their commas from a
+/// then maybe a [`scale_at`] word. The figure's digits are parsed without their commas from a
 /// stack buffer rather than a fresh string.
 ///
 /// ```text

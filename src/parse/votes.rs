@@ -1523,23 +1523,26 @@ pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Fou
             f.result.get_or_insert(result);
         }
     }
-    // once per paragraph, not once per vote: a long paragraph may hold thousands of votes
-    let some = !out.is_empty();
-    let unanimous = some && (gates & hint::UNANIMOUS != 0 || all()) && unanimous(&joined);
-    let hands = some && crate::segment::contains_ci(&joined, "show of hands");
-    let voice = some && crate::segment::contains_ci(&joined, "voice vote");
+    // once per paragraph, not once per vote (a long paragraph may hold thousands of votes), and
+    // only when a vote without a kind asks: the first kind that holds is taken
+    let kind = std::cell::OnceCell::new();
+    let kind_of_paragraph = || {
+        if (gates & hint::UNANIMOUS != 0 || all()) && unanimous(&joined) {
+            Some(VoteKind::Unanimous)
+        } else if crate::segment::contains_ci(&joined, "show of hands") {
+            Some(VoteKind::ShowOfHands)
+        } else if crate::segment::contains_ci(&joined, "voice vote") {
+            Some(VoteKind::Voice)
+        } else {
+            None
+        }
+    };
     for f in &mut out {
         if f.result.is_none() {
             f.result = result_of(f);
         }
         if f.kind.is_none() {
-            if unanimous {
-                f.kind = Some(VoteKind::Unanimous);
-            } else if hands {
-                f.kind = Some(VoteKind::ShowOfHands);
-            } else if voice {
-                f.kind = Some(VoteKind::Voice);
-            }
+            f.kind = *kind.get_or_init(kind_of_paragraph);
         }
     }
     out.sort_by_key(|f| f.start);

@@ -551,6 +551,14 @@ fn names_money_column(cell: &str) -> bool {
             .as_bytes()
             .split(|&b| !b.is_ascii_alphanumeric() && b != b'$')
             .any(|word| {
+                // (every column word opens with one of these, lowered by the `0x20` bit; a
+                // word of `s` alone is no column, bare or not)
+                if !matches!(
+                    word.first().map(|x| x | 0x20),
+                    Some(b'a' | b't' | b'v' | b'n' | b'g' | b'c' | b'p' | b'$')
+                ) {
+                    return false;
+                }
                 let s = word.iter().rev().take_while(|&&b| b == b's' || b == b'S');
                 let bare = word.get(..word.len() - s.count()).unwrap_or_default();
                 MONEY_COLUMNS.iter().any(|w| {

@@ -1845,6 +1845,9 @@ mod tests {
         for t in corpus_texts() {
             let want = outcome_plain_before(&t);
             assert_eq!(outcome_plain(&t), want, "{t:?}");
+            if !folds(&t) {
+                assert_eq!(want, outcome_by_groups(&t), "{t:?}");
+            }
             found += usize::from(want.is_some());
         }
         assert!(found > 50, "{found}");

@@ -6,10 +6,16 @@
 //! Percentages, counts, years and references (`23/05927/FUL`) carry no currency sign and never
 //! match.
 
+// (the nom grammar is the oracle of the hand readers, in the tests)
+#[cfg(test)]
 use nom::bytes::complete::{take_while, take_while1, take_while_m_n};
+#[cfg(test)]
 use nom::character::complete::{char as ch, one_of};
+#[cfg(test)]
 use nom::combinator::{opt, recognize};
+#[cfg(test)]
 use nom::multi::fold_many0;
+#[cfg(test)]
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
@@ -32,7 +38,9 @@ fn currency(c: char) -> Option<&'static str> {
     }
 }
 
-/// Three digits not followed by a fourth: one thousands group.
+/// Three digits not followed by a fourth: one thousands group. (The grammar of [`amount`], which
+/// [`amount_at`] reads by hand.)
+#[cfg(test)]
 fn group(input: &str) -> IResult<&str, &str> {
     let (rest, g) = take_while_m_n(3, 3, |c: char| c.is_ascii_digit()).parse(input)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -45,6 +53,7 @@ fn group(input: &str) -> IResult<&str, &str> {
 }
 
 /// `163,000` / `1500` / `278.97` / `1.2`
+#[cfg(test)]
 fn figure(input: &str) -> IResult<&str, &str> {
     recognize((
         take_while1(|c: char| c.is_ascii_digit()),
@@ -55,7 +64,9 @@ fn figure(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// Spaces (not line breaks) then a scale word: `m`, `million`, `bn`, `k`, `thousand`.
+/// White space then a scale word: `m`, `million`, `bn`, `k`, `thousand`; the rule that
+/// [`scale_at`] reads by hand, kept as its oracle.
+#[cfg(test)]
 fn scale(input: &str) -> IResult<&str, u64> {
     let (rest, _) =
         take_while(|c: char| c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r').parse(input)?;
@@ -93,7 +104,9 @@ fn scale(input: &str) -> IResult<&str, u64> {
     )))
 }
 
-/// An amount starting at a currency sign.
+/// An amount starting at a currency sign: the rule that [`amount_at`] reads by hand, kept as its
+/// oracle.
+#[cfg(test)]
 fn amount(input: &str) -> IResult<&str, (&'static str, Decimal)> {
     let (rest, sign) = one_of("£$€¥￥").parse(input)?;
     let cur = currency(sign).unwrap_or("GBP");
@@ -117,6 +130,149 @@ fn amount(input: &str) -> IResult<&str, (&'static str, Decimal)> {
     Ok((rest, (cur, value.normalize())))
 }
 
+/// The scale words, by the value they stand for, in the order they are tried.
+const SCALES: [(&str, u64); 7] = [
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("thousand", 1_000),
+    ("bn", 1_000_000_000),
+    ("m", 1_000_000),
+    ("k", 1_000),
+    ("b", 1_000_000_000),
+];
+
+/// A scale word after a figure, read by hand: spaces, no-break spaces and line breaks, then the
+/// first of [`SCALES`] that opens the rest, ignoring ASCII case, and is not followed by a letter
+/// or digit; a bare `m`, `k`, `b` or `bn` must be glued to the figure. The length it takes and
+/// the value.
+///
+/// ```text
+/// £2.5 million   £1.2m   £69.6k   (not `£5 m`, `£4Kelvin`)
+/// ```
+fn scale_at(input: &str) -> Option<(usize, u64)> {
+    let rest = input.trim_start_matches([' ', '\u{a0}', '\n', '\r']);
+    let b = rest.as_bytes();
+    // every scale word opens with `m`, `b`, `t` or `k` (the `0x20` bit lowers only a letter)
+    if !matches!(b.first().map(|x| x | 0x20), Some(b'm' | b'b' | b't' | b'k')) {
+        return None;
+    }
+    let glued = rest.len() == input.len();
+    SCALES.iter().find_map(|&(w, n)| {
+        let head = b.get(..w.len())?;
+        let after = rest.get(w.len()..)?;
+        (head.eq_ignore_ascii_case(w.as_bytes())
+            && !after.starts_with(char::is_alphanumeric)
+            && (glued || w.len() > 2))
+            .then_some((input.len() - after.len(), n))
+    })
+}
+
+/// Where the run of ASCII digits at `p` in `b` ends.
+fn digits_end(b: &[u8], p: usize) -> usize {
+    p + b
+        .get(p..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// [`amount`] read by hand: `£163,000`, `£ 3,000`, `£1.2m` at the start of `input`, as the
+/// length it takes, the currency and the value. The sign, spaces and no-break spaces, then the
+/// figure: a run of ASCII digits, thousands groups (`,` and three digits not followed by a
+/// fourth) while there are any, and a decimal part (`.` and one digit or more) if there is one,
+/// then maybe a [`scale_at`] word. The figure's digits are parsed without their commas from a
+/// stack buffer rather than a fresh string.
+///
+/// ```text
+/// £163,000 of the possible   →  (8, "GBP", 163000)
+/// ```
+fn amount_at(input: &str) -> Option<(usize, &'static str, Decimal)> {
+    let sign = input.chars().next()?;
+    let cur = currency(sign)?;
+    let b = input.as_bytes();
+    let rest = input.get(sign.len_utf8()..)?;
+    let at = input.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let mut end = digits_end(b, at);
+    if end == at {
+        return None;
+    }
+    let mut commas = false;
+    while b.get(end) == Some(&b',') && digits_end(b, end + 1) == end + 4 {
+        end += 4;
+        commas = true;
+    }
+    if b.get(end) == Some(&b'.') {
+        let cents = digits_end(b, end + 1);
+        if cents > end + 1 {
+            end = cents;
+        }
+    }
+    let fig = input.get(at..end)?;
+    let mut buf = [0u8; 64];
+    let mut value: Decimal = match buf.get_mut(..fig.len()) {
+        Some(to) if commas => {
+            let mut n = 0;
+            for &x in fig.as_bytes().iter().filter(|&&x| x != b',') {
+                *to.get_mut(n)? = x;
+                n += 1;
+            }
+            std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
+        }
+        // (a figure too long for the buffer: a string, as ever)
+        None if commas => fig.replace(',', "").parse().ok()?,
+        _ => fig.parse().ok()?,
+    };
+    if let Some((len, n)) = input.get(end..).and_then(scale_at) {
+        value = value.checked_mul(Decimal::from(n)).unwrap_or(value);
+        end += len;
+    }
+    Some((end, cur, value.normalize()))
+}
+
+/// Where the currency sign whose last byte is at `i` in `b` starts: `$`, `£` (`C2 A3`), `¥`
+/// (`C2 A5`), `￥` (`EF BF A5`) or `€` (`E2 82 AC`). Looking for the last byte skips the lead
+/// bytes `C2` and `E2`, which also start no-break spaces, dashes and quotes; in UTF-8 these
+/// byte sequences are these characters and nothing else.
+fn sign_start(b: &[u8], i: usize) -> Option<usize> {
+    let before = |n: usize| i.checked_sub(n).and_then(|k| b.get(k..i));
+    match b.get(i)? {
+        b'$' => Some(i),
+        0xA3 | 0xA5 if before(1) == Some(&[0xC2][..]) => i.checked_sub(1),
+        0xA5 if before(2) == Some(&[0xEF, 0xBF][..]) => i.checked_sub(2),
+        0xAC if before(2) == Some(&[0xE2, 0x82][..]) => i.checked_sub(2),
+        _ => None,
+    }
+}
+
+/// Every amount in `s`, left to right, handed to `f`: each currency sign is tried, by its last
+/// byte ([`sign_start`]).
+fn each_amount(s: &str, mut f: impl FnMut(Found)) {
+    let b = s.as_bytes();
+    let mut at = |i: usize| {
+        let Some(start) = sign_start(b, i) else {
+            return;
+        };
+        let Some((len, currency, value)) = s.get(start..).and_then(amount_at) else {
+            return;
+        };
+        let text = s.get(start..start + len).unwrap_or_default();
+        f(Found {
+            start,
+            end: start + text.trim_end().len(),
+            value,
+            currency,
+        });
+    };
+    if s.is_ascii() {
+        memchr::memchr_iter(b'$', b).for_each(&mut at);
+    } else if memchr::memchr(0xAC, b).is_none() {
+        memchr::memchr3_iter(b'$', 0xA3, 0xA5, b).for_each(&mut at);
+    } else {
+        // (a `€` maybe: `AC` continues other characters too)
+        (0..b.len())
+            .filter(|&i| matches!(b.get(i), Some(b'$' | 0xA3 | 0xA5 | 0xAC)))
+            .for_each(&mut at);
+    }
+}
+
 /// The amounts on one line of the source, as record nodes.
 pub(crate) fn on_line(
     line: &crate::segment::Line<'_>,
@@ -126,13 +282,10 @@ pub(crate) fn on_line(
     if line.shape & crate::segment::shape::MONEY == 0 {
         return Vec::new();
     }
-    let found = find_all(line.text);
-    if found.is_empty() {
-        return Vec::new();
-    }
-    found
-        .into_iter()
-        .map(|f| crate::model::Amount {
+    // (built as they are found: no list of `Found` in between, and none at all for no amount)
+    let mut out = Vec::new();
+    each_amount(line.text, |f| {
+        out.push(crate::model::Amount {
             text: line
                 .text
                 .get(f.start..f.end)
@@ -141,12 +294,40 @@ pub(crate) fn on_line(
             value: f.value,
             currency: f.currency.to_string(),
             span: ix.span(line.text_start + f.start, line.text_start + f.end),
-        })
-        .collect()
+        });
+    });
+    out
 }
 
 /// The currency a text writes most often, by its signs; `None` when it writes none.
 pub(crate) fn dominant_currency(text: &str) -> Option<&'static str> {
+    let b = text.as_bytes();
+    // the signs by their last bytes (see [`sign_start`]): one pass over `$`, `A3` (`£`) and `A5`
+    // (`¥`, `￥`), one over `AC` (`€`); these continuation bytes are rarer than the lead bytes
+    // `C2` and `E2`, which start no-break spaces, dashes and quotes too
+    let (mut gbp, mut usd, mut jpy) = (0, 0, 0);
+    for i in memchr::memchr3_iter(b'$', 0xA3, 0xA5, b) {
+        match (b.get(i), sign_start(b, i)) {
+            (Some(b'$'), _) => usd += 1,
+            (Some(0xA3), Some(_)) => gbp += 1,
+            (Some(0xA5), Some(_)) => jpy += 1,
+            _ => {}
+        }
+    }
+    let eur = memchr::memchr_iter(0xAC, b)
+        .filter(|&i| sign_start(b, i).is_some())
+        .count();
+    let counts = [("GBP", gbp), ("USD", usd), ("EUR", eur), ("JPY", jpy)];
+    counts
+        .iter()
+        .filter(|e| e.1 > 0)
+        .max_by_key(|e| e.1)
+        .map(|e| e.0)
+}
+
+/// [`dominant_currency`] as it was, by the signs' lead bytes: the oracle of the tests.
+#[cfg(test)]
+fn dominant_currency_before(text: &str) -> Option<&'static str> {
     let b = text.as_bytes();
     // one pass over `$` and the lead bytes of `£`, `¥` (C2) and `￥` (EF); `€` (E2, which leads
     // dashes and quotes too) counted apart
@@ -174,7 +355,34 @@ pub(crate) fn dominant_currency(text: &str) -> Option<&'static str> {
         .map(|e| e.0)
 }
 
-/// The cells of a table row: runs of text apart by two or more spaces, with their offsets.
+/// The cells of a table row: runs of text apart by two or more spaces, with their offsets, into
+/// `out` (emptied first, so that one buffer serves every row). Each cell runs from a byte that
+/// is no space to the next two spaces in a row (found by a vector search) or the end, its end
+/// trimmed of white space.
+fn cells_into<'t>(line: &'t str, out: &mut Vec<(usize, &'t str)>) {
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    out.clear();
+    let b = line.as_bytes();
+    let mut at = 0;
+    loop {
+        at += b
+            .get(at..)
+            .map_or(0, |r| r.iter().take_while(|&&x| x == b' ').count());
+        if at >= b.len() {
+            return;
+        }
+        let end = b
+            .get(at..)
+            .and_then(|r| TWO_SPACES.find(r))
+            .map_or(b.len(), |k| at + k);
+        out.extend(line.get(at..end).map(|c| (at, c.trim_end())));
+        at = end;
+    }
+}
+
+/// [`cells_into`] as it was, byte by byte: the oracle of the tests.
+#[cfg(test)]
 fn cells(line: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let bytes = line.as_bytes();
@@ -199,6 +407,41 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 
 /// A bare money cell: `85.20`, `1,234.56`, `16872.28` (two decimal places, no sign).
 fn bare_decimal(cell: &str) -> Option<Decimal> {
+    let (whole, cents) = cell.split_once('.')?;
+    let grouped = whole.contains(',');
+    let ok_whole = if grouped {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    } else {
+        (1..=9).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !ok_whole || cents.len() != 2 || !cents.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // (the digits without their commas, in a stack buffer: at most 9 + 2 + 1 bytes and the
+    // groups' commas are left out; a long grouped figure takes a string)
+    let mut buf = [0u8; 32];
+    let v: Decimal = match buf.get_mut(..cell.len()) {
+        Some(to) if grouped => {
+            let mut n = 0;
+            for &x in cell.as_bytes().iter().filter(|&&x| x != b',') {
+                *to.get_mut(n)? = x;
+                n += 1;
+            }
+            std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
+        }
+        None if grouped => cell.replace(',', "").parse().ok()?,
+        _ => cell.parse().ok()?,
+    };
+    Some(v.normalize())
+}
+
+/// [`bare_decimal`] as it was, parsing a copy without commas: the oracle of the tests.
+#[cfg(test)]
+fn bare_decimal_before(cell: &str) -> Option<Decimal> {
     let (whole, cents) = cell.split_once('.')?;
     let grouped = whole.contains(',');
     let ok_whole = if grouped {
@@ -265,7 +508,15 @@ fn money_column_hint(t: &str) -> bool {
     {
         return true;
     }
-    let mut buf = [0u8; 1024];
+    // (a short line is lowered in a short buffer: less to clear)
+    let mut short = [0u8; 128];
+    let mut long;
+    let buf: &mut [u8] = if b.len() <= short.len() {
+        &mut short
+    } else {
+        long = [0u8; 1024];
+        &mut long
+    };
     match (MONEY_WORDS_PACKED.as_ref(), buf.get_mut(..b.len())) {
         (Some(packed), Some(lowered)) => {
             lowered.copy_from_slice(b);
@@ -281,6 +532,13 @@ const MONEY_COLUMNS: [&str; 9] = [
     "amount", "total", "vat", "net", "gross", "cost", "payment", "£", "$",
 ];
 
+/// Characters beyond ASCII that table cells hold (signs, quotes, dashes, no-break spaces) and
+/// that lowering leaves as they are, none of them a letter or digit: in a cell of these and
+/// ASCII, [`names_money_column`] compares in place.
+const SAME_LOWERED: [char; 13] = [
+    '£', '€', '¥', '\u{a0}', '’', '‘', '“', '”', '–', '—', '…', '•', '\u{2009}',
+];
+
 /// Whether a cell names a money column: one of its words, lowercased, is one of
 /// [`MONEY_COLUMNS`], maybe with a plural `s` (`Total £s`, `Amounts`). Each word is compared
 /// once with every column; an ASCII cell is compared in place, ignoring ASCII case (as its
@@ -293,6 +551,14 @@ fn names_money_column(cell: &str) -> bool {
             .as_bytes()
             .split(|&b| !b.is_ascii_alphanumeric() && b != b'$')
             .any(|word| {
+                // (every column word opens with one of these, lowered by the `0x20` bit; a
+                // word of `s` alone is no column, bare or not)
+                if !matches!(
+                    word.first().map(|x| x | 0x20),
+                    Some(b'a' | b't' | b'v' | b'n' | b'g' | b'c' | b'p' | b'$')
+                ) {
+                    return false;
+                }
                 let s = word.iter().rev().take_while(|&&b| b == b's' || b == b'S');
                 let bare = word.get(..word.len() - s.count()).unwrap_or_default();
                 MONEY_COLUMNS.iter().any(|w| {
@@ -300,6 +566,18 @@ fn names_money_column(cell: &str) -> bool {
                         || bare.eq_ignore_ascii_case(w.as_bytes())
                 })
             });
+    }
+    if cell
+        .chars()
+        .all(|ch| ch.is_ascii() || SAME_LOWERED.contains(&ch))
+    {
+        // lowering changes ASCII letters only, so compare in place, ignoring ASCII case
+        return cell.split(split).any(|word| {
+            let bare = word.trim_end_matches(['s', 'S']);
+            MONEY_COLUMNS
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w) || bare.eq_ignore_ascii_case(w))
+        });
     }
     let c = cell.to_lowercase();
     c.split(split).any(|word| {
@@ -324,6 +602,7 @@ where
 {
     let mut out = Vec::new();
     let mut table: Option<&'static str> = None;
+    let mut cs: Vec<(usize, &'a str)> = Vec::new();
     for line in lines {
         let t = line.text;
         if line.furniture || t.is_empty() {
@@ -340,12 +619,22 @@ where
         if !hint && (table.is_none() || !t.contains('.')) {
             continue;
         }
-        let cs = cells(t);
-        let money: Vec<(usize, &str, Decimal)> = cs
-            .iter()
-            .filter_map(|&(at, c)| bare_decimal(c).map(|v| (at, c, v)))
-            .collect();
-        if money.is_empty() {
+        cells_into(t, &mut cs);
+        // the money cells, as record nodes where a table is open (a row with money cells but no
+        // table is left alone, and only a row without any may be a header)
+        let mut money = false;
+        for &(at, c) in &cs {
+            let Some(v) = bare_decimal(c) else { continue };
+            money = true;
+            let Some(cur) = table else { break };
+            out.push(crate::model::Amount {
+                text: c.to_string(),
+                value: v,
+                currency: cur.to_string(),
+                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
+            });
+        }
+        if !money {
             if !hint {
                 continue;
             }
@@ -361,23 +650,23 @@ where
                     fallback
                 };
             }
-            continue;
-        }
-        let Some(cur) = table else { continue };
-        for (at, c, v) in money {
-            out.push(crate::model::Amount {
-                text: c.to_string(),
-                value: v,
-                currency: cur.to_string(),
-                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
-            });
         }
     }
     out
 }
 
 /// Every amount in `s`, left to right.
+#[cfg(test)]
 pub(crate) fn find_all(s: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    each_amount(s, |f| out.push(f));
+    out
+}
+
+/// [`find_all`] as it was before [`each_amount`]: candidates by their lead bytes, each read
+/// with [`amount`]. The oracle of the tests.
+#[cfg(test)]
+fn find_all_before(s: &str) -> Vec<Found> {
     let mut out = Vec::new();
     // every currency sign is `$` or starts with one of these UTF-8 lead bytes: £ ¥ (C2), € (E2),
     // ￥ (EF); most lines hold none
@@ -426,6 +715,214 @@ pub(crate) fn find_all(s: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testgen::{agree, Walk};
+
+    /// The texts of the fixtures and of the shared corpus (`../shared/corpus/pdf/text`), for the
+    /// oracle tests; a directory that is absent is skipped, saying so.
+    #[allow(clippy::print_stderr)]
+    fn corpus_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in [
+            root.join("fixtures"),
+            root.join("../shared/corpus/pdf/text"),
+        ] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                eprintln!("oracle test: {} is absent, skipped", dir.display());
+                continue;
+            };
+            let mut paths: Vec<_> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                let bytes = std::fs::read(&p).unwrap();
+                out.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        out
+    }
+
+    /// Pieces of money text for generated edge strings: every sign, their lead and last bytes'
+    /// neighbours, figures, groups, scales and white space.
+    const MONEY_PIECES: [&str; 30] = [
+        "£", "$", "€", "¥", "￥", "\u{a0}", " ", "1", "23", "456", ",", ",000", ".", ".5", "m",
+        "million", "k", "bn", "B", "thousand", "\n", "–", "’", "ã", "é", "ì", "₂", "x", "\u{212a}",
+        "9,99",
+    ];
+
+    #[test]
+    fn amounts_by_hand_as_the_rule_reads_them() {
+        let same = |t: &str| {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                let old = amount(rest)
+                    .ok()
+                    .map(|(after, (c, v))| (rest.len() - after.len(), c, v));
+                assert_eq!(amount_at(rest), old, "{rest:?}");
+            }
+            true
+        };
+        for text in corpus_texts() {
+            for line in text.lines() {
+                same(line);
+            }
+        }
+        agree(&MONEY_PIECES, 3, same, |_| true);
+        let mut walk = Walk::new(7);
+        for _ in 0..20_000 {
+            same(&walk.text(&MONEY_PIECES, 10));
+        }
+        // a grouped figure too long for the stack buffer
+        for long in [
+            format!("£1{}.5", ",000".repeat(30)),
+            format!("£1,000.{}1", "0".repeat(70)),
+        ] {
+            same(&long);
+        }
+    }
+
+    /// [`names_money_column`] as it was: every cell beyond ASCII lowered into a copy.
+    fn names_money_column_by_copy(cell: &str) -> bool {
+        let c = cell.to_lowercase();
+        c.split(|ch: char| !ch.is_alphanumeric() && ch != '£' && ch != '$')
+            .any(|word| {
+                MONEY_COLUMNS
+                    .iter()
+                    .any(|w| word == *w || word.trim_end_matches('s') == *w)
+            })
+    }
+
+    #[test]
+    fn table_rows_read_as_before() {
+        for ch in SAME_LOWERED {
+            assert!(
+                ch.to_lowercase().eq([ch]) && !ch.is_alphanumeric(),
+                "{ch:?}"
+            );
+        }
+        let check = |t: &str| -> bool {
+            let mut cs = vec![(7, "stale")];
+            cells_into(t, &mut cs);
+            assert_eq!(cs, cells(t), "{t:?}");
+            for &(_, c) in &cs {
+                assert_eq!(bare_decimal(c), bare_decimal_before(c), "{c:?}");
+                assert_eq!(
+                    names_money_column(c),
+                    names_money_column_by_copy(c),
+                    "{c:?}"
+                );
+            }
+            assert_eq!(money_column_hint(t), MONEY_COLUMN_HINT.is_match(t), "{t:?}");
+            cs.iter().any(|(_, c)| bare_decimal_before(c).is_some())
+        };
+        let mut money = 0;
+        for text in corpus_texts() {
+            for line in text.lines() {
+                money += usize::from(check(line));
+            }
+        }
+        assert!(money > 20, "{money}");
+        let pieces = [
+            " ",
+            "  ",
+            "   ",
+            "85.20",
+            "1,109.79",
+            "12,34.56",
+            "1234567890.12",
+            "x",
+            "Total",
+            "£s",
+            "VAT",
+            "Net",
+            "AMOUNTS",
+            "’",
+            "İ",
+            "\u{212a}",
+            "costs",
+            "\u{a0}",
+            "\t",
+            ".",
+            ",",
+            "é",
+            "$",
+            "€",
+        ];
+        let yes = agree(&pieces, 3, check, |t| {
+            cells(t)
+                .iter()
+                .any(|(_, c)| bare_decimal_before(c).is_some())
+        });
+        assert!(yes > 100, "{yes}");
+        let mut walk = Walk::new(13);
+        for _ in 0..20_000 {
+            check(&walk.text(&pieces, 10));
+        }
+        check(&format!(
+            "  1,000,000,000,000,000,000,000,000.00  {}",
+            "x".repeat(200)
+        ));
+    }
+
+    #[test]
+    fn scales_by_hand_as_the_rule_reads_them() {
+        let same = |t: &str| {
+            let old = scale(t).ok().map(|(after, n)| (t.len() - after.len(), n));
+            assert_eq!(scale_at(t), old, "{t:?}");
+            old.is_some()
+        };
+        let mut n = 0;
+        for text in corpus_texts() {
+            for line in text.lines() {
+                for (i, _) in line.char_indices() {
+                    n += usize::from(same(&line[i..]));
+                }
+            }
+        }
+        assert!(n > 50, "{n}");
+        let pieces = [
+            "m", "M", "million", "Billion", "bn", "BN", "k", "K", "thousand", "b", "t", " ", "\n",
+            "\r", "\u{a0}", "\u{212a}", "s", "x", "5", ".", "é",
+        ];
+        let yes = agree(&pieces, 4, same, same);
+        assert!(yes > 1000, "{yes}");
+    }
+
+    #[test]
+    fn amounts_found_as_before() {
+        let mut n = 0;
+        for text in corpus_texts() {
+            for line in text.lines() {
+                assert_eq!(find_all(line), find_all_before(line), "{line:?}");
+                n += find_all(line).len();
+            }
+            assert_eq!(dominant_currency(&text), dominant_currency_before(&text));
+        }
+        let found = agree(
+            &MONEY_PIECES,
+            3,
+            |t| {
+                assert_eq!(dominant_currency(t), dominant_currency_before(t), "{t:?}");
+                !find_all(t).is_empty()
+            },
+            |t| {
+                assert_eq!(find_all(t), find_all_before(t), "{t:?}");
+                !find_all_before(t).is_empty()
+            },
+        );
+        assert!(found > 1000, "{found}");
+        let mut walk = Walk::new(11);
+        for _ in 0..20_000 {
+            let t = walk.text(&MONEY_PIECES, 12);
+            assert_eq!(find_all(&t), find_all_before(&t), "{t:?}");
+            assert_eq!(dominant_currency(&t), dominant_currency_before(&t), "{t:?}");
+        }
+        // (the fixtures alone hold some fifty amounts)
+        assert!(n >= 40, "{n}");
+    }
 
     fn values(s: &str) -> Vec<String> {
         find_all(s)

@@ -717,34 +717,6 @@ mod tests {
     use super::*;
     use crate::testgen::{agree, Walk};
 
-    /// The texts of the fixtures and of the shared corpus (`../shared/corpus/pdf/text`), for the
-    /// oracle tests; a directory that is absent is skipped, saying so.
-    #[allow(clippy::print_stderr)]
-    fn corpus_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut out = Vec::new();
-        for dir in [
-            root.join("fixtures"),
-            root.join("../shared/corpus/pdf/text"),
-        ] {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                eprintln!("oracle test: {} is absent, skipped", dir.display());
-                continue;
-            };
-            let mut paths: Vec<_> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            paths.sort();
-            for p in paths {
-                let bytes = std::fs::read(&p).unwrap();
-                out.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-        out
-    }
-
     /// Pieces of money text for generated edge strings: every sign, their lead and last bytes'
     /// neighbours, figures, groups, scales and white space.
     const MONEY_PIECES: [&str; 30] = [
@@ -765,7 +737,7 @@ mod tests {
             }
             true
         };
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for line in text.lines() {
                 same(line);
             }
@@ -819,7 +791,7 @@ mod tests {
             cs.iter().any(|(_, c)| bare_decimal_before(c).is_some())
         };
         let mut money = 0;
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for line in text.lines() {
                 money += usize::from(check(line));
             }
@@ -875,7 +847,7 @@ mod tests {
             old.is_some()
         };
         let mut n = 0;
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for line in text.lines() {
                 for (i, _) in line.char_indices() {
                     n += usize::from(same(&line[i..]));
@@ -894,7 +866,7 @@ mod tests {
     #[test]
     fn amounts_found_as_before() {
         let mut n = 0;
-        for text in corpus_texts() {
+        for text in crate::testgen::real_texts() {
             for line in text.lines() {
                 assert_eq!(find_all(line), find_all_before(line), "{line:?}");
                 n += find_all(line).len();

@@ -1807,33 +1807,14 @@ mod tests {
         }
     }
 
-    /// The texts of the fixtures and of the shared corpus (`../shared/corpus/pdf/text`) as the
-    /// rules see them: each line, and each run of up to four lines joined by spaces (as a
-    /// paragraph is); a directory that is absent is skipped, saying so.
-    #[allow(clippy::print_stderr)]
-    fn corpus_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    /// The texts of the fixtures and of the shared corpus as the rules see them: each line, and
+    /// each run of up to four lines joined by spaces (as a paragraph is).
+    fn line_runs() -> Vec<String> {
         let mut out = Vec::new();
-        for dir in [
-            root.join("fixtures"),
-            root.join("../shared/corpus/pdf/text"),
-        ] {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                eprintln!("oracle test: {} is absent, skipped", dir.display());
-                continue;
-            };
-            let mut paths: Vec<_> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            paths.sort();
-            for p in paths {
-                let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
-                let lines: Vec<&str> = text.lines().map(str::trim).collect();
-                for n in 1..=4 {
-                    out.extend(lines.windows(n).map(|w| w.join(" ")));
-                }
+        for text in crate::testgen::real_texts() {
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            for n in 1..=4 {
+                out.extend(lines.windows(n).map(|w| w.join(" ")));
             }
         }
         out
@@ -1842,7 +1823,7 @@ mod tests {
     #[test]
     fn outcome_words_as_every_word_start_reads_them() {
         let mut found = 0;
-        for t in corpus_texts() {
+        for t in line_runs() {
             let want = outcome_plain_before(&t);
             assert_eq!(outcome_plain(&t), want, "{t:?}");
             if !folds(&t) {
@@ -1899,7 +1880,7 @@ mod tests {
             all_then_space(t) || sets.iter().any(|w| opens_with(t, w))
         };
         let mut yes = 0;
-        for t in corpus_texts() {
+        for t in line_runs() {
             yes += usize::from(check(&t));
         }
         assert!(yes > 100, "{yes}");

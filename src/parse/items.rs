@@ -206,6 +206,16 @@ static ON_MOTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `text` opens a US motion record as [`ON_MOTION`] reads it. Every alternative opens
+/// with `on`, `upon`, `it` or `moved`, in any case (no other character folds to these letters),
+/// so a text that opens with another character is not read by the rule.
+fn on_motion(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'o' | b'O' | b'u' | b'U' | b'i' | b'I' | b'm' | b'M')
+    ) && ON_MOTION.is_match(text)
+}
+
 /// A body standing as the lead-in to what it did: `The Cabinet then:-`, `The Committee:`,
 /// `The City Executive Board:`.
 static BODY_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -663,7 +673,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             {
                 inline_body = Some(line.text.len() - rest_t.len());
                 (None, i)
-            } else if ON_MOTION.is_match(rest_t) {
+            } else if on_motion(rest_t) {
                 // `5.2.34   On motion of Mr. A, seconded by Mr. B, the Board:` is a record,
                 // not a title
                 inline_body = Some(line.text.len() - rest_t.len());
@@ -1574,7 +1584,7 @@ fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_
                 .is_none_or(|r| r.span.end <= p.start)
             && p.text.ends_with(':')
             && paras.get(i + 1).is_some_and(is_list)
-            && (ON_MOTION.is_match(p.text) || narrative::decision_start(p.text).is_some())
+            && (on_motion(p.text) || narrative::decision_start(p.text).is_some())
         {
             i = read_marker_block(ctx, paras, i, Marker::Resolved, p.text, item);
             continue;
@@ -1972,6 +1982,30 @@ fn read_marker_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-letter gate changes no answer of the motion-record rule.
+    #[test]
+    fn on_motion_as_the_rule() {
+        let pieces = [
+            "On ",
+            "upon ",
+            "a ",
+            "motion ",
+            "of ",
+            "by ",
+            "It was ",
+            "MOVED ",
+            "made ",
+            "x",
+            "\u{a0}",
+            "ſ",
+            " ",
+            "\u{130}t was ",
+            "\u{131}t ",
+        ];
+        let yes = crate::testgen::agree(&pieces, 4, on_motion, |t| ON_MOTION.is_match(t));
+        assert!(yes > 10, "{yes}");
+    }
 
     /// The shape built inline, common shapes borrowed, is the shape built as a `String`.
     #[test]

@@ -250,7 +250,7 @@ fn make(y: u32, m: u32, d: u32) -> Option<Date> {
 
 /// The byte length of the letters (`char::is_alphabetic`) that open `input`, ASCII ones counted
 /// bytewise.
-#[inline]
+#[cfg(test)]
 fn letters(input: &str) -> usize {
     let b = input.as_bytes();
     let ascii = b
@@ -270,7 +270,9 @@ fn letters(input: &str) -> usize {
 
 /// Whether `input` opens as [`month_day_year`] needs: a word (its letters, `word` bytes long),
 /// maybe a dot, then spaces or tabs (nom's `space1`) and an ASCII digit. Far cheaper than looking
-/// the word up among the month names, and most words fail it.
+/// the word up among the month names, and most words fail it. The scan asks it backwards, from
+/// the digit (see [`word_before`]); the forward form is the oracle's.
+#[cfg(test)]
 fn spaced_digit_after(input: &str, word: usize) -> bool {
     let b = input.as_bytes();
     let mut j = word + usize::from(b.get(word) == Some(&b'.'));
@@ -335,63 +337,100 @@ pub(crate) fn find_all(s: &str, order: DateOrder) -> Vec<Found> {
 }
 
 /// The dates in `s`, left to right, each given to `each` until it returns false.
+///
+/// A date is tried only at a word start (where the previous character is not alphanumeric), and
+/// every date holds an ASCII digit close to its start: it opens with one (`14th June 2012`,
+/// `2014/03/21`), with a Japanese era just before one (`令和6年`), or with a word, maybe a dot
+/// and spaces or tabs before one (`June 14, 2012`, see [`word_before`]). So the scan
+/// jumps from the first digit of each run of digits to the few starts it can close, left to
+/// right, instead of reading every character.
 fn scan(s: &str, order: DateOrder, mut each: impl FnMut(Found) -> bool) {
-    // every form holds an ASCII digit (a day, a month or a year)
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return;
-    }
-    // candidates start at word starts: where the previous character is not alphanumeric
-    let mut prev_alnum = false;
-    let mut skip_to = 0;
-    let mut next = 0;
     let b = s.as_bytes();
-    while let Some(&byte) = b.get(next) {
-        let i = next;
-        // ASCII read bytewise, other characters decoded
-        let alnum = if byte.is_ascii() {
-            next += 1;
-            byte.is_ascii_alphanumeric()
-        } else {
-            let Some(c) = s.get(next..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            next += c.len_utf8();
-            c.is_alphanumeric()
-        };
-        let word_start = !prev_alnum;
-        prev_alnum = alnum;
-        if i < skip_to || !word_start || !prev_alnum {
-            continue;
+    let mut skip_to = 0;
+    let mut from = 0;
+    while let Some(d) = b
+        .get(from..)
+        .and_then(|t| t.iter().position(u8::is_ascii_digit))
+        .map(|p| from + p)
+    {
+        // the other digits of the run follow a digit: none is a word start, nor does an era or
+        // a spaced word end before it
+        from = d + 1;
+        while b.get(from).is_some_and(u8::is_ascii_digit) {
+            from += 1;
         }
-        let rest = s.get(i..).unwrap_or_default();
-        // every form but `June 14, 2012` opens with an ASCII digit or a Japanese era; that one
-        // needs spaces and a digit after its word
-        if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平') {
-            let word = letters(rest);
-            if !spaced_digit_after(rest, word) {
-                // the word's other letters start no word: step over them (the last one is
-                // alphanumeric, as `prev_alnum` says)
-                next = next.max(i + word);
+        let starts = [
+            word_before(s, d).or_else(|| era_before(s, d)),
+            word_start(s, d).then_some(d),
+        ];
+        for i in starts.into_iter().flatten() {
+            if i < skip_to {
                 continue;
             }
-        }
-        if let Some((n, date, ambiguous)) = date_at(rest, order) {
-            // a date glued to more digits or letters is something else (a reference number)
-            let after = rest.get(n..).and_then(|r| r.chars().next());
-            if after.is_some_and(|a| a.is_ascii_digit()) {
-                continue;
+            let rest = s.get(i..).unwrap_or_default();
+            if let Some((n, date, ambiguous)) = date_at(rest, order) {
+                // a date glued to more digits or letters is something else (a reference number)
+                let after = rest.get(n..).and_then(|r| r.chars().next());
+                if after.is_some_and(|a| a.is_ascii_digit()) {
+                    continue;
+                }
+                if !each(Found {
+                    start: i,
+                    end: i + n,
+                    date,
+                    ambiguous,
+                }) {
+                    return;
+                }
+                skip_to = i + n;
             }
-            if !each(Found {
-                start: i,
-                end: i + n,
-                date,
-                ambiguous,
-            }) {
-                return;
-            }
-            skip_to = i + n;
         }
     }
+}
+
+/// Whether a word may start at byte `i` of `s`: the character before is not alphanumeric.
+fn word_start(s: &str, i: usize) -> bool {
+    match i.checked_sub(1).and_then(|j| s.as_bytes().get(j)) {
+        None => true,
+        Some(x) if x.is_ascii() => !x.is_ascii_alphanumeric(),
+        Some(_) => s
+            .get(..i)
+            .and_then(|h| h.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric()),
+    }
+}
+
+/// The start of the word that the digit at byte `d` follows as `month_day_year` needs it
+/// (letters, maybe a dot, then spaces or tabs), where that word starts a word: read backwards
+/// from the digit.
+fn word_before(s: &str, d: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut j = d;
+    while j > 0 && matches!(b.get(j - 1), Some(b' ' | b'\t')) {
+        j -= 1;
+    }
+    if j == d {
+        return None;
+    }
+    if j > 0 && b.get(j - 1) == Some(&b'.') {
+        j -= 1;
+    }
+    let head = s.get(..j)?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    word_start(s, start).then_some(start)
+}
+
+/// The start of the Japanese era (`令和`, `平成`) that the digit at byte `d` follows, where the
+/// era starts a word.
+fn era_before(s: &str, d: usize) -> Option<usize> {
+    let start = d.checked_sub("令和".len())?;
+    let era = s.get(start..d)?;
+    (matches!(era, "令和" | "平成") && word_start(s, start)).then_some(start)
 }
 
 /// The first date in `s`: [`find_all`]'s first, its scan stopped there.
@@ -544,6 +583,131 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`scan`] as it was before it jumped from digit to digit (the oracle of the jumps): every
+    /// byte read, each word start tried in turn, a word's letters stepped over.
+    fn find_all_by_bytes(s: &str, order: DateOrder) -> Vec<Found> {
+        let mut out = Vec::new();
+        if !s.bytes().any(|b| b.is_ascii_digit()) {
+            return out;
+        }
+        let mut prev_alnum = false;
+        let mut skip_to = 0;
+        let mut next = 0;
+        let b = s.as_bytes();
+        while let Some(&byte) = b.get(next) {
+            let i = next;
+            let alnum = if byte.is_ascii() {
+                next += 1;
+                byte.is_ascii_alphanumeric()
+            } else {
+                let Some(c) = s.get(next..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                next += c.len_utf8();
+                c.is_alphanumeric()
+            };
+            let word_start = !prev_alnum;
+            prev_alnum = alnum;
+            if i < skip_to || !word_start || !prev_alnum {
+                continue;
+            }
+            let rest = s.get(i..).unwrap_or_default();
+            if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '令' || c == '平') {
+                let word = letters(rest);
+                if !spaced_digit_after(rest, word) {
+                    next = next.max(i + word);
+                    continue;
+                }
+            }
+            if let Some((n, date, ambiguous)) = date_at(rest, order) {
+                let after = rest.get(n..).and_then(|r| r.chars().next());
+                if after.is_some_and(|a| a.is_ascii_digit()) {
+                    continue;
+                }
+                out.push(Found {
+                    start: i,
+                    end: i + n,
+                    date,
+                    ambiguous,
+                });
+                skip_to = i + n;
+            }
+        }
+        out
+    }
+
+    fn scans_agree(s: &str) -> usize {
+        let mut found = 0;
+        for order in [DateOrder::Auto, DateOrder::DayFirst, DateOrder::MonthFirst] {
+            let want = find_all_by_bytes(s, order);
+            assert_eq!(find_all(s, order), want, "{s:?}");
+            assert_eq!(first(s, order), want.first().copied(), "{s:?}");
+            found += want.len();
+        }
+        found
+    }
+
+    #[test]
+    fn digit_jumps_find_what_every_byte_found() {
+        let mut found = 0;
+        for t in crate::testgen::real_texts() {
+            for l in t.lines() {
+                found += scans_agree(l);
+                found += scans_agree(&ascii_digits(l));
+            }
+            // headings are lines joined by spaces: a window of a few lines at a time
+            let lines: Vec<&str> = t.lines().collect();
+            for w in lines.chunks(6) {
+                found += scans_agree(&w.join(" "));
+            }
+        }
+        let pieces = [
+            "June",
+            "Sept",
+            "août",
+            "AOÛT",
+            "mehefin",
+            "ΑΒΓ",
+            "x",
+            "é",
+            "²",
+            "th",
+            "fed",
+            "er",
+            " ",
+            "\t",
+            ".",
+            ",",
+            "-",
+            "/",
+            ":",
+            "5",
+            "12",
+            "31",
+            "2020",
+            "19",
+            "令和",
+            "平成",
+            "令",
+            "年",
+            "月",
+            "日",
+            "3月",
+            "17日",
+            "2014/03/21",
+            "of ",
+            "\n",
+        ];
+        let mut walk = crate::testgen::Walk::new(7);
+        for _ in 0..30_000 {
+            found += scans_agree(&walk.text(&pieces, 12));
+        }
+        for t in crate::testgen::texts_of(&["June", " ", "5", "令和", ".", "x"], 5) {
+            found += scans_agree(&t);
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]

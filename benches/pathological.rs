@@ -7,13 +7,15 @@
 //!   resolutions with lettered parts, votes, amounts and bullets, about 50 bytes a line;
 //! - `outline_items`: one meeting of outline-numbered items (`1.1` ... `999.n`, n growing with
 //!   the size), so the number of items in one meeting grows with the input (choosing the
-//!   headings was quadratic in it until session 7). It misses the bar: 30.4 ms/MB at 1 MB and
-//!   54.9 at 50 MB, ratio 1.81 (session 7). That is memory, not a search: 50 MB is 1.47 million
+//!   headings was quadratic in it until session 7). It misses the bar: 22.8 ms/MB at 1 MB and
+//!   40.1 at 50 MB, ratio 1.76 (session 8; 30.4 and 54.9, 1.81, in session 7, before an item's
+//!   paragraphs shared one text buffer and outline keys were held inline). That is memory, not
+//!   a search: 50 MB is 1.47 million
 //!   items of 34 bytes in one meeting, whose record holds about 1.4 GB (the `minutes` binary's
 //!   peak), and the cost per MB grows with the working set (33.8, 43.1, 51.2, 58.5 ms/MB at 1,
 //!   4, 16, 50 MB before the taken-number set hashed with FxHash), where the other shapes
 //!   hold a few hundred items a meeting. Fewer allocations per item (an item's strings and
-//!   vectors, a heading's number, shape and key) would move it;
+//!   vectors, a heading's number and prefix) would move it further;
 //! - `many_meetings`: meetings of one item each, as many as the size gives (finding where
 //!   meetings start was quadratic in their number until session 7).
 //!

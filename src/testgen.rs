@@ -93,3 +93,11 @@ pub(crate) fn real_texts() -> Vec<String> {
     }
     out
 }
+
+/// Whether [`real_texts`] reads the shared corpus besides the fixtures: the oracle tests ask
+/// for fewer matches over the fixtures alone.
+pub(crate) fn corpus_present() -> bool {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/pdf/text")
+        .is_dir()
+}

@@ -760,7 +760,13 @@ mod tests {
                 money += usize::from(check(line));
             }
         }
-        assert!(money > 20, "{money}");
+        // (the fixtures alone hold some money rows; the corpus many more)
+        let least = if crate::testgen::corpus_present() {
+            20
+        } else {
+            10
+        };
+        assert!(money > least, "{money}");
         let pieces = [
             " ",
             "  ",

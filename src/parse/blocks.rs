@@ -151,6 +151,16 @@ pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Ve
             None => true,
             Some(_) if row => true,
             Some(b) if b.para.row => true,
+            // a line cut short of its end closes its paragraph: the cut words lie between it
+            // and the next line, where no paragraph's span may run
+            Some(b)
+                if b.para
+                    .lines
+                    .last()
+                    .is_some_and(|l| l.shape & shape::CUT != 0) =>
+            {
+                true
+            }
             Some(b) => {
                 let p = &b.para;
                 let last = p.lines.iter().rev().find(|l| !l.furniture);

@@ -105,7 +105,11 @@ pub(crate) fn mark_furniture(lines: &mut [Line<'_>], page_starts: &[usize]) {
         }
     }
     for (l, &at_edge) in lines.iter_mut().zip(&edge) {
-        l.text = without_full_text_link(l.text, l.words);
+        let kept = without_full_text_link(l.text, l.words);
+        if kept.len() < l.text.len() {
+            l.shape |= crate::segment::shape::CUT;
+        }
+        l.text = kept;
         let t = l.text;
         if t.is_empty() {
             continue;

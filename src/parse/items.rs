@@ -160,6 +160,10 @@ fn may_open_number(input: &str) -> bool {
 }
 
 /// An item number at the start of a line and what follows it.
+///
+/// Asked of nearly every line, and most lines fail [`may_open_number`]: that test is inlined
+/// into the callers, the grammar is read out of line.
+#[inline]
 pub(crate) fn number(input: &str) -> IResult<&str, (&str, bool)> {
     if !may_open_number(input) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -167,6 +171,12 @@ pub(crate) fn number(input: &str) -> IResult<&str, (&str, bool)> {
             nom::error::ErrorKind::Digit,
         )));
     }
+    number_read(input)
+}
+
+/// [`number`]'s grammar, after its first test.
+#[inline(never)]
+fn number_read(input: &str) -> IResult<&str, (&str, bool)> {
     let (rest, _) = opt(ch('*')).parse(input)?;
     // (both words open with `a` or `i`, in either case: most numbers open with a digit)
     let (rest, item_word) = if matches!(rest.as_bytes().first(), Some(b'a' | b'A' | b'i' | b'I')) {
@@ -239,7 +249,20 @@ static TITLE_REFS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An attachment found at the end of a line: (text before it, format, bytes, start offset).
+///
+/// Asked of nearly every line, and nearly every line ends with a character no size ends with:
+/// that test is inlined into the callers, the rest is read out of line.
+#[inline]
 pub(crate) fn attachment(text: &str) -> Option<(&str, String, u64, usize)> {
+    if !may_end_with_size(text) {
+        return None;
+    }
+    attachment_read(text)
+}
+
+/// [`attachment`] after its first test.
+#[inline(never)]
+fn attachment_read(text: &str) -> Option<(&str, String, u64, usize)> {
     // the size ends the line, digits then a unit: `... 59 KB`, `... 2.1 MB`, `... 812 bytes`
     if !size_at_end(text) {
         return None;
@@ -414,15 +437,21 @@ fn is_decimal_digit(c: char) -> bool {
     c.is_numeric() && DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
+/// Whether `text` may end with a size: a text that ends with an ASCII character other than
+/// white space ends its trimmed form too, and a size ends with `B`, `b`, `S` or `s` (most lines
+/// end with none).
+#[inline]
+fn may_end_with_size(text: &str) -> bool {
+    text.as_bytes().last().is_none_or(|&c| {
+        !c.is_ascii() || matches!(c, b'\t'..=b'\r' | b' ' | b'B' | b'b' | b'S' | b's')
+    })
+}
+
 /// Whether `text` ends with a size, digits then a unit (`59 KB`, `1.2MB`, `812 bytes`): the
 /// cheap test before [`ATTACHMENT`] (most lines that end in `s` are plurals).
 fn size_at_end(text: &str) -> bool {
-    // a text that ends with an ASCII character other than white space ends its trimmed form
-    // too, and a size ends with `B`, `b`, `S` or `s` (most lines end with none: asked first)
-    if let Some(&c) = text.as_bytes().last() {
-        if c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ' | b'B' | b'b' | b'S' | b's') {
-            return false;
-        }
+    if !may_end_with_size(text) {
+        return false;
     }
     let t = text.trim_end();
     let n = t.len();

@@ -461,13 +461,60 @@ fn zip_at(s: &str, j: usize) -> bool {
 /// and `\d`) in `s`, found without a regex.
 ///
 /// A match is two ASCII letters at a word start, a run of white space, and five digits, whose
-/// five bytes from the first digit's all pass [`zip_digit_byte`]. The places are taken five at
-/// a time: the digits of each of the five places `j..j + 5` hold byte `j + 4`, so where that
-/// byte fails, none of them can match and the scan steps five bytes on (most text has few runs
-/// of digits, so most bytes are never read). Each place in a block whose byte passes goes to
-/// [`zip_place`] and [`zip_at`]. Matches never overlap (inside one no white space comes before a
-/// digit but its own run), so their number is the count a regex search gives.
+/// five bytes from the first digit's all pass [`zip_digit_byte`]. Every fifth byte (`5, 10,
+/// ...`) is a stride byte: each run of five bytes holds one. [`next_stride_digit`] finds the next
+/// stride byte that passes, in a tight loop of its own (most text has few runs of digits, so
+/// most bytes are never read); the run of passing bytes around it, read at most four bytes
+/// either way, holds the digits of every place whose five bytes hold that stride byte and all
+/// pass, and only places inside it whose five bytes fit in it go to [`zip_place`] and
+/// [`zip_at`] (most runs, a year or a sum, are shorter than five: none does). A place whose five
+/// bytes hold no passing stride byte cannot match, so every match is counted once, at the stride
+/// byte its digits hold. Matches never overlap (inside one no white space comes before a digit
+/// but its own run), so their number is the count a regex search gives.
 fn zip_codes(s: &str) -> usize {
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(|&c| zip_digit_byte(c));
+    let mut count = 0;
+    let mut from = 5;
+    while let Some(k) = next_stride_digit(b, from) {
+        from = k + 5;
+        // the run around `k`, as far as a place holding `k` reaches (`k >= 5`)
+        let mut lo = k;
+        while lo > k - 4 && digit(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = k + 1;
+        while hi < k + 5 && digit(hi) {
+            hi += 1;
+        }
+        if hi >= lo + 5 {
+            count += (lo..=hi - 5)
+                .filter(|&i| zip_place(b, i) && zip_at(s, i))
+                .count();
+        }
+    }
+    count
+}
+
+/// The first of the bytes `from`, `from + 5`, ... of `b` that passes [`zip_digit_byte`]: the
+/// stride of [`zip_codes`], kept out of line so that its loop stays a few instructions.
+#[inline(never)]
+fn next_stride_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(&c) = b.get(k) {
+        if zip_digit_byte(c) {
+            return Some(k);
+        }
+        k += 5;
+    }
+    None
+}
+
+/// [`zip_codes`] as it was (its oracle): each block of five places, `j..j + 5`, tested by the
+/// byte `j + 4` that the digits of all five hold, then each of the five places of a block whose
+/// byte passes by [`zip_place`] and [`zip_at`].
+#[cfg(test)]
+fn zip_codes_by_stride(s: &str) -> usize {
     let b = s.as_bytes();
     let mut count = 0;
     // `j` is where the digits of the block's first place would begin (`j - 1` is read)
@@ -483,7 +530,7 @@ fn zip_codes(s: &str) -> usize {
     count
 }
 
-/// [`zip_codes`] as it was (its oracle): the number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
+/// [`zip_codes_by_stride`] as it was (its oracle): the number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
 /// and `\d`) in `s`, found without a regex.
 ///
 /// A match is two ASCII letters at a word start, a run of white space, and five digits. Its
@@ -1811,9 +1858,9 @@ mod tests {
         for text in &texts {
             // as `north_american` reads them: lowered, whole, and line by line
             let lower = text.to_ascii_lowercase();
-            assert_eq!(zip_codes(&lower), zip_codes_blocks(&lower));
+            assert_eq!(zip_codes_by_stride(&lower), zip_codes_blocks(&lower));
             for l in lower.lines() {
-                assert_eq!(zip_codes(l), zip_codes_blocks(l), "{l:?}");
+                assert_eq!(zip_codes_by_stride(l), zip_codes_blocks(l), "{l:?}");
             }
         }
         let pieces = [
@@ -1822,14 +1869,55 @@ mod tests {
         let yes = crate::testgen::agree(
             &pieces,
             5,
-            |t| zip_codes(t) > 0,
+            |t| zip_codes_by_stride(t) > 0,
             |t| zip_codes_blocks(t) > 0,
         );
         assert!(yes > 100, "{yes}");
         let mut walk = crate::testgen::Walk::new(29);
         for _ in 0..20_000 {
             let t = walk.text(&pieces, 30);
-            assert_eq!(zip_codes(&t), zip_codes_blocks(&t), "{t:?}");
+            assert_eq!(zip_codes_by_stride(&t), zip_codes_blocks(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn zip_codes_by_runs_as_by_stride() {
+        let texts = crate::testgen::real_texts();
+        assert!(!texts.is_empty());
+        let mut found = 0;
+        for text in &texts {
+            // as `north_american` reads them: lowered, whole, and line by line
+            let lower = text.to_ascii_lowercase();
+            let n = zip_codes(&lower);
+            assert_eq!(n, zip_codes_by_stride(&lower));
+            found += n;
+            for l in lower.lines() {
+                assert_eq!(zip_codes(l), zip_codes_by_stride(l), "{l:?}");
+            }
+        }
+        if crate::testgen::corpus_present() {
+            assert!(found > 0);
+        }
+        // runs of digits and of bytes that are not ASCII (`٣`, `５`, `É`, `ſ`, the Kelvin sign,
+        // a no-break space) of every length around the stride bytes, at the start and the end
+        let pieces = [
+            "ab", " ", "\u{a0}", "\t", "\u{b}", "1", "12", "123", "12345", "٣", "５", "x", "É",
+            "\u{17f}", "\u{212a}", "\n", "–", "il 6", "",
+        ];
+        let yes = crate::testgen::agree(
+            &pieces,
+            5,
+            |t| zip_codes(t) > 0,
+            |t| zip_codes_by_stride(t) > 0,
+        );
+        assert!(yes > 100, "{yes}");
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            assert_eq!(zip_codes(&t), zip_codes_by_stride(&t), "{t:?}");
+        }
+        let mut walk = crate::testgen::Walk::new(31);
+        for _ in 0..50_000 {
+            let t = walk.text(&pieces, 40);
+            assert_eq!(zip_codes(&t), zip_codes_by_stride(&t), "{t:?}");
         }
     }
 

@@ -461,13 +461,60 @@ fn zip_at(s: &str, j: usize) -> bool {
 /// and `\d`) in `s`, found without a regex.
 ///
 /// A match is two ASCII letters at a word start, a run of white space, and five digits, whose
-/// five bytes from the first digit's all pass [`zip_digit_byte`]. The places are taken five at
-/// a time: the digits of each of the five places `j..j + 5` hold byte `j + 4`, so where that
-/// byte fails, none of them can match and the scan steps five bytes on (most text has few runs
-/// of digits, so most bytes are never read). Each place in a block whose byte passes goes to
-/// [`zip_place`] and [`zip_at`]. Matches never overlap (inside one no white space comes before a
-/// digit but its own run), so their number is the count a regex search gives.
+/// five bytes from the first digit's all pass [`zip_digit_byte`]. Every fifth byte (`5, 10,
+/// ...`) is a stride byte: each run of five bytes holds one. [`next_stride_digit`] finds the next
+/// stride byte that passes, in a tight loop of its own (most text has few runs of digits, so
+/// most bytes are never read); the run of passing bytes around it, read at most four bytes
+/// either way, holds the digits of every place whose five bytes hold that stride byte and all
+/// pass, and only places inside it whose five bytes fit in it go to [`zip_place`] and
+/// [`zip_at`] (most runs, a year or a sum, are shorter than five: none does). A place whose five
+/// bytes hold no passing stride byte cannot match, so every match is counted once, at the stride
+/// byte its digits hold. Matches never overlap (inside one no white space comes before a digit
+/// but its own run), so their number is the count a regex search gives.
 fn zip_codes(s: &str) -> usize {
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(|&c| zip_digit_byte(c));
+    let mut count = 0;
+    let mut from = 5;
+    while let Some(k) = next_stride_digit(b, from) {
+        from = k + 5;
+        // the run around `k`, as far as a place holding `k` reaches (`k >= 5`)
+        let mut lo = k;
+        while lo > k - 4 && digit(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = k + 1;
+        while hi < k + 5 && digit(hi) {
+            hi += 1;
+        }
+        if hi >= lo + 5 {
+            count += (lo..=hi - 5)
+                .filter(|&i| zip_place(b, i) && zip_at(s, i))
+                .count();
+        }
+    }
+    count
+}
+
+/// The first of the bytes `from`, `from + 5`, ... of `b` that passes [`zip_digit_byte`]: the
+/// stride of [`zip_codes`], kept out of line so that its loop stays a few instructions.
+#[inline(never)]
+fn next_stride_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(&c) = b.get(k) {
+        if zip_digit_byte(c) {
+            return Some(k);
+        }
+        k += 5;
+    }
+    None
+}
+
+/// [`zip_codes`] as it was (its oracle): each block of five places, `j..j + 5`, tested by the
+/// byte `j + 4` that the digits of all five hold, then each of the five places of a block whose
+/// byte passes by [`zip_place`] and [`zip_at`].
+#[cfg(test)]
+fn zip_codes_by_stride(s: &str) -> usize {
     let b = s.as_bytes();
     let mut count = 0;
     // `j` is where the digits of the block's first place would begin (`j - 1` is read)
@@ -483,7 +530,7 @@ fn zip_codes(s: &str) -> usize {
     count
 }
 
-/// [`zip_codes`] as it was (its oracle): the number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
+/// [`zip_codes_by_stride`] as it was (its oracle): the number of matches of [`US`]'s zip code `\b[a-z]{2}\s+\d{5}` (ASCII `\b`, Unicode `\s`
 /// and `\d`) in `s`, found without a regex.
 ///
 /// A match is two ASCII letters at a word start, a run of white space, and five digits. Its
@@ -864,9 +911,24 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// Inlined into the caller's loop over every line: most lines fail on their first byte, and
 /// the rest is [`meeting_heading`].
+///
+/// An ASCII first byte other than white space stays first after trimming: it must be the `m`
+/// of `minutes of `, and then the line opens with all of it (most lines that open with `m`,
+/// `Members`, `Meeting`, `Motion`, fail on their second byte, with no call).
 #[inline]
 pub(crate) fn is_meeting_heading(text: &str) -> bool {
-    // an ASCII first byte other than white space stays first after trimming: it must be the `m`
+    match text.as_bytes().first() {
+        None => false,
+        Some(b'm' | b'M') => opens_ci(text, "minutes of ") && meeting_heading(text),
+        Some(&c) if c.is_ascii() && !matches!(c, 9..=13 | b' ') => false,
+        Some(_) => meeting_heading(text),
+    }
+}
+
+/// [`is_meeting_heading`] as it was (its oracle): the first byte only, before
+/// [`meeting_heading`].
+#[cfg(test)]
+fn is_meeting_heading_by_first_byte(text: &str) -> bool {
     !text
         .as_bytes()
         .first()
@@ -1162,12 +1224,12 @@ fn by_content(lines: &[Line<'_>]) -> Kind {
 /// ```
 pub(crate) fn meeting_of(lines: &[Line<'_>], order: DateOrder) -> MeetingHead {
     // the heading area ends where a resolution or list begins: a date inside a resolution is
-    // not the meeting's
+    // not the meeting's (a line whose word bits hold no marker word opens none: `line_marker`)
     let head: Vec<&Line<'_>> = lines
         .iter()
         .filter(|l| !l.is_blank() && !l.furniture)
         .take(14)
-        .take_while(|l| super::blocks::marker(l.text).is_none())
+        .take_while(|l| super::blocks::line_marker(l, l.text).is_none())
         .collect();
     // the first eight lines collapsed and joined; the heading's lines (below) go on in the same
     // buffer, as each line's text only appends to it: `ends[k]` is its length after `k` lines
@@ -1279,7 +1341,79 @@ fn collapse_joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
 /// on Thursday, 13th February, 2025`, `held on`, `AGENDA – April 24, 2019`) before one said to
 /// be something else's (`REVISED 4/23/19`, `Published`), and otherwise the first. A date broken
 /// across lines is whole here.
+///
+/// The words before each date are found ignoring ASCII case in the heading itself, not in a
+/// lowered copy of them: every word is ASCII and holds no `k`, and the only characters whose
+/// lower case holds an ASCII letter are the Kelvin sign (`k`) and `İ` (`i` and a combining dot,
+/// which no letter of a word follows, and no word ends with `i`), so the words occur in the
+/// lowered copy where they occur ignoring ASCII case; and lowering changes no white space, `:`,
+/// `–`, `-` or `,`, which are trimmed before the words that end the window.
 fn meeting_date(heading: &str, order: DateOrder) -> Option<dates::Found> {
+    let found = dates::find_all(heading, order);
+    let has = |t: &str, w: &str| crate::segment::contains_ci(t, w);
+    let ends = |t: &str, w: &str| {
+        t.len() >= w.len()
+            && t.as_bytes()
+                .get(t.len() - w.len()..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let score = |d: &dates::Found| -> i32 {
+        // only the few words before the date count: a window, never the whole heading (a
+        // heading may be one line of megabytes)
+        let tail = |n: usize| {
+            let at = d.start.saturating_sub(n);
+            let at = (at..d.start)
+                .find(|&i| heading.is_char_boundary(i))
+                .unwrap_or(d.start);
+            heading.get(at..d.start).unwrap_or_default()
+        };
+        let near = tail(40);
+        let close = tail(24);
+        let mut s = 0;
+        if has(near, "held") || has(near, "meeting on") || has(near, "meeting date") {
+            s += 2;
+        }
+        let t = close
+            .trim_end()
+            .trim_end_matches([':', '–', '-', ','])
+            .trim_end();
+        if ends(t, "agenda") || ends(t, "date") || ends(t, "date/time") {
+            s += 1;
+        }
+        if [
+            "revised",
+            "published",
+            "issued",
+            "dated",
+            "publication",
+            "printed",
+            "despatched",
+        ]
+        .iter()
+        .any(|w| has(close, w))
+        {
+            s -= 3;
+        }
+        s
+    };
+    let mut best: Option<(i32, dates::Found)> = None;
+    for d in found {
+        let s = score(&d);
+        if best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// [`meeting_date`] as it was (its oracle): the words before each date read in a lowered copy.
+///
+/// The meeting's date among the dates of its heading: one said to be the meeting's (`Meeting
+/// on Thursday, 13th February, 2025`, `held on`, `AGENDA – April 24, 2019`) before one said to
+/// be something else's (`REVISED 4/23/19`, `Published`), and otherwise the first. A date broken
+/// across lines is whole here.
+#[cfg(test)]
+fn meeting_date_lowered(heading: &str, order: DateOrder) -> Option<dates::Found> {
     let found = dates::find_all(heading, order);
     let score = |d: &dates::Found| -> i32 {
         // only the few words before the date count: a window, never the whole heading (a
@@ -1811,9 +1945,9 @@ mod tests {
         for text in &texts {
             // as `north_american` reads them: lowered, whole, and line by line
             let lower = text.to_ascii_lowercase();
-            assert_eq!(zip_codes(&lower), zip_codes_blocks(&lower));
+            assert_eq!(zip_codes_by_stride(&lower), zip_codes_blocks(&lower));
             for l in lower.lines() {
-                assert_eq!(zip_codes(l), zip_codes_blocks(l), "{l:?}");
+                assert_eq!(zip_codes_by_stride(l), zip_codes_blocks(l), "{l:?}");
             }
         }
         let pieces = [
@@ -1822,14 +1956,55 @@ mod tests {
         let yes = crate::testgen::agree(
             &pieces,
             5,
-            |t| zip_codes(t) > 0,
+            |t| zip_codes_by_stride(t) > 0,
             |t| zip_codes_blocks(t) > 0,
         );
         assert!(yes > 100, "{yes}");
         let mut walk = crate::testgen::Walk::new(29);
         for _ in 0..20_000 {
             let t = walk.text(&pieces, 30);
-            assert_eq!(zip_codes(&t), zip_codes_blocks(&t), "{t:?}");
+            assert_eq!(zip_codes_by_stride(&t), zip_codes_blocks(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn zip_codes_by_runs_as_by_stride() {
+        let texts = crate::testgen::real_texts();
+        assert!(!texts.is_empty());
+        let mut found = 0;
+        for text in &texts {
+            // as `north_american` reads them: lowered, whole, and line by line
+            let lower = text.to_ascii_lowercase();
+            let n = zip_codes(&lower);
+            assert_eq!(n, zip_codes_by_stride(&lower));
+            found += n;
+            for l in lower.lines() {
+                assert_eq!(zip_codes(l), zip_codes_by_stride(l), "{l:?}");
+            }
+        }
+        if crate::testgen::corpus_present() {
+            assert!(found > 0);
+        }
+        // runs of digits and of bytes that are not ASCII (`٣`, `５`, `É`, `ſ`, the Kelvin sign,
+        // a no-break space) of every length around the stride bytes, at the start and the end
+        let pieces = [
+            "ab", " ", "\u{a0}", "\t", "\u{b}", "1", "12", "123", "12345", "٣", "５", "x", "É",
+            "\u{17f}", "\u{212a}", "\n", "–", "il 6", "",
+        ];
+        let yes = crate::testgen::agree(
+            &pieces,
+            5,
+            |t| zip_codes(t) > 0,
+            |t| zip_codes_by_stride(t) > 0,
+        );
+        assert!(yes > 100, "{yes}");
+        for t in crate::testgen::texts_of(&pieces, 4) {
+            assert_eq!(zip_codes(&t), zip_codes_by_stride(&t), "{t:?}");
+        }
+        let mut walk = crate::testgen::Walk::new(31);
+        for _ in 0..50_000 {
+            let t = walk.text(&pieces, 40);
+            assert_eq!(zip_codes(&t), zip_codes_by_stride(&t), "{t:?}");
         }
     }
 
@@ -2336,6 +2511,166 @@ mod tests {
         ] {
             assert_eq!(is_meeting_heading(t), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn meeting_headings_as_by_first_byte() {
+        let texts = crate::testgen::real_texts();
+        assert!(!texts.is_empty());
+        let mut yes = 0;
+        for text in &texts {
+            for l in text.lines() {
+                for t in [l, l.trim(), l.trim_start()] {
+                    let want = is_meeting_heading_by_first_byte(t);
+                    assert_eq!(is_meeting_heading(t), want, "{t:?}");
+                    yes += usize::from(want);
+                }
+            }
+        }
+        assert!(yes > 0);
+        let pieces = [
+            "",
+            "m",
+            "M",
+            "i",
+            "I",
+            "minutes",
+            "MINUTES",
+            "Minutes of ",
+            "minutes of ",
+            "of ",
+            " ",
+            "a ",
+            "an ",
+            "the ",
+            "THE ",
+            "meeting",
+            "previous ",
+            "held",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "\u{3000}",
+            "É",
+            "\u{17f}",
+            "\u{212a}",
+            "İ",
+            "x",
+            "Members",
+        ];
+        let yes = crate::testgen::agree(
+            &pieces,
+            4,
+            is_meeting_heading,
+            is_meeting_heading_by_first_byte,
+        );
+        assert!(yes > 100, "{yes}");
+    }
+
+    #[test]
+    fn meeting_dates_as_in_a_lowered_copy() {
+        let orders = [DateOrder::Auto, DateOrder::MonthFirst, DateOrder::DayFirst];
+        let texts = crate::testgen::real_texts();
+        assert!(!texts.is_empty());
+        let mut found = 0;
+        for text in &texts {
+            let lines: Vec<&str> = text.lines().collect();
+            // runs of lines as a heading joins them, and each line
+            for run in lines
+                .chunks(14)
+                .chain(lines.iter().map(std::slice::from_ref))
+            {
+                let heading = run.join(" ");
+                for order in orders {
+                    let want = meeting_date_lowered(&heading, order);
+                    assert_eq!(meeting_date(&heading, order), want, "{heading:?}");
+                    found += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(found > 0);
+        // the words before a date in each case, `İ` and the Kelvin sign (whose lower case holds
+        // an ASCII letter), `ſ`, `É`, white space of every kind and the trimmed punctuation
+        let pieces = [
+            "",
+            " ",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "\n",
+            "held ",
+            "HELD",
+            "Held on ",
+            "meeting on ",
+            "Meeting Date: ",
+            "MEETING DATE",
+            "agenda",
+            "AGENDA – ",
+            "Agenda - ",
+            "Date/Time:",
+            "date:",
+            "Date ,",
+            "REVISED ",
+            "revised",
+            "Published ",
+            "ISSUED",
+            "İssued ",
+            "publİcation",
+            "dated ",
+            "DATED",
+            "printed",
+            "Despatched",
+            "\u{212a}",
+            "\u{17f}",
+            "É",
+            "x",
+            ":",
+            "–",
+            "-",
+            ",",
+            "4/23/19",
+            "24 April 2019",
+            "13th February, 2025",
+            "06/05/2020",
+            "1 ",
+        ];
+        let mut walk = crate::testgen::Walk::new(41);
+        let mut scored = 0;
+        for _ in 0..20_000 {
+            let t = walk.text(&pieces, 12);
+            for order in orders {
+                let want = meeting_date_lowered(&t, order);
+                assert_eq!(meeting_date(&t, order), want, "{t:?}");
+                scored += usize::from(want.is_some());
+            }
+        }
+        assert!(scored > 1000, "{scored}");
+    }
+
+    #[test]
+    fn heading_areas_end_at_markers_as_by_marker() {
+        // each line of the texts as `document` marks it (its word bits, its furniture), and
+        // each meeting head `meeting_of` would read from it: the gate by the word bits ends the
+        // heading area where `blocks::marker` alone (the old form) ends it
+        let texts = crate::testgen::real_texts();
+        assert!(!texts.is_empty());
+        let mut markers = 0;
+        for text in &texts {
+            let (mut lines, _) = crate::segment::lines_and_starts(text);
+            super::super::LINE_WORDS.mark_lines(text, &mut lines);
+            mark_furniture(&mut lines, &[]);
+            for l in &lines {
+                let want = super::super::blocks::marker(l.text).is_none();
+                assert_eq!(
+                    super::super::blocks::line_marker(l, l.text).is_none(),
+                    want,
+                    "{:?}",
+                    l.text
+                );
+                markers += usize::from(!want);
+            }
+        }
+        assert!(markers > 0);
     }
 
     #[test]

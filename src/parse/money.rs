@@ -426,6 +426,59 @@ fn bare_decimal_before(cell: &str) -> Option<Decimal> {
         .map(|v| v.normalize())
 }
 
+/// [`six_words`] for a line's text whose [`crate::segment::shape`] bits are `shape`: where they
+/// say the text holds no control byte and no white space beyond ASCII, its only white space is
+/// the space (Rust's white space in ASCII is the space, tab and `\n` to `\r`, all control
+/// bytes), so its words are the runs of bytes other than spaces, whatever characters they hold,
+/// and they are counted eight bytes at a time ([`six_words_spaced`]). The bits may be set where
+/// a text does not hold the thing, never clear where it does, so the count is read only where
+/// it is exact.
+fn six_words_in(t: &str, shape: u8) -> bool {
+    use crate::segment::shape::{CONTROL, WIDE_SPACE};
+    if shape & (CONTROL | WIDE_SPACE) == 0 {
+        six_words_spaced(t.as_bytes())
+    } else {
+        six_words(t)
+    }
+}
+
+/// Whether `b` holds six runs or more of bytes other than the space, read eight bytes at a time:
+/// the space bytes of each word are found exactly (the high bit of each byte equal to `0x20`,
+/// with no borrow between bytes), a run starts at a byte that is no space after one that is
+/// (or at the start), and the starts are counted until there are six. The tail is padded with
+/// spaces, which start no run.
+fn six_words_spaced(b: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // the space bits of the word before (bit 7 of each byte); before the text, a space
+    let mut carry = HIGH;
+    let mut words = 0u32;
+    let mut step = |a: [u8; 8]| {
+        let w = u64::from_le_bytes(a);
+        let x = w ^ (LOW * 0x20);
+        let sp = !(((x & SEVEN) + SEVEN) | x | SEVEN);
+        let before = (sp << 8) | (carry >> 56 & 0x80);
+        words += (!sp & HIGH & before).count_ones();
+        carry = sp;
+        words >= 6
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        if step(a) {
+            return true;
+        }
+    }
+    let tail = chunks.remainder();
+    let mut a = [b' '; 8];
+    if let Some(to) = a.get_mut(..tail.len()) {
+        to.copy_from_slice(tail);
+    }
+    step(a)
+}
+
 /// Whether `t` holds six words or more (`t.split_whitespace().nth(5).is_some()`), counted
 /// bytewise in ASCII text, where Rust's white space is space, tab, and `\n` to `\r`.
 fn six_words(t: &str) -> bool {
@@ -503,6 +556,22 @@ const SAME_LOWERED: [char; 13] = [
     '£', '€', '¥', '\u{a0}', '’', '‘', '“', '”', '–', '—', '…', '•', '\u{2009}',
 ];
 
+/// The one ASCII word of [`MONEY_COLUMNS`] that opens with `first` (a lowercase letter or `$`);
+/// no two of them open with the same byte.
+fn column_opening(first: u8) -> Option<&'static str> {
+    match first {
+        b'a' => Some("amount"),
+        b't' => Some("total"),
+        b'v' => Some("vat"),
+        b'n' => Some("net"),
+        b'g' => Some("gross"),
+        b'c' => Some("cost"),
+        b'p' => Some("payment"),
+        b'$' => Some("$"),
+        _ => None,
+    }
+}
+
 /// Whether a cell names a money column: one of its words, lowercased, is one of
 /// [`MONEY_COLUMNS`], maybe with a plural `s` (`Total £s`, `Amounts`). Each word is compared
 /// once with every column; an ASCII cell is compared in place, ignoring ASCII case (as its
@@ -515,20 +584,19 @@ fn names_money_column(cell: &str) -> bool {
             .as_bytes()
             .split(|&b| !b.is_ascii_alphanumeric() && b != b'$')
             .any(|word| {
-                // (every column word opens with one of these, lowered by the `0x20` bit; a
-                // word of `s` alone is no column, bare or not)
-                if !matches!(
-                    word.first().map(|x| x | 0x20),
-                    Some(b'a' | b't' | b'v' | b'n' | b'g' | b'c' | b'p' | b'$')
-                ) {
+                // (the column words open with different bytes, lowered by the `0x20` bit, and a
+                // word and its bare form open with the same one: a word of `s` alone opens no
+                // column word, bare or not; so only the column word that opens as the word
+                // does can match it)
+                let Some(w) = column_opening(word.first().map_or(0, |x| x | 0x20)) else {
                     return false;
+                };
+                if word.eq_ignore_ascii_case(w.as_bytes()) {
+                    return true;
                 }
                 let s = word.iter().rev().take_while(|&&b| b == b's' || b == b'S');
                 let bare = word.get(..word.len() - s.count()).unwrap_or_default();
-                MONEY_COLUMNS.iter().any(|w| {
-                    word.eq_ignore_ascii_case(w.as_bytes())
-                        || bare.eq_ignore_ascii_case(w.as_bytes())
-                })
+                bare.eq_ignore_ascii_case(w.as_bytes())
             });
     }
     if cell
@@ -557,6 +625,74 @@ fn names_money_column(cell: &str) -> bool {
 /// neither, the table is left alone rather than given a guessed currency. A line of prose (six
 /// words or more, no column gap) ends the table.
 pub(crate) fn in_tables<'a, I>(
+    lines: I,
+    ix: &crate::source::LineIndex,
+    fallback: Option<&'static str>,
+) -> Vec<crate::model::Amount>
+where
+    I: IntoIterator<Item = &'a crate::segment::Line<'a>>,
+{
+    let mut out = Vec::new();
+    let mut table: Option<&'static str> = None;
+    let mut cs: Vec<(usize, &'a str)> = Vec::new();
+    // (folded rather than stepped: a chain of the head's and the body's lines is then read as
+    // two plain loops)
+    lines.into_iter().for_each(|line| {
+        let t = line.text;
+        if line.furniture || t.is_empty() {
+            return;
+        }
+        if line.shape & crate::segment::shape::GAP == 0 || !crate::segment::has_gap(t) {
+            if table.is_some() && six_words_in(t, line.shape) {
+                table = None;
+            }
+            return;
+        }
+        // a header names a money column; a money cell under one has a decimal point
+        let hint = money_column_hint(t);
+        if !hint && (table.is_none() || memchr::memchr(b'.', t.as_bytes()).is_none()) {
+            return;
+        }
+        cells_into(t, &mut cs);
+        // the money cells, as record nodes where a table is open (a row with money cells but no
+        // table is left alone, and only a row without any may be a header)
+        let mut money = false;
+        for &(at, c) in &cs {
+            let Some(v) = bare_decimal(c) else { continue };
+            money = true;
+            let Some(cur) = table else { break };
+            out.push(crate::model::Amount {
+                text: c.to_string(),
+                value: v,
+                currency: cur.to_string(),
+                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
+            });
+        }
+        if !money {
+            if !hint {
+                return;
+            }
+            let header = cs.len() >= 2 && cs.iter().any(|(_, c)| names_money_column(c));
+            if header {
+                table = if t.contains('£') {
+                    Some("GBP")
+                } else if t.contains('$') {
+                    Some("USD")
+                } else if t.contains('€') {
+                    Some("EUR")
+                } else {
+                    fallback
+                };
+            }
+        }
+    });
+    out
+}
+
+/// [`in_tables`] as it was, stepping through the lines and counting words with [`six_words`]
+/// and looking for the decimal point with `contains`: the oracle of the tests.
+#[cfg(test)]
+fn in_tables_before<'a, I>(
     lines: I,
     ix: &crate::source::LineIndex,
     fallback: Option<&'static str>,
@@ -920,6 +1056,119 @@ mod tests {
         for (input, want) in table {
             assert_eq!(values(input), *want, "{input}");
         }
+    }
+
+    #[test]
+    fn six_words_by_shape_as_split_whitespace_counts_them() {
+        let check = |t: &str, shape: u8| {
+            assert_eq!(
+                six_words_in(t, shape),
+                t.split_whitespace().nth(5).is_some(),
+                "{t:?}"
+            );
+        };
+        let mut spaced = 0;
+        for text in crate::testgen::real_texts() {
+            for line in crate::segment::lines(&text) {
+                check(line.text, line.shape);
+                // (a part of the text keeps the line's bits)
+                for cut in [line.text.len() / 2, line.text.len() / 3] {
+                    if let (Some(a), Some(b)) = (line.text.get(..cut), line.text.get(cut..)) {
+                        check(a, line.shape);
+                        check(b, line.shape);
+                    }
+                }
+                spaced += usize::from(
+                    line.shape
+                        & (crate::segment::shape::CONTROL | crate::segment::shape::WIDE_SPACE)
+                        == 0,
+                );
+            }
+        }
+        assert!(spaced > 100, "{spaced}");
+        let pieces = [
+            " ", "  ", "a", "bc", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1}", "\u{1f}", "\u{a0}",
+            "\u{2003}", "\u{feff}", "É", "ſ", "\u{212a}", "’", "12345678",
+        ];
+        // (four pieces hold six words at most with a space between each)
+        agree(
+            &pieces,
+            4,
+            |t| six_words_in(t, crate::segment::shape_of(t)),
+            |t| t.split_whitespace().nth(5).is_some(),
+        );
+        let (mut six, mut spaced_six) = (0, 0);
+        let mut walk = Walk::new(19);
+        for _ in 0..50_000 {
+            let t = walk.text(&pieces, 24);
+            let shape = crate::segment::shape_of(&t);
+            check(&t, shape);
+            let yes = t.split_whitespace().nth(5).is_some();
+            six += usize::from(yes);
+            spaced_six += usize::from(
+                yes && shape & (crate::segment::shape::CONTROL | crate::segment::shape::WIDE_SPACE)
+                    == 0,
+            );
+        }
+        // (texts whose only white space is the space, read eight bytes at a time)
+        let spaced = [" ", "  ", "a", "bc", "É", "ſ", "\u{212a}", "’", "12345678"];
+        for _ in 0..50_000 {
+            let t = walk.text(&spaced, 24);
+            let shape = crate::segment::shape_of(&t);
+            check(&t, shape);
+            spaced_six += usize::from(t.split_whitespace().nth(5).is_some());
+        }
+        assert!(six > 1000 && spaced_six > 1000, "{six} {spaced_six}");
+    }
+
+    #[test]
+    fn tables_read_as_before() {
+        let mut found = 0;
+        for text in crate::testgen::real_texts() {
+            let ls = crate::segment::lines(&text);
+            let ix = crate::source::LineIndex::new(&text, &[]);
+            for fallback in [None, Some("GBP")] {
+                let want = in_tables_before(&ls, &ix, fallback);
+                assert_eq!(in_tables(&ls, &ix, fallback), want);
+                // (read as the items read them: a head and a body chained)
+                let (head, body) = ls.split_at(ls.len() / 2);
+                assert_eq!(
+                    in_tables(head.iter().chain(body.iter()), &ix, fallback),
+                    want
+                );
+                found += want.len();
+            }
+        }
+        assert!(found > 4, "{found}");
+        let pieces = [
+            "Payee   Total £s   VAT\n",
+            "Net   Amount\n",
+            "Clerk   85.20   0.0\n",
+            "   1,109.79\n",
+            "one two three four five six\n",
+            "one\ttwo three four five\u{a0}six\n",
+            "a b c d e f\n",
+            "x   y.z\n",
+            "\n",
+            "Later   12.50\n",
+        ];
+        let rows = agree(
+            &pieces,
+            4,
+            |t| {
+                let ls = crate::segment::lines(t);
+                let ix = crate::source::LineIndex::new(t, &[]);
+                let got = in_tables(&ls, &ix, Some("EUR"));
+                assert_eq!(got, in_tables_before(&ls, &ix, Some("EUR")), "{t:?}");
+                !got.is_empty()
+            },
+            |t| {
+                let ls = crate::segment::lines(t);
+                let ix = crate::source::LineIndex::new(t, &[]);
+                !in_tables_before(&ls, &ix, Some("EUR")).is_empty()
+            },
+        );
+        assert!(rows > 100, "{rows}");
     }
 
     #[test]

@@ -166,29 +166,77 @@ fn amount_at(input: &str) -> Option<(usize, &'static str, Decimal)> {
         }
     }
     let fig = input.get(at..end)?;
-    let mut buf = [0u8; 64];
-    let mut value: Decimal = match buf.get_mut(..fig.len()) {
-        Some(to) if commas => {
-            let mut n = 0;
-            for &x in fig.as_bytes().iter().filter(|&&x| x != b',') {
-                *to.get_mut(n)? = x;
-                n += 1;
+    let mut value: Decimal = match figure_value(fig) {
+        Some(v) => v,
+        None => {
+            // (a figure of more than 18 digits: parsed from its text)
+            let mut buf = [0u8; 64];
+            match buf.get_mut(..fig.len()) {
+                Some(to) if commas => {
+                    let mut n = 0;
+                    for &x in fig.as_bytes().iter().filter(|&&x| x != b',') {
+                        *to.get_mut(n)? = x;
+                        n += 1;
+                    }
+                    std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
+                }
+                // (a figure too long for the buffer: a string, as ever)
+                None if commas => fig.replace(',', "").parse().ok()?,
+                _ => fig.parse().ok()?,
             }
-            std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
         }
-        // (a figure too long for the buffer: a string, as ever)
-        None if commas => fig.replace(',', "").parse().ok()?,
-        _ => fig.parse().ok()?,
     };
     let after = input.get(end..)?;
-    let after = match scale(after) {
-        Ok((r, n)) => {
+    let after = match may_scale(after).then(|| scale(after)) {
+        Some(Ok((r, n))) => {
             value = value.checked_mul(Decimal::from(n)).unwrap_or(value);
             r
         }
-        Err(_) => after,
+        _ => after,
     };
     Some((input.len() - after.len(), cur, value.normalize()))
+}
+
+/// The value of a figure as [`amount_at`] reads it (ASCII digits, maybe thousands commas, maybe
+/// a decimal point and digits), made from its digits rather than parsed: the digits, without
+/// the commas, as an integer, with as many decimal places as follow the point. This is what
+/// parsing the digits gives (the same integer and scale), for up to 18 digits, which an `i64`
+/// holds; `None` for more (or for a byte of no figure).
+fn figure_value(fig: &str) -> Option<Decimal> {
+    let (mut n, mut digits, mut places, mut point) = (0i64, 0u32, 0u32, false);
+    for &x in fig.as_bytes() {
+        match x {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                n = n * 10 + i64::from(x - b'0');
+                places += u32::from(point);
+            }
+            b',' if !point => {}
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    Decimal::try_new(n, places).ok()
+}
+
+/// Whether [`scale`] may read a scale word at the start of `s`: past the spaces, no-break
+/// spaces and line breaks it skips, the text opens with the byte of an ASCII letter that opens
+/// a scale word (`m`, `b`, `t` or `k`, in either case), as [`scale`] asks first. Where this is
+/// false, [`scale`] fails; a sign followed by a figure and punctuation (most are) is not read.
+fn may_scale(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\n' | b'\r') => i += 1,
+            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
+            Some(x) => return matches!(x, b'm' | b'M' | b'b' | b'B' | b't' | b'T' | b'k' | b'K'),
+            None => return false,
+        }
+    }
 }
 
 /// Where the currency sign whose last byte is at `i` in `b` starts: `$`, `£` (`C2 A3`), `¥`
@@ -853,6 +901,86 @@ mod tests {
             format!("£1,000.{}1", "0".repeat(70)),
         ] {
             same(&long);
+        }
+    }
+
+    #[test]
+    fn scale_gate_and_figure_values_as_parsed() {
+        let check = |t: &str| {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                assert!(may_scale(rest) || scale(rest).is_err(), "{rest:?}");
+            }
+        };
+        let mut scaled = 0;
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                check(line);
+                scaled += line
+                    .char_indices()
+                    .filter(|&(i, _)| scale(&line[i..]).is_ok())
+                    .count();
+            }
+        }
+        assert!(scaled > 10, "{scaled}");
+        let pieces = [
+            " ", "\u{a0}", "\n", "\r", "\t", "m", "M", "million", "bn", "B", "Thousand", "k",
+            "\u{212a}", "ſ", "x", "5", ".", "",
+        ];
+        agree(
+            &pieces,
+            4,
+            |t| {
+                check(t);
+                true
+            },
+            |_| true,
+        );
+        // figures as `amount_at` cuts them, by hand and parsed
+        let parsed = |fig: &str| -> Option<Decimal> { fig.replace(',', "").parse().ok() };
+        for fig in [
+            "0",
+            "5",
+            "007",
+            "1.20",
+            "163,000",
+            "1,234,567.891",
+            "999999999999999999",
+            "99999999999999999.9",
+            "0.00000000000000001",
+        ] {
+            let v = figure_value(fig);
+            assert_eq!(v, parsed(fig), "{fig}");
+            assert_eq!(
+                v.map(|v| (v.mantissa(), v.scale())),
+                parsed(fig).map(|v| (v.mantissa(), v.scale())),
+                "{fig}"
+            );
+        }
+        // (more than 18 digits are left to the parser)
+        assert_eq!(figure_value("1234567890123456789"), None);
+        assert_eq!(figure_value("0.000000000000000001"), None);
+        let digits = ["0", "1", "9", "10", "000", ",000", ".", "5"];
+        let mut walk = Walk::new(23);
+        for _ in 0..20_000 {
+            let fig = format!("{}{}", walk.pick(&["1", "9", "0"]), walk.text(&digits, 8));
+            // (only the figures `amount_at` cuts: one point at most, commas before it)
+            let cut = fig.matches('.').count() <= 1
+                && fig
+                    .rfind(',')
+                    .is_none_or(|c| fig.find('.').is_none_or(|p| c < p))
+                && !fig.ends_with('.');
+            if cut {
+                if let Some(v) = figure_value(&fig) {
+                    let p = parsed(&fig);
+                    assert_eq!(Some(v), p, "{fig}");
+                    assert_eq!(
+                        p.map(|p| (p.mantissa(), p.scale())),
+                        Some((v.mantissa(), v.scale())),
+                        "{fig}"
+                    );
+                }
+            }
         }
     }
 

@@ -166,29 +166,77 @@ fn amount_at(input: &str) -> Option<(usize, &'static str, Decimal)> {
         }
     }
     let fig = input.get(at..end)?;
-    let mut buf = [0u8; 64];
-    let mut value: Decimal = match buf.get_mut(..fig.len()) {
-        Some(to) if commas => {
-            let mut n = 0;
-            for &x in fig.as_bytes().iter().filter(|&&x| x != b',') {
-                *to.get_mut(n)? = x;
-                n += 1;
+    let mut value: Decimal = match figure_value(fig) {
+        Some(v) => v,
+        None => {
+            // (a figure of more than 18 digits: parsed from its text)
+            let mut buf = [0u8; 64];
+            match buf.get_mut(..fig.len()) {
+                Some(to) if commas => {
+                    let mut n = 0;
+                    for &x in fig.as_bytes().iter().filter(|&&x| x != b',') {
+                        *to.get_mut(n)? = x;
+                        n += 1;
+                    }
+                    std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
+                }
+                // (a figure too long for the buffer: a string, as ever)
+                None if commas => fig.replace(',', "").parse().ok()?,
+                _ => fig.parse().ok()?,
             }
-            std::str::from_utf8(to.get(..n)?).ok()?.parse().ok()?
         }
-        // (a figure too long for the buffer: a string, as ever)
-        None if commas => fig.replace(',', "").parse().ok()?,
-        _ => fig.parse().ok()?,
     };
     let after = input.get(end..)?;
-    let after = match scale(after) {
-        Ok((r, n)) => {
+    let after = match may_scale(after).then(|| scale(after)) {
+        Some(Ok((r, n))) => {
             value = value.checked_mul(Decimal::from(n)).unwrap_or(value);
             r
         }
-        Err(_) => after,
+        _ => after,
     };
     Some((input.len() - after.len(), cur, value.normalize()))
+}
+
+/// The value of a figure as [`amount_at`] reads it (ASCII digits, maybe thousands commas, maybe
+/// a decimal point and digits), made from its digits rather than parsed: the digits, without
+/// the commas, as an integer, with as many decimal places as follow the point. This is what
+/// parsing the digits gives (the same integer and scale), for up to 18 digits, which an `i64`
+/// holds; `None` for more (or for a byte of no figure).
+fn figure_value(fig: &str) -> Option<Decimal> {
+    let (mut n, mut digits, mut places, mut point) = (0i64, 0u32, 0u32, false);
+    for &x in fig.as_bytes() {
+        match x {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                n = n * 10 + i64::from(x - b'0');
+                places += u32::from(point);
+            }
+            b',' if !point => {}
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    Decimal::try_new(n, places).ok()
+}
+
+/// Whether [`scale`] may read a scale word at the start of `s`: past the spaces, no-break
+/// spaces and line breaks it skips, the text opens with the byte of an ASCII letter that opens
+/// a scale word (`m`, `b`, `t` or `k`, in either case), as [`scale`] asks first. Where this is
+/// false, [`scale`] fails; a sign followed by a figure and punctuation (most are) is not read.
+fn may_scale(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\n' | b'\r') => i += 1,
+            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
+            Some(x) => return matches!(x, b'm' | b'M' | b'b' | b'B' | b't' | b'T' | b'k' | b'K'),
+            None => return false,
+        }
+    }
 }
 
 /// Where the currency sign whose last byte is at `i` in `b` starts: `$`, `£` (`C2 A3`), `¥`
@@ -426,6 +474,59 @@ fn bare_decimal_before(cell: &str) -> Option<Decimal> {
         .map(|v| v.normalize())
 }
 
+/// [`six_words`] for a line's text whose [`crate::segment::shape`] bits are `shape`: where they
+/// say the text holds no control byte and no white space beyond ASCII, its only white space is
+/// the space (Rust's white space in ASCII is the space, tab and `\n` to `\r`, all control
+/// bytes), so its words are the runs of bytes other than spaces, whatever characters they hold,
+/// and they are counted eight bytes at a time ([`six_words_spaced`]). The bits may be set where
+/// a text does not hold the thing, never clear where it does, so the count is read only where
+/// it is exact.
+fn six_words_in(t: &str, shape: u8) -> bool {
+    use crate::segment::shape::{CONTROL, WIDE_SPACE};
+    if shape & (CONTROL | WIDE_SPACE) == 0 {
+        six_words_spaced(t.as_bytes())
+    } else {
+        six_words(t)
+    }
+}
+
+/// Whether `b` holds six runs or more of bytes other than the space, read eight bytes at a time:
+/// the space bytes of each word are found exactly (the high bit of each byte equal to `0x20`,
+/// with no borrow between bytes), a run starts at a byte that is no space after one that is
+/// (or at the start), and the starts are counted until there are six. The tail is padded with
+/// spaces, which start no run.
+fn six_words_spaced(b: &[u8]) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // the space bits of the word before (bit 7 of each byte); before the text, a space
+    let mut carry = HIGH;
+    let mut words = 0u32;
+    let mut step = |a: [u8; 8]| {
+        let w = u64::from_le_bytes(a);
+        let x = w ^ (LOW * 0x20);
+        let sp = !(((x & SEVEN) + SEVEN) | x | SEVEN);
+        let before = (sp << 8) | (carry >> 56 & 0x80);
+        words += (!sp & HIGH & before).count_ones();
+        carry = sp;
+        words >= 6
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        if step(a) {
+            return true;
+        }
+    }
+    let tail = chunks.remainder();
+    let mut a = [b' '; 8];
+    if let Some(to) = a.get_mut(..tail.len()) {
+        to.copy_from_slice(tail);
+    }
+    step(a)
+}
+
 /// Whether `t` holds six words or more (`t.split_whitespace().nth(5).is_some()`), counted
 /// bytewise in ASCII text, where Rust's white space is space, tab, and `\n` to `\r`.
 fn six_words(t: &str) -> bool {
@@ -503,6 +604,22 @@ const SAME_LOWERED: [char; 13] = [
     '£', '€', '¥', '\u{a0}', '’', '‘', '“', '”', '–', '—', '…', '•', '\u{2009}',
 ];
 
+/// The one ASCII word of [`MONEY_COLUMNS`] that opens with `first` (a lowercase letter or `$`);
+/// no two of them open with the same byte.
+fn column_opening(first: u8) -> Option<&'static str> {
+    match first {
+        b'a' => Some("amount"),
+        b't' => Some("total"),
+        b'v' => Some("vat"),
+        b'n' => Some("net"),
+        b'g' => Some("gross"),
+        b'c' => Some("cost"),
+        b'p' => Some("payment"),
+        b'$' => Some("$"),
+        _ => None,
+    }
+}
+
 /// Whether a cell names a money column: one of its words, lowercased, is one of
 /// [`MONEY_COLUMNS`], maybe with a plural `s` (`Total £s`, `Amounts`). Each word is compared
 /// once with every column; an ASCII cell is compared in place, ignoring ASCII case (as its
@@ -515,20 +632,19 @@ fn names_money_column(cell: &str) -> bool {
             .as_bytes()
             .split(|&b| !b.is_ascii_alphanumeric() && b != b'$')
             .any(|word| {
-                // (every column word opens with one of these, lowered by the `0x20` bit; a
-                // word of `s` alone is no column, bare or not)
-                if !matches!(
-                    word.first().map(|x| x | 0x20),
-                    Some(b'a' | b't' | b'v' | b'n' | b'g' | b'c' | b'p' | b'$')
-                ) {
+                // (the column words open with different bytes, lowered by the `0x20` bit, and a
+                // word and its bare form open with the same one: a word of `s` alone opens no
+                // column word, bare or not; so only the column word that opens as the word
+                // does can match it)
+                let Some(w) = column_opening(word.first().map_or(0, |x| x | 0x20)) else {
                     return false;
+                };
+                if word.eq_ignore_ascii_case(w.as_bytes()) {
+                    return true;
                 }
                 let s = word.iter().rev().take_while(|&&b| b == b's' || b == b'S');
                 let bare = word.get(..word.len() - s.count()).unwrap_or_default();
-                MONEY_COLUMNS.iter().any(|w| {
-                    word.eq_ignore_ascii_case(w.as_bytes())
-                        || bare.eq_ignore_ascii_case(w.as_bytes())
-                })
+                bare.eq_ignore_ascii_case(w.as_bytes())
             });
     }
     if cell
@@ -557,6 +673,74 @@ fn names_money_column(cell: &str) -> bool {
 /// neither, the table is left alone rather than given a guessed currency. A line of prose (six
 /// words or more, no column gap) ends the table.
 pub(crate) fn in_tables<'a, I>(
+    lines: I,
+    ix: &crate::source::LineIndex,
+    fallback: Option<&'static str>,
+) -> Vec<crate::model::Amount>
+where
+    I: IntoIterator<Item = &'a crate::segment::Line<'a>>,
+{
+    let mut out = Vec::new();
+    let mut table: Option<&'static str> = None;
+    let mut cs: Vec<(usize, &'a str)> = Vec::new();
+    // (folded rather than stepped: a chain of the head's and the body's lines is then read as
+    // two plain loops)
+    lines.into_iter().for_each(|line| {
+        let t = line.text;
+        if line.furniture || t.is_empty() {
+            return;
+        }
+        if line.shape & crate::segment::shape::GAP == 0 || !crate::segment::has_gap(t) {
+            if table.is_some() && six_words_in(t, line.shape) {
+                table = None;
+            }
+            return;
+        }
+        // a header names a money column; a money cell under one has a decimal point
+        let hint = money_column_hint(t);
+        if !hint && (table.is_none() || memchr::memchr(b'.', t.as_bytes()).is_none()) {
+            return;
+        }
+        cells_into(t, &mut cs);
+        // the money cells, as record nodes where a table is open (a row with money cells but no
+        // table is left alone, and only a row without any may be a header)
+        let mut money = false;
+        for &(at, c) in &cs {
+            let Some(v) = bare_decimal(c) else { continue };
+            money = true;
+            let Some(cur) = table else { break };
+            out.push(crate::model::Amount {
+                text: c.to_string(),
+                value: v,
+                currency: cur.to_string(),
+                span: ix.span(line.text_start + at, line.text_start + at + c.len()),
+            });
+        }
+        if !money {
+            if !hint {
+                return;
+            }
+            let header = cs.len() >= 2 && cs.iter().any(|(_, c)| names_money_column(c));
+            if header {
+                table = if t.contains('£') {
+                    Some("GBP")
+                } else if t.contains('$') {
+                    Some("USD")
+                } else if t.contains('€') {
+                    Some("EUR")
+                } else {
+                    fallback
+                };
+            }
+        }
+    });
+    out
+}
+
+/// [`in_tables`] as it was, stepping through the lines and counting words with [`six_words`]
+/// and looking for the decimal point with `contains`: the oracle of the tests.
+#[cfg(test)]
+fn in_tables_before<'a, I>(
     lines: I,
     ix: &crate::source::LineIndex,
     fallback: Option<&'static str>,
@@ -717,6 +901,86 @@ mod tests {
             format!("£1,000.{}1", "0".repeat(70)),
         ] {
             same(&long);
+        }
+    }
+
+    #[test]
+    fn scale_gate_and_figure_values_as_parsed() {
+        let check = |t: &str| {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                assert!(may_scale(rest) || scale(rest).is_err(), "{rest:?}");
+            }
+        };
+        let mut scaled = 0;
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                check(line);
+                scaled += line
+                    .char_indices()
+                    .filter(|&(i, _)| scale(&line[i..]).is_ok())
+                    .count();
+            }
+        }
+        assert!(scaled > 10, "{scaled}");
+        let pieces = [
+            " ", "\u{a0}", "\n", "\r", "\t", "m", "M", "million", "bn", "B", "Thousand", "k",
+            "\u{212a}", "ſ", "x", "5", ".", "",
+        ];
+        agree(
+            &pieces,
+            4,
+            |t| {
+                check(t);
+                true
+            },
+            |_| true,
+        );
+        // figures as `amount_at` cuts them, by hand and parsed
+        let parsed = |fig: &str| -> Option<Decimal> { fig.replace(',', "").parse().ok() };
+        for fig in [
+            "0",
+            "5",
+            "007",
+            "1.20",
+            "163,000",
+            "1,234,567.891",
+            "999999999999999999",
+            "99999999999999999.9",
+            "0.00000000000000001",
+        ] {
+            let v = figure_value(fig);
+            assert_eq!(v, parsed(fig), "{fig}");
+            assert_eq!(
+                v.map(|v| (v.mantissa(), v.scale())),
+                parsed(fig).map(|v| (v.mantissa(), v.scale())),
+                "{fig}"
+            );
+        }
+        // (more than 18 digits are left to the parser)
+        assert_eq!(figure_value("1234567890123456789"), None);
+        assert_eq!(figure_value("0.000000000000000001"), None);
+        let digits = ["0", "1", "9", "10", "000", ",000", ".", "5"];
+        let mut walk = Walk::new(23);
+        for _ in 0..20_000 {
+            let fig = format!("{}{}", walk.pick(&["1", "9", "0"]), walk.text(&digits, 8));
+            // (only the figures `amount_at` cuts: one point at most, commas before it)
+            let cut = fig.matches('.').count() <= 1
+                && fig
+                    .rfind(',')
+                    .is_none_or(|c| fig.find('.').is_none_or(|p| c < p))
+                && !fig.ends_with('.');
+            if cut {
+                if let Some(v) = figure_value(&fig) {
+                    let p = parsed(&fig);
+                    assert_eq!(Some(v), p, "{fig}");
+                    assert_eq!(
+                        p.map(|p| (p.mantissa(), p.scale())),
+                        Some((v.mantissa(), v.scale())),
+                        "{fig}"
+                    );
+                }
+            }
         }
     }
 
@@ -920,6 +1184,119 @@ mod tests {
         for (input, want) in table {
             assert_eq!(values(input), *want, "{input}");
         }
+    }
+
+    #[test]
+    fn six_words_by_shape_as_split_whitespace_counts_them() {
+        let check = |t: &str, shape: u8| {
+            assert_eq!(
+                six_words_in(t, shape),
+                t.split_whitespace().nth(5).is_some(),
+                "{t:?}"
+            );
+        };
+        let mut spaced = 0;
+        for text in crate::testgen::real_texts() {
+            for line in crate::segment::lines(&text) {
+                check(line.text, line.shape);
+                // (a part of the text keeps the line's bits)
+                for cut in [line.text.len() / 2, line.text.len() / 3] {
+                    if let (Some(a), Some(b)) = (line.text.get(..cut), line.text.get(cut..)) {
+                        check(a, line.shape);
+                        check(b, line.shape);
+                    }
+                }
+                spaced += usize::from(
+                    line.shape
+                        & (crate::segment::shape::CONTROL | crate::segment::shape::WIDE_SPACE)
+                        == 0,
+                );
+            }
+        }
+        assert!(spaced > 100, "{spaced}");
+        let pieces = [
+            " ", "  ", "a", "bc", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1}", "\u{1f}", "\u{a0}",
+            "\u{2003}", "\u{feff}", "É", "ſ", "\u{212a}", "’", "12345678",
+        ];
+        // (four pieces hold six words at most with a space between each)
+        agree(
+            &pieces,
+            4,
+            |t| six_words_in(t, crate::segment::shape_of(t)),
+            |t| t.split_whitespace().nth(5).is_some(),
+        );
+        let (mut six, mut spaced_six) = (0, 0);
+        let mut walk = Walk::new(19);
+        for _ in 0..50_000 {
+            let t = walk.text(&pieces, 24);
+            let shape = crate::segment::shape_of(&t);
+            check(&t, shape);
+            let yes = t.split_whitespace().nth(5).is_some();
+            six += usize::from(yes);
+            spaced_six += usize::from(
+                yes && shape & (crate::segment::shape::CONTROL | crate::segment::shape::WIDE_SPACE)
+                    == 0,
+            );
+        }
+        // (texts whose only white space is the space, read eight bytes at a time)
+        let spaced = [" ", "  ", "a", "bc", "É", "ſ", "\u{212a}", "’", "12345678"];
+        for _ in 0..50_000 {
+            let t = walk.text(&spaced, 24);
+            let shape = crate::segment::shape_of(&t);
+            check(&t, shape);
+            spaced_six += usize::from(t.split_whitespace().nth(5).is_some());
+        }
+        assert!(six > 1000 && spaced_six > 1000, "{six} {spaced_six}");
+    }
+
+    #[test]
+    fn tables_read_as_before() {
+        let mut found = 0;
+        for text in crate::testgen::real_texts() {
+            let ls = crate::segment::lines(&text);
+            let ix = crate::source::LineIndex::new(&text, &[]);
+            for fallback in [None, Some("GBP")] {
+                let want = in_tables_before(&ls, &ix, fallback);
+                assert_eq!(in_tables(&ls, &ix, fallback), want);
+                // (read as the items read them: a head and a body chained)
+                let (head, body) = ls.split_at(ls.len() / 2);
+                assert_eq!(
+                    in_tables(head.iter().chain(body.iter()), &ix, fallback),
+                    want
+                );
+                found += want.len();
+            }
+        }
+        assert!(found > 4, "{found}");
+        let pieces = [
+            "Payee   Total £s   VAT\n",
+            "Net   Amount\n",
+            "Clerk   85.20   0.0\n",
+            "   1,109.79\n",
+            "one two three four five six\n",
+            "one\ttwo three four five\u{a0}six\n",
+            "a b c d e f\n",
+            "x   y.z\n",
+            "\n",
+            "Later   12.50\n",
+        ];
+        let rows = agree(
+            &pieces,
+            4,
+            |t| {
+                let ls = crate::segment::lines(t);
+                let ix = crate::source::LineIndex::new(t, &[]);
+                let got = in_tables(&ls, &ix, Some("EUR"));
+                assert_eq!(got, in_tables_before(&ls, &ix, Some("EUR")), "{t:?}");
+                !got.is_empty()
+            },
+            |t| {
+                let ls = crate::segment::lines(t);
+                let ix = crate::source::LineIndex::new(t, &[]);
+                !in_tables_before(&ls, &ix, Some("EUR")).is_empty()
+            },
+        );
+        assert!(rows > 100, "{rows}");
     }
 
     #[test]

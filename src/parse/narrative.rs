@@ -589,7 +589,25 @@ const BOARD: usize = 23;
 
 /// The [`DECISION_SEARCHED`] words in one packed searcher over lowered text, asked for the first
 /// match (where no packed searcher can be built, [`DECISION_HINT`] answers).
-static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> =
+///
+/// It is fat Teddy where the machine has it (AVX2): 16 buckets rather than the 8 of the slim
+/// one that the default configuration picks for 24 words, so fewer places pass the bucket test
+/// and are compared with the words (over the fixtures' sentences, 650 instructions a sentence
+/// rather than 815). Every packed searcher reports the same leftmost-first matches, the bucket
+/// test being only a filter before the exact comparison; where fat Teddy cannot be built the
+/// default one is ([`DECISION_FIRST_SLIM`], the oracle of the test that reads them together).
+static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    let mut fat = aho_corasick::packed::Config::new()
+        .only_teddy_fat(Some(true))
+        .builder();
+    fat.extend(DECISION_SEARCHED.iter());
+    fat.build()
+        .or_else(|| aho_corasick::packed::Searcher::new(DECISION_SEARCHED.iter()))
+});
+
+/// [`DECISION_FIRST`] as the default configuration builds it (slim Teddy on AVX2).
+#[cfg(test)]
+static DECISION_FIRST_SLIM: LazyLock<Option<aho_corasick::packed::Searcher>> =
     LazyLock::new(|| aho_corasick::packed::Searcher::new(DECISION_SEARCHED.iter()));
 
 /// Where the first of the [`DECISION_HINT`] words starts in `sentence`, ignoring ASCII case: the
@@ -599,7 +617,15 @@ static DECISION_FIRST: LazyLock<Option<aho_corasick::packed::Searcher>> =
 /// one). A build with no packed searcher asks [`DECISION_HINT`], which tells only whether there
 /// is one: it says 0.
 fn decision_word_at(sentence: &str) -> Option<usize> {
-    let Some(packed) = DECISION_FIRST.as_ref() else {
+    decision_word_by(sentence, DECISION_FIRST.as_ref())
+}
+
+/// [`decision_word_at`] with the packed searcher `packed` (see [`DECISION_FIRST`]).
+fn decision_word_by(
+    sentence: &str,
+    packed: Option<&aho_corasick::packed::Searcher>,
+) -> Option<usize> {
+    let Some(packed) = packed else {
         return (DECISION_HINT.bits(std::iter::once(sentence)) != 0).then_some(0);
     };
     super::with_lowered(
@@ -1400,6 +1426,56 @@ mod tests {
         assert!(heads > 1000 && found > 1000, "{heads} {found}");
         let long = format!("{} agreed", "x".repeat(1300));
         assert_eq!(decision_word_at(&long), Some(1301));
+    }
+
+    /// The fat searcher finds the first decision word where the default (slim) one does: over
+    /// every line and every sentence of the fixtures' and corpus's paragraphs, and over
+    /// generated texts of the words in any case, `ſ`, the Kelvin sign, no-break spaces, tabs,
+    /// `\v`, the empty text, and the words at either end.
+    #[test]
+    fn fat_decision_search_as_the_slim_one() {
+        let slim = DECISION_FIRST_SLIM.as_ref();
+        let fat = DECISION_FIRST.as_ref();
+        let mut found = 0;
+        for p in real_paragraphs() {
+            let want = decision_word_by(&p, slim);
+            assert_eq!(decision_word_by(&p, fat), want, "{p:?}");
+            found += usize::from(want.is_some());
+            for (a, b) in sentences(&p) {
+                let s = p.get(a..b).unwrap();
+                let want = decision_word_by(s, slim);
+                assert_eq!(decision_word_by(s, fat), want, "{s:?}");
+                found += usize::from(want.is_some());
+            }
+        }
+        // (over the fixtures alone: 323; with the corpus: 3398)
+        let need = if crate::testgen::corpus_present() {
+            2000
+        } else {
+            200
+        };
+        assert!(found > need, "{found}");
+        let mut pieces: Vec<&str> = DECISION_WORDS.to_vec();
+        pieces.extend([
+            "AGREED", "Resolved", "MoTiOn", "the ", "THE ", "Board", "be", " it", "co-", "opted",
+            "ſigned", "\u{212a}", "É", "\u{a0}", "\t", "\u{b}", " ", "x", "noted.", "ed", "",
+        ]);
+        let mut walk = crate::testgen::Walk::new(41);
+        let mut generated = 0;
+        for _ in 0..100_000 {
+            let t = walk.text(&pieces, 12);
+            let want = decision_word_by(&t, slim);
+            assert_eq!(decision_word_by(&t, fat), want, "{t:?}");
+            generated += usize::from(want.is_some());
+        }
+        assert!(generated > 10_000, "{generated}");
+        let agreed = agree(
+            &pieces,
+            2,
+            |t| decision_word_by(t, fat).is_some(),
+            |t| decision_word_by(t, slim).is_some(),
+        );
+        assert!(agreed > 100, "{agreed}");
     }
 
     /// [`last_word`] and [`is_abbreviation`] read as the plain forms they replace, over texts of

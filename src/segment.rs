@@ -45,9 +45,10 @@ pub(crate) mod shape {
     pub const CUT: u8 = 1 << 5;
 }
 
-/// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts, and only a text with
-/// non-ASCII characters decodes the characters whose lead bytes may start a wide space or a
-/// currency sign.
+/// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts (three spaces in a row
+/// looked for, by [`has_gap`], only where two are, as three hold two), and only a text with
+/// non-ASCII characters reads the characters whose lead bytes may start a wide space or a
+/// currency sign ([`wide_facts`]).
 pub(crate) fn shape_of(t: &str) -> u8 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -58,9 +59,9 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         !(((x & SEVEN) + SEVEN) | x | SEVEN)
     };
     let b = t.as_bytes();
-    let (mut or, mut control, mut dollar, mut double, mut gap) = (0u64, 0u64, 0u64, 0u64, 0u64);
-    // the space bits of the chunk before (bit 7 of each of its bytes), for the two bytes
-    // before each chunk
+    let (mut or, mut control, mut dollar, mut double) = (0u64, 0u64, 0u64, 0u64);
+    // the space bits of the chunk before (bit 7 of each of its bytes), for the byte before
+    // each chunk
     let mut carry = 0u64;
     let mut chunks = b.chunks_exact(8);
     let mut step = |a: [u8; 8], valid: u64| {
@@ -70,11 +71,8 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         control |= w.wrapping_sub(LOW * 0x20) & !w & HIGH & valid;
         dollar |= equal(w, b'$');
         let sp = equal(w, b' ');
-        // the space bits of the bytes one and two before each byte, across the chunk edge
-        let one = (sp << 8) | (carry >> 56 & 0x80);
-        let two = (sp << 16) | (carry >> 48 & 0x8080);
-        double |= sp & one;
-        gap |= sp & one & two;
+        // the space bits of the bytes before each byte, across the chunk edge
+        double |= sp & ((sp << 8) | (carry >> 56));
         carry = sp;
     };
     for c in &mut chunks {
@@ -98,25 +96,32 @@ pub(crate) fn shape_of(t: &str) -> u8 {
     }
     if double != 0 {
         s |= shape::DOUBLE;
-    }
-    if gap != 0 {
-        s |= shape::GAP;
+        if has_gap(t) {
+            s |= shape::GAP;
+        }
     }
     if dollar != 0 {
         s |= shape::MONEY;
     }
     if or & HIGH != 0 {
-        // every wide space and non-ASCII currency sign starts with one of these lead bytes,
-        // which never continue a character
-        for i in
-            memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).chain(memchr::memchr2_iter(0xE1, 0xEF, b))
-        {
-            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
-            if is_space(c) {
-                s |= shape::WIDE_SPACE;
-            } else if matches!(c, '£' | '€' | '¥' | '￥') {
-                s |= shape::MONEY;
-            }
+        s |= wide_facts(t);
+    }
+    s
+}
+
+/// The [`shape`] bits of `t` that only its non-ASCII characters can set: a wide space, and the
+/// currency signs other than `$`.
+fn wide_facts(t: &str) -> u8 {
+    let mut s = 0;
+    // every wide space and non-ASCII currency sign starts with one of these lead bytes, which
+    // never continue a character
+    let b = t.as_bytes();
+    for i in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).chain(memchr::memchr2_iter(0xE1, 0xEF, b)) {
+        let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+        if is_space(c) {
+            s |= shape::WIDE_SPACE;
+        } else if matches!(c, '£' | '€' | '¥' | '￥') {
+            s |= shape::MONEY;
         }
     }
     s
@@ -297,12 +302,71 @@ pub(crate) fn lines_and_starts(text: &str) -> (Vec<Line<'_>>, Vec<usize>) {
 }
 
 /// [`lines`], pushing one past each line feed onto `starts` where given.
+///
+/// An empty line (half the lines of minutes: the blank lines between paragraphs) is known by
+/// its first byte, a break, and needs no search for its break, no trimming and no shape; each
+/// other line searches for its break from its start.
 fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> {
     // room for lines of 32 bytes on average, so that most texts never grow the vector
     let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
-    // one searcher over the whole text rather than one search per line
+    while pos <= bytes.len() {
+        let nl = if let Some(b'\n' | b'\x0c') = bytes.get(pos) {
+            out.push(Line {
+                text: text.get(pos..pos).unwrap_or_default(),
+                text_start: pos,
+                indent: 0,
+                furniture: false,
+                shape: 0,
+                words: u64::MAX,
+            });
+            Some(pos)
+        } else {
+            let nl = bytes
+                .get(pos..)
+                .and_then(|r| memchr::memchr2(b'\n', b'\x0c', r))
+                .map(|i| pos + i);
+            let raw_end = nl.unwrap_or(bytes.len());
+            let mut end = raw_end;
+            if end > pos && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            let raw = text.get(pos..end).unwrap_or_default();
+            let (trimmed, lead, indent) = trim_line(raw);
+            out.push(Line {
+                text: trimmed,
+                text_start: pos + lead,
+                indent,
+                furniture: false,
+                shape: shape_of(trimmed),
+                words: u64::MAX,
+            });
+            nl
+        };
+        match nl {
+            Some(i) => {
+                if let Some(starts) = starts
+                    .as_deref_mut()
+                    .filter(|_| bytes.get(i) == Some(&b'\n'))
+                {
+                    starts.push(i + 1);
+                }
+                pos = i + 1;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// [`cut`] as it was: the breaks found by one `memchr2` iterator over the whole text, and every
+/// line trimmed and shaped (the oracle of `cut_as_the_plain_cut`).
+#[cfg(test)]
+fn cut_plain(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
     let mut breaks = memchr::memchr2_iter(b'\n', b'\x0c', bytes);
     while pos <= bytes.len() {
         let nl = breaks.next();
@@ -322,15 +386,7 @@ fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> 
             words: u64::MAX,
         });
         match nl {
-            Some(i) => {
-                if let Some(starts) = starts
-                    .as_deref_mut()
-                    .filter(|_| bytes.get(i) == Some(&b'\n'))
-                {
-                    starts.push(i + 1);
-                }
-                pos = i + 1;
-            }
+            Some(i) => pos = i + 1,
             None => break,
         }
     }
@@ -518,6 +574,90 @@ mod tests {
             for run in 1..5 {
                 let t = format!("{}{}b{}", "x".repeat(lead), " ".repeat(run), "y".repeat(9));
                 assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+            }
+        }
+    }
+
+    /// The cut (empty lines known by their first byte, a search for each other line's break)
+    /// against the plain cut (one `memchr2` iterator, every line trimmed and shaped): the same
+    /// lines, starts, indents and shapes over every line of the fixtures and the corpus and over
+    /// generated texts whose breaks, white space, `$` and non-ASCII characters fall on either
+    /// side of each 8-byte word edge.
+    #[test]
+    fn cut_as_the_plain_cut() {
+        let key = |l: &Line<'_>| (l.text_start, l.text.to_string(), l.indent, l.shape);
+        let same = |t: &str| {
+            let plain: Vec<_> = cut_plain(t).iter().map(key).collect();
+            let (ls, starts) = lines_and_starts(t);
+            assert_eq!(ls.iter().map(key).collect::<Vec<_>>(), plain, "{t:?}");
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(starts, want, "{t:?}");
+            ls.len()
+        };
+        let mut lines = 0;
+        for t in crate::testgen::real_texts() {
+            lines += same(&t);
+        }
+        assert!(lines > 800, "{lines}");
+        let pieces = [
+            "\n",
+            "\u{c}",
+            "\r\n",
+            "\r",
+            " ",
+            "  ",
+            "\t",
+            "\u{b}",
+            "\u{a0}",
+            "\u{feff}",
+            "\u{2003}",
+            "$",
+            "£5",
+            "€",
+            "É",
+            "ſ",
+            "\u{212a}",
+            "x",
+            "Budget",
+            "abcdefghij",
+            "\0",
+            "\u{1f}",
+            "—",
+        ];
+        let mut walk = crate::testgen::Walk::new(99);
+        for _ in 0..60_000 {
+            same(&walk.text(&pieces, 24));
+        }
+        for t in crate::testgen::texts_of(&["\n", " ", "a", "\t", "\r", "\u{a0}"], 5) {
+            same(&t);
+        }
+        for t in [
+            "",
+            "\n",
+            "x",
+            " ",
+            "\u{c}",
+            "   $",
+            "a  \u{b}",
+            "\u{a0}x\u{a0}",
+        ] {
+            same(t);
+        }
+        // runs of spaces, breaks and `$` at every offset of a line
+        for lead in 0..18 {
+            for run in 1..5 {
+                for end in ["", "\n", "\r\n", "\u{c}y", "  \n  z"] {
+                    let t = format!(
+                        "{}{}b{}${end}",
+                        "x".repeat(lead),
+                        " ".repeat(run),
+                        "y".repeat(9)
+                    );
+                    same(&t);
+                    same(&format!("  {t}"));
+                }
             }
         }
     }

@@ -450,20 +450,100 @@ pub(crate) fn collapsed_already(s: &str, shape: u8) -> bool {
         && b.last() != Some(&b' ')
 }
 
-/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`.
+/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`: where the
+/// bits say the line may hold white space to collapse, the runs are collapsed without first
+/// asking whether `s` holds any ([`collapse_runs_into`] gives `s` itself where it holds none).
 pub(crate) fn collapse_part_into(out: &mut String, s: &str, shape: u8) {
     if collapsed_already(s, shape) {
         out.push_str(s);
     } else {
-        collapse_into(out, s);
+        collapse_runs_into(out, s);
     }
 }
 
 /// Appends `s` to `out` with its whitespace collapsed, without a new allocation.
 ///
-/// One pass over the bytes: runs of text are copied whole, and only a non-ASCII byte makes it
-/// decode a character (to ask whether it is a space such as NBSP).
+/// Most texts hold single ASCII spaces only: those are copied whole after a few vectorised
+/// scans, asked in the order that lets a text with something to collapse fail soonest (its
+/// ends, two spaces in a row, the ASCII white space other than spaces, and last the non-ASCII
+/// spaces, which decode characters); the rest go to [`collapse_runs_into`].
 pub(crate) fn collapse_into(out: &mut String, s: &str) {
+    static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let b = s.as_bytes();
+    let unicode_space = |i: usize| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(is_space)
+    };
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && DOUBLE.find(b).is_none()
+        && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+        && (s.is_ascii()
+            || (memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).all(|i| !unicode_space(i))
+                && memchr::memchr2_iter(0xE1, 0xEF, b).all(|i| !unicode_space(i))))
+    {
+        out.push_str(s);
+        return;
+    }
+    collapse_runs_into(out, s);
+}
+
+/// [`collapse_into`]'s work: one pass over the bytes, runs of text copied whole, and only a
+/// non-ASCII byte makes it decode a character (to ask whether it is a space such as NBSP). A
+/// text with nothing to collapse is one run, copied as it stands.
+fn collapse_runs_into(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let from = out.len();
+    let mut space = false;
+    let mut run = 0; // start of the run of text not yet copied
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let len = match c {
+            // a lone space between words stays inside the run
+            b' ' if i > run && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) => {
+                i += 1;
+                continue;
+            }
+            9..=13 | b' ' => 1,
+            // the lead bytes of the non-ASCII spaces (NBSP, U+2000.., U+3000, BOM)
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+                if !is_space(ch) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                ch.len_utf8()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if run < i {
+            if space && out.len() > from {
+                out.push(' ');
+            }
+            out.push_str(s.get(run..i).unwrap_or_default());
+        }
+        space = true;
+        run = i + len;
+        i += len;
+    }
+    if run < s.len() {
+        if space && out.len() > from {
+            out.push(' ');
+        }
+        out.push_str(s.get(run..).unwrap_or_default());
+    }
+}
+
+/// [`collapse_into`] as it was (its fast path's tests in another order), the oracle of
+/// `collapse_as_before`.
+#[cfg(test)]
+fn collapse_into_plain(out: &mut String, s: &str) {
     static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     // most lines hold single ASCII spaces only: copied whole after a few vectorised scans (a
@@ -659,6 +739,45 @@ mod tests {
                     same(&format!("  {t}"));
                 }
             }
+        }
+    }
+
+    /// [`collapse_into`] (its fast path's tests reordered) and [`collapse_runs_into`] (the runs
+    /// alone, as [`collapse_part_into`] calls them) against the old [`collapse_into`]: over every
+    /// line and every run of lines (joined by their line breaks) of the fixtures and the
+    /// corpus, and over generated texts of every kind of white space.
+    #[test]
+    fn collapse_as_before() {
+        let same = |t: &str| {
+            let mut want = String::from("k ");
+            collapse_into_plain(&mut want, t);
+            for f in [collapse_into, collapse_runs_into] {
+                let mut got = String::from("k ");
+                f(&mut got, t);
+                assert_eq!(got, want, "{t:?}");
+            }
+        };
+        for text in crate::testgen::real_texts() {
+            let ls: Vec<&str> = text.lines().collect();
+            for (i, l) in ls.iter().enumerate() {
+                same(l);
+                same(l.trim());
+                if let Some(run) = ls.get(i..i + 3) {
+                    same(&run.join("\n"));
+                }
+            }
+        }
+        let pieces = [
+            " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{85}", "\u{2003}",
+            "\u{200b}", "\u{3000}", "\u{feff}", "\u{1680}", "’", "É", "\u{17f}", "\u{212a}", "£",
+            "x", "ab", "(a)", "",
+        ];
+        let mut walk = crate::testgen::Walk::new(11);
+        for _ in 0..40_000 {
+            same(&walk.text(&pieces, 12));
+        }
+        for t in crate::testgen::texts_of(&[" ", "a", "\n", "\u{a0}", "é"], 5) {
+            same(&t);
         }
     }
 

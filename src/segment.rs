@@ -45,9 +45,10 @@ pub(crate) mod shape {
     pub const CUT: u8 = 1 << 5;
 }
 
-/// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts, and only a text with
-/// non-ASCII characters decodes the characters whose lead bytes may start a wide space or a
-/// currency sign.
+/// The [`shape`] bits of `t`: eight bytes at a time for the ASCII facts (three spaces in a row
+/// looked for, by [`has_gap`], only where two are, as three hold two), and only a text with
+/// non-ASCII characters reads the characters whose lead bytes may start a wide space or a
+/// currency sign ([`wide_facts`]).
 pub(crate) fn shape_of(t: &str) -> u8 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -58,9 +59,9 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         !(((x & SEVEN) + SEVEN) | x | SEVEN)
     };
     let b = t.as_bytes();
-    let (mut or, mut control, mut dollar, mut double, mut gap) = (0u64, 0u64, 0u64, 0u64, 0u64);
-    // the space bits of the chunk before (bit 7 of each of its bytes), for the two bytes
-    // before each chunk
+    let (mut or, mut control, mut dollar, mut double) = (0u64, 0u64, 0u64, 0u64);
+    // the space bits of the chunk before (bit 7 of each of its bytes), for the byte before
+    // each chunk
     let mut carry = 0u64;
     let mut chunks = b.chunks_exact(8);
     let mut step = |a: [u8; 8], valid: u64| {
@@ -70,11 +71,8 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         control |= w.wrapping_sub(LOW * 0x20) & !w & HIGH & valid;
         dollar |= equal(w, b'$');
         let sp = equal(w, b' ');
-        // the space bits of the bytes one and two before each byte, across the chunk edge
-        let one = (sp << 8) | (carry >> 56 & 0x80);
-        let two = (sp << 16) | (carry >> 48 & 0x8080);
-        double |= sp & one;
-        gap |= sp & one & two;
+        // the space bits of the bytes before each byte, across the chunk edge
+        double |= sp & ((sp << 8) | (carry >> 56));
         carry = sp;
     };
     for c in &mut chunks {
@@ -98,25 +96,32 @@ pub(crate) fn shape_of(t: &str) -> u8 {
     }
     if double != 0 {
         s |= shape::DOUBLE;
-    }
-    if gap != 0 {
-        s |= shape::GAP;
+        if has_gap(t) {
+            s |= shape::GAP;
+        }
     }
     if dollar != 0 {
         s |= shape::MONEY;
     }
     if or & HIGH != 0 {
-        // every wide space and non-ASCII currency sign starts with one of these lead bytes,
-        // which never continue a character
-        for i in
-            memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).chain(memchr::memchr2_iter(0xE1, 0xEF, b))
-        {
-            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
-            if is_space(c) {
-                s |= shape::WIDE_SPACE;
-            } else if matches!(c, '£' | '€' | '¥' | '￥') {
-                s |= shape::MONEY;
-            }
+        s |= wide_facts(t);
+    }
+    s
+}
+
+/// The [`shape`] bits of `t` that only its non-ASCII characters can set: a wide space, and the
+/// currency signs other than `$`.
+fn wide_facts(t: &str) -> u8 {
+    let mut s = 0;
+    // every wide space and non-ASCII currency sign starts with one of these lead bytes, which
+    // never continue a character
+    let b = t.as_bytes();
+    for i in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).chain(memchr::memchr2_iter(0xE1, 0xEF, b)) {
+        let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+        if is_space(c) {
+            s |= shape::WIDE_SPACE;
+        } else if matches!(c, '£' | '€' | '¥' | '￥') {
+            s |= shape::MONEY;
         }
     }
     s
@@ -297,12 +302,71 @@ pub(crate) fn lines_and_starts(text: &str) -> (Vec<Line<'_>>, Vec<usize>) {
 }
 
 /// [`lines`], pushing one past each line feed onto `starts` where given.
+///
+/// An empty line (half the lines of minutes: the blank lines between paragraphs) is known by
+/// its first byte, a break, and needs no search for its break, no trimming and no shape; each
+/// other line searches for its break from its start.
 fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> {
     // room for lines of 32 bytes on average, so that most texts never grow the vector
     let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
-    // one searcher over the whole text rather than one search per line
+    while pos <= bytes.len() {
+        let nl = if let Some(b'\n' | b'\x0c') = bytes.get(pos) {
+            out.push(Line {
+                text: text.get(pos..pos).unwrap_or_default(),
+                text_start: pos,
+                indent: 0,
+                furniture: false,
+                shape: 0,
+                words: u64::MAX,
+            });
+            Some(pos)
+        } else {
+            let nl = bytes
+                .get(pos..)
+                .and_then(|r| memchr::memchr2(b'\n', b'\x0c', r))
+                .map(|i| pos + i);
+            let raw_end = nl.unwrap_or(bytes.len());
+            let mut end = raw_end;
+            if end > pos && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            let raw = text.get(pos..end).unwrap_or_default();
+            let (trimmed, lead, indent) = trim_line(raw);
+            out.push(Line {
+                text: trimmed,
+                text_start: pos + lead,
+                indent,
+                furniture: false,
+                shape: shape_of(trimmed),
+                words: u64::MAX,
+            });
+            nl
+        };
+        match nl {
+            Some(i) => {
+                if let Some(starts) = starts
+                    .as_deref_mut()
+                    .filter(|_| bytes.get(i) == Some(&b'\n'))
+                {
+                    starts.push(i + 1);
+                }
+                pos = i + 1;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// [`cut`] as it was: the breaks found by one `memchr2` iterator over the whole text, and every
+/// line trimmed and shaped (the oracle of `cut_as_the_plain_cut`).
+#[cfg(test)]
+fn cut_plain(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
     let mut breaks = memchr::memchr2_iter(b'\n', b'\x0c', bytes);
     while pos <= bytes.len() {
         let nl = breaks.next();
@@ -322,15 +386,7 @@ fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> 
             words: u64::MAX,
         });
         match nl {
-            Some(i) => {
-                if let Some(starts) = starts
-                    .as_deref_mut()
-                    .filter(|_| bytes.get(i) == Some(&b'\n'))
-                {
-                    starts.push(i + 1);
-                }
-                pos = i + 1;
-            }
+            Some(i) => pos = i + 1,
             None => break,
         }
     }
@@ -394,20 +450,100 @@ pub(crate) fn collapsed_already(s: &str, shape: u8) -> bool {
         && b.last() != Some(&b' ')
 }
 
-/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`.
+/// [`collapse_into`] for `s`, a part of a line's text whose [`shape`] bits are `shape`: where the
+/// bits say the line may hold white space to collapse, the runs are collapsed without first
+/// asking whether `s` holds any ([`collapse_runs_into`] gives `s` itself where it holds none).
 pub(crate) fn collapse_part_into(out: &mut String, s: &str, shape: u8) {
     if collapsed_already(s, shape) {
         out.push_str(s);
     } else {
-        collapse_into(out, s);
+        collapse_runs_into(out, s);
     }
 }
 
 /// Appends `s` to `out` with its whitespace collapsed, without a new allocation.
 ///
-/// One pass over the bytes: runs of text are copied whole, and only a non-ASCII byte makes it
-/// decode a character (to ask whether it is a space such as NBSP).
+/// Most texts hold single ASCII spaces only: those are copied whole after a few vectorised
+/// scans, asked in the order that lets a text with something to collapse fail soonest (its
+/// ends, two spaces in a row, the ASCII white space other than spaces, and last the non-ASCII
+/// spaces, which decode characters); the rest go to [`collapse_runs_into`].
 pub(crate) fn collapse_into(out: &mut String, s: &str) {
+    static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let b = s.as_bytes();
+    let unicode_space = |i: usize| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(is_space)
+    };
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && DOUBLE.find(b).is_none()
+        && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()
+        && memchr::memchr2(0x0b, 0x0c, b).is_none()
+        && (s.is_ascii()
+            || (memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).all(|i| !unicode_space(i))
+                && memchr::memchr2_iter(0xE1, 0xEF, b).all(|i| !unicode_space(i))))
+    {
+        out.push_str(s);
+        return;
+    }
+    collapse_runs_into(out, s);
+}
+
+/// [`collapse_into`]'s work: one pass over the bytes, runs of text copied whole, and only a
+/// non-ASCII byte makes it decode a character (to ask whether it is a space such as NBSP). A
+/// text with nothing to collapse is one run, copied as it stands.
+fn collapse_runs_into(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let from = out.len();
+    let mut space = false;
+    let mut run = 0; // start of the run of text not yet copied
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let len = match c {
+            // a lone space between words stays inside the run
+            b' ' if i > run && b.get(i + 1).is_some_and(|&n| n > b' ' && n < 0x80) => {
+                i += 1;
+                continue;
+            }
+            9..=13 | b' ' => 1,
+            // the lead bytes of the non-ASCII spaces (NBSP, U+2000.., U+3000, BOM)
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+                if !is_space(ch) {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                ch.len_utf8()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if run < i {
+            if space && out.len() > from {
+                out.push(' ');
+            }
+            out.push_str(s.get(run..i).unwrap_or_default());
+        }
+        space = true;
+        run = i + len;
+        i += len;
+    }
+    if run < s.len() {
+        if space && out.len() > from {
+            out.push(' ');
+        }
+        out.push_str(s.get(run..).unwrap_or_default());
+    }
+}
+
+/// [`collapse_into`] as it was (its fast path's tests in another order), the oracle of
+/// `collapse_as_before`.
+#[cfg(test)]
+fn collapse_into_plain(out: &mut String, s: &str) {
     static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     // most lines hold single ASCII spaces only: copied whole after a few vectorised scans (a
@@ -519,6 +655,129 @@ mod tests {
                 let t = format!("{}{}b{}", "x".repeat(lead), " ".repeat(run), "y".repeat(9));
                 assert_eq!(shape_of(&t), plain(&t), "{t:?}");
             }
+        }
+    }
+
+    /// The cut (empty lines known by their first byte, a search for each other line's break)
+    /// against the plain cut (one `memchr2` iterator, every line trimmed and shaped): the same
+    /// lines, starts, indents and shapes over every line of the fixtures and the corpus and over
+    /// generated texts whose breaks, white space, `$` and non-ASCII characters fall on either
+    /// side of each 8-byte word edge.
+    #[test]
+    fn cut_as_the_plain_cut() {
+        let key = |l: &Line<'_>| (l.text_start, l.text.to_string(), l.indent, l.shape);
+        let same = |t: &str| {
+            let plain: Vec<_> = cut_plain(t).iter().map(key).collect();
+            let (ls, starts) = lines_and_starts(t);
+            assert_eq!(ls.iter().map(key).collect::<Vec<_>>(), plain, "{t:?}");
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(starts, want, "{t:?}");
+            ls.len()
+        };
+        let mut lines = 0;
+        for t in crate::testgen::real_texts() {
+            lines += same(&t);
+        }
+        assert!(lines > 800, "{lines}");
+        let pieces = [
+            "\n",
+            "\u{c}",
+            "\r\n",
+            "\r",
+            " ",
+            "  ",
+            "\t",
+            "\u{b}",
+            "\u{a0}",
+            "\u{feff}",
+            "\u{2003}",
+            "$",
+            "£5",
+            "€",
+            "É",
+            "ſ",
+            "\u{212a}",
+            "x",
+            "Budget",
+            "abcdefghij",
+            "\0",
+            "\u{1f}",
+            "—",
+        ];
+        let mut walk = crate::testgen::Walk::new(99);
+        for _ in 0..60_000 {
+            same(&walk.text(&pieces, 24));
+        }
+        for t in crate::testgen::texts_of(&["\n", " ", "a", "\t", "\r", "\u{a0}"], 5) {
+            same(&t);
+        }
+        for t in [
+            "",
+            "\n",
+            "x",
+            " ",
+            "\u{c}",
+            "   $",
+            "a  \u{b}",
+            "\u{a0}x\u{a0}",
+        ] {
+            same(t);
+        }
+        // runs of spaces, breaks and `$` at every offset of a line
+        for lead in 0..18 {
+            for run in 1..5 {
+                for end in ["", "\n", "\r\n", "\u{c}y", "  \n  z"] {
+                    let t = format!(
+                        "{}{}b{}${end}",
+                        "x".repeat(lead),
+                        " ".repeat(run),
+                        "y".repeat(9)
+                    );
+                    same(&t);
+                    same(&format!("  {t}"));
+                }
+            }
+        }
+    }
+
+    /// [`collapse_into`] (its fast path's tests reordered) and [`collapse_runs_into`] (the runs
+    /// alone, as [`collapse_part_into`] calls them) against the old [`collapse_into`]: over every
+    /// line and every run of lines (joined by their line breaks) of the fixtures and the
+    /// corpus, and over generated texts of every kind of white space.
+    #[test]
+    fn collapse_as_before() {
+        let same = |t: &str| {
+            let mut want = String::from("k ");
+            collapse_into_plain(&mut want, t);
+            for f in [collapse_into, collapse_runs_into] {
+                let mut got = String::from("k ");
+                f(&mut got, t);
+                assert_eq!(got, want, "{t:?}");
+            }
+        };
+        for text in crate::testgen::real_texts() {
+            let ls: Vec<&str> = text.lines().collect();
+            for (i, l) in ls.iter().enumerate() {
+                same(l);
+                same(l.trim());
+                if let Some(run) = ls.get(i..i + 3) {
+                    same(&run.join("\n"));
+                }
+            }
+        }
+        let pieces = [
+            " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{85}", "\u{2003}",
+            "\u{200b}", "\u{3000}", "\u{feff}", "\u{1680}", "’", "É", "\u{17f}", "\u{212a}", "£",
+            "x", "ab", "(a)", "",
+        ];
+        let mut walk = crate::testgen::Walk::new(11);
+        for _ in 0..40_000 {
+            same(&walk.text(&pieces, 12));
+        }
+        for t in crate::testgen::texts_of(&[" ", "a", "\n", "\u{a0}", "é"], 5) {
+            same(&t);
         }
     }
 

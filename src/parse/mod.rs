@@ -78,16 +78,33 @@ thread_local! {
 /// Calls `read` with the bytes that `fill` writes, ASCII-lowered, in a buffer kept between
 /// calls (a call made from inside `read` gets a buffer of its own).
 pub(crate) fn with_lowered<R>(fill: impl FnOnce(&mut Vec<u8>), read: impl FnOnce(&[u8]) -> R) -> R {
+    with_buffer(
+        |buf| {
+            fill(buf);
+            buf.make_ascii_lowercase();
+        },
+        read,
+    )
+}
+
+/// Calls `read` with the bytes that `fill` writes, in the buffer of [`with_lowered`] (a call
+/// made from inside `read` gets a buffer of its own).
+fn with_buffer<R>(fill: impl FnOnce(&mut Vec<u8>), read: impl FnOnce(&[u8]) -> R) -> R {
     let run = |buf: &mut Vec<u8>| {
         buf.clear();
         fill(buf);
-        buf.make_ascii_lowercase();
         read(buf)
     };
     LOWERED.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buf) => run(&mut buf),
         Err(_) => run(&mut Vec::new()),
     })
+}
+
+/// Appends `t` ASCII-lowered to `buf`: each byte lowered as it is copied, one pass over the
+/// text, where copying and then lowering in place (`make_ascii_lowercase`) makes two.
+fn push_lowered(buf: &mut Vec<u8>, t: &[u8]) {
+    buf.extend(t.iter().map(u8::to_ascii_lowercase));
 }
 
 impl Keywords {
@@ -126,10 +143,10 @@ impl Keywords {
     /// The words that occur in any of `texts` (no match runs from one text into the next), as
     /// bits by their index (the plain form of [`Keywords::mark_lines`]).
     pub(crate) fn bits<'t>(&self, texts: impl Iterator<Item = &'t str>) -> u64 {
-        with_lowered(
+        with_buffer(
             |buf| {
                 for t in texts {
-                    buf.extend_from_slice(t.as_bytes());
+                    push_lowered(buf, t.as_bytes());
                     buf.push(b'\n');
                 }
             },
@@ -151,8 +168,8 @@ impl Keywords {
             l.words = 0;
         }
         let mut line = 0;
-        with_lowered(
-            |buf| buf.extend_from_slice(text.as_bytes()),
+        with_buffer(
+            |buf| push_lowered(buf, text.as_bytes()),
             |lowered| {
                 self.each_match(lowered, |at, pattern| {
                     // the line whose text starts at or before the match: lines are in order, and a
@@ -828,6 +845,45 @@ mod tests {
             },
         );
         assert_eq!(got, ("resolved É".as_bytes().to_vec(), b"agreed".to_vec()));
+    }
+
+    /// [`push_lowered`] (lowering while copying, as the keyword pass fills its buffer) against
+    /// copying and then lowering in place (`make_ascii_lowercase`, as before and as
+    /// [`with_lowered`] does): over the fixtures and the corpus, and texts of every ASCII byte
+    /// and of characters whose lower case is not ASCII-lowered (`É`, `ſ`, the Kelvin sign).
+    #[test]
+    fn push_lowered_as_lowering_in_place() {
+        let plain = |t: &[u8]| {
+            let mut v = t.to_vec();
+            v.make_ascii_lowercase();
+            v
+        };
+        let mut texts: Vec<Vec<u8>> = crate::testgen::real_texts()
+            .into_iter()
+            .map(String::into_bytes)
+            .collect();
+        texts.push((0..=255u8).collect());
+        texts.push(Vec::new());
+        for t in crate::testgen::texts_of(
+            &["A", "z", "@", "[", "`", "{", "É", "ſ", "\u{212a}", "\n"],
+            4,
+        ) {
+            texts.push(t.into_bytes());
+        }
+        for t in &texts {
+            let mut got = b"K".to_vec();
+            push_lowered(&mut got, t);
+            assert_eq!(got.get(1..), Some(&plain(t)[..]), "{t:?}");
+            assert_eq!(got.first(), Some(&b'K'));
+        }
+        // the keyword pass's bits over the lowered copy: the same as over a copy lowered in place
+        let words = &*LINE_WORDS;
+        for t in crate::testgen::real_texts().iter().take(40) {
+            let lowered = plain(t.as_bytes());
+            let mut want = 0u64;
+            words.each_match(&lowered, |_, p| want |= 1 << p);
+            assert_eq!(words.bits(t.lines()) | want, want);
+        }
     }
 
     #[test]

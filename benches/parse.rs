@@ -3,6 +3,9 @@
 //! Inputs, read at bench time:
 //! - `input_1x`: every top-level `fixtures/*.txt`, concatenated; `input_10x`: the same
 //!   concatenation repeated ten times;
+//! - `each_1x`: the same fixtures as `input_1x`, each parsed as a document of its own (one
+//!   `parse_str` call each, timed together), as a batch of small documents is read: set beside
+//!   `input_1x`, it shows the cost that every document pays whatever its size;
 //! - `distinct_1x` / `distinct_10x` (only where `../shared/corpus/pdf/text/` exists): the first
 //!   `input_1x`-many and ten times as many bytes of that corpus's texts, concatenated. Repeated
 //!   text can hide a quadratic path (ten copies add no new distinct lines) or trip
@@ -148,6 +151,37 @@ fn bench(c: &mut Criterion) {
         });
         g.finish();
     }
+
+    // the same bytes as `input_1x`, parsed as the documents they are, one call each: what a
+    // batch of small documents costs per byte beside one long text
+    let docs: Vec<String> = files(&root.join("fixtures"), "txt")
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    eprintln!("each_1x: {} documents, {bytes} bytes", docs.len());
+    let mut g = c.benchmark_group("each_1x");
+    g.throughput(Throughput::Bytes(bytes as u64))
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    g.bench_function("newline_count", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| memchr::memchr_iter(b'\n', black_box(d.as_bytes())).count())
+                .sum::<usize>()
+        });
+    });
+    g.bench_function("parse_str", |b| {
+        b.iter(|| {
+            docs.iter()
+                .filter_map(|d| parse_str(black_box(d), &options).ok())
+                .map(|d| d.meetings.len())
+                .sum::<usize>()
+        });
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -111,10 +111,52 @@ pub(crate) fn shape_of(t: &str) -> u8 {
 
 /// The [`shape`] bits of `t` that only its non-ASCII characters can set: a wide space, and the
 /// currency signs other than `$`.
+///
+/// Every wide space and non-ASCII currency sign starts with one of the lead bytes `C2`, `E1`,
+/// `E2`, `E3` or `EF`, and all five are at least `C0`: the bytes with both top bits set are found
+/// eight at a time (`w & (w << 1)` keeps bit 7 of each byte where its bit 6 is set too, and no
+/// bit crosses into the next byte's bit 7), and only those are compared with the five and
+/// decoded. The characters are those that [`wide_facts_by_search`] decodes (`wide_facts_as_by_search`).
 fn wide_facts(t: &str) -> u8 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = t.as_bytes();
     let mut s = 0;
-    // every wide space and non-ASCII currency sign starts with one of these lead bytes, which
-    // never continue a character
+    let mut at = |i: usize| {
+        if matches!(b.get(i), Some(0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)) {
+            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+            if is_space(c) {
+                s |= shape::WIDE_SPACE;
+            } else if matches!(c, '£' | '€' | '¥' | '￥') {
+                s |= shape::MONEY;
+            }
+        }
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let w = u64::from_le_bytes(a);
+        let mut lead = w & (w << 1) & HIGH;
+        while lead != 0 {
+            at(i + (lead.trailing_zeros() / 8) as usize);
+            lead &= lead - 1;
+        }
+        i += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        if c >= 0xC0 {
+            at(i + k);
+        }
+    }
+    s
+}
+
+/// [`wide_facts`] as it was: the lead bytes found by two `memchr` searches (the oracle of
+/// `wide_facts_as_by_search`).
+#[cfg(test)]
+fn wide_facts_by_search(t: &str) -> u8 {
+    let mut s = 0;
     let b = t.as_bytes();
     for i in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).chain(memchr::memchr2_iter(0xE1, 0xEF, b)) {
         let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
@@ -125,6 +167,40 @@ fn wide_facts(t: &str) -> u8 {
         }
     }
     s
+}
+
+/// Where the first line break (`\n` or a form feed) at or after `from` in `b` lies, eight bytes
+/// at a time: a word is asked whether it holds a byte below `0x0D`, as both breaks are
+/// (`(w - 0x0D..) & !w & 0x80..` flags every such byte, and a borrow can flag a byte only above
+/// one that is truly below, so the lowest flag is exact), and only a flagged byte is compared
+/// with the breaks; the search goes on after a flagged byte that is no break (a tab, say). The
+/// last few bytes of the text, fewer than eight, are read one by one. Inline, with no call into
+/// `memchr` and its set-up, which cost more than the search over a line of 60 bytes; checked
+/// against `memchr2` by `breaks_as_by_memchr`.
+#[inline]
+fn next_break(b: &[u8], from: usize) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(c) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let w = u64::from_le_bytes(a);
+        let low = w.wrapping_sub(LOW * 0x0D) & !w & HIGH;
+        if low == 0 {
+            i += 8;
+            continue;
+        }
+        let k = i + (low.trailing_zeros() / 8) as usize;
+        if let Some(b'\n' | b'\x0c') = b.get(k) {
+            return Some(k);
+        }
+        i = k + 1;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\x0c')
+        .map(|k| i + k)
 }
 
 impl Line<'_> {
@@ -305,7 +381,7 @@ pub(crate) fn lines_and_starts(text: &str) -> (Vec<Line<'_>>, Vec<usize>) {
 ///
 /// An empty line (half the lines of minutes: the blank lines between paragraphs) is known by
 /// its first byte, a break, and needs no search for its break, no trimming and no shape; each
-/// other line searches for its break from its start.
+/// other line searches for its break from its start ([`next_break`]).
 fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> {
     // room for lines of 32 bytes on average, so that most texts never grow the vector
     let mut out = Vec::with_capacity(text.len() / 32 + 1);
@@ -323,10 +399,7 @@ fn cut<'t>(text: &'t str, mut starts: Option<&mut Vec<usize>>) -> Vec<Line<'t>> 
             });
             Some(pos)
         } else {
-            let nl = bytes
-                .get(pos..)
-                .and_then(|r| memchr::memchr2(b'\n', b'\x0c', r))
-                .map(|i| pos + i);
+            let nl = next_break(bytes, pos);
             let raw_end = nl.unwrap_or(bytes.len());
             let mut end = raw_end;
             if end > pos && bytes.get(end - 1) == Some(&b'\r') {
@@ -740,6 +813,142 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`next_break`] against `memchr2` over the breaks: from every byte of the fixtures and
+    /// every line start of the corpus, and over generated texts of every length up to 70 with a
+    /// break (or none) at every place, every byte value before and after it, and runs of the
+    /// bytes below `0x0D` that the word test flags (tabs, `\r`, `\v`, NUL) and of non-ASCII ones.
+    #[test]
+    fn breaks_as_by_memchr() {
+        let plain = |b: &[u8], from: usize| {
+            b.get(from..)
+                .and_then(|r| memchr::memchr2(b'\n', b'\x0c', r))
+                .map(|i| from + i)
+        };
+        let every = |b: &[u8], step: usize| {
+            for from in (0..=b.len() + 1).step_by(step) {
+                assert_eq!(next_break(b, from), plain(b, from), "{from} {b:?}");
+            }
+        };
+        let mut found = 0;
+        for (k, t) in crate::testgen::real_texts().iter().enumerate() {
+            let b = t.as_bytes();
+            if k < 16 {
+                every(b, 1);
+            } else {
+                for from in std::iter::once(0).chain(memchr::memchr2_iter(b'\n', b'\x0c', b)) {
+                    assert_eq!(next_break(b, from + 1), plain(b, from + 1), "{from}");
+                    assert_eq!(next_break(b, from), plain(b, from), "{from}");
+                }
+            }
+            found += memchr::memchr2_iter(b'\n', b'\x0c', b).count();
+        }
+        assert!(found > 800, "{found}");
+        // every byte value at every place of texts of every length (so every tail length),
+        // alone and before a break, searched from the start and from the byte; the bytes the
+        // word test flags or breaks on, searched from every place
+        for len in 0..70 {
+            for at in 0..len {
+                for v in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    for end in [b'a', b'\n'] {
+                        if let Some(x) = b.last_mut() {
+                            *x = end;
+                        }
+                        if let Some(x) = b.get_mut(at) {
+                            *x = v;
+                        }
+                        for from in [0, at, at + 1] {
+                            assert_eq!(next_break(&b, from), plain(&b, from), "{from} {b:?}");
+                        }
+                        if matches!(v, 0 | 9..=14 | 0x80 | 0xff) {
+                            every(&b, 1);
+                        }
+                    }
+                }
+            }
+        }
+        let pieces = [
+            "\n", "\u{c}", "\r\n", "\r", "\t", "\u{b}", "\0", "\u{1}", "\u{d}", "\u{e}", " ", "x",
+            "abcdefgh", "É", "ſ", "\u{212a}", "\u{a0}", "\u{85}", "\u{feff}", "\u{7f}",
+        ];
+        let mut walk = crate::testgen::Walk::new(5);
+        for _ in 0..20_000 {
+            every(walk.text(&pieces, 30).as_bytes(), 1);
+        }
+        for t in crate::testgen::texts_of(&["\n", "\t", "\r", "\u{c}", "ab", "É"], 5) {
+            every(t.as_bytes(), 1);
+        }
+        every(b"", 1);
+    }
+
+    /// [`wide_facts`] (lead bytes from `C0` found eight at a time) against two `memchr` searches
+    /// for the five lead bytes: over every line of the fixtures and the corpus, whole and from
+    /// each of its first 9 bytes that starts a character, and over generated texts of wide
+    /// spaces, currency signs and other non-ASCII characters of 2, 3 and 4 bytes (each lead
+    /// byte among them) at every offset of the eight-byte words.
+    #[test]
+    fn wide_facts_as_by_search() {
+        let same = |t: &str| assert_eq!(wide_facts(t), wide_facts_by_search(t), "{t:?}");
+        let mut wide = 0;
+        for text in crate::testgen::real_texts() {
+            for l in text.lines() {
+                for k in 0..9 {
+                    if let Some(t) = l.get(k..) {
+                        same(t);
+                    }
+                }
+                wide += usize::from(wide_facts_by_search(l) != 0);
+            }
+        }
+        assert!(wide > 10, "{wide}");
+        let pieces = [
+            "\u{a0}",
+            "\u{85}",
+            "\u{2003}",
+            "\u{200b}",
+            "\u{3000}",
+            "\u{feff}",
+            "\u{1680}",
+            "\u{180e}",
+            "£",
+            "€",
+            "¥",
+            "￥",
+            "$",
+            "’",
+            "–",
+            "É",
+            "é",
+            "ſ",
+            "\u{212a}",
+            "ÿ",
+            "\u{c0}",
+            "\u{ff00}",
+            "\u{e000}",
+            "😀",
+            "\u{10ffff}",
+            "中",
+            "x",
+            " ",
+            "\t",
+            "ab",
+            "abcdefg",
+        ];
+        let mut walk = crate::testgen::Walk::new(3);
+        for _ in 0..60_000 {
+            same(&walk.text(&pieces, 20));
+        }
+        for t in crate::testgen::texts_of(&["\u{a0}", "£", "x", "é", "\u{3000}"], 5) {
+            same(&t);
+        }
+        for lead in 0..20 {
+            for p in pieces {
+                same(&format!("{}{p}{}", "x".repeat(lead), "y".repeat(lead % 9)));
+            }
+        }
+        same("");
     }
 
     /// [`collapse_into`] (its fast path's tests reordered) and [`collapse_runs_into`] (the runs

@@ -49,6 +49,10 @@ pub(crate) mod shape {
 /// looked for, by [`has_gap`], only where two are, as three hold two), and only a text with
 /// non-ASCII characters reads the characters whose lead bytes may start a wide space or a
 /// currency sign ([`wide_facts`]).
+///
+/// A text of eight bytes or more reads its tail (the bytes after its last whole chunk) as its
+/// last eight bytes, again whole, rather than copying the tail into a padded chunk (a copy of
+/// a length known only when running, a call).
 pub(crate) fn shape_of(t: &str) -> u8 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -64,7 +68,9 @@ pub(crate) fn shape_of(t: &str) -> u8 {
     // each chunk
     let mut carry = 0u64;
     let mut chunks = b.chunks_exact(8);
-    let mut step = |a: [u8; 8], valid: u64| {
+    // (`join`: whether the chunk follows the chunk before in the text, so that a space ending
+    // that one and one starting this are two in a row)
+    let mut step = |a: [u8; 8], valid: u64, join: bool| {
         let w = u64::from_le_bytes(a);
         or |= w;
         // a byte below 0x20 (among ASCII bytes; non-ASCII ones never set these bits)
@@ -72,23 +78,32 @@ pub(crate) fn shape_of(t: &str) -> u8 {
         dollar |= equal(w, b'$');
         let sp = equal(w, b' ');
         // the space bits of the bytes before each byte, across the chunk edge
-        double |= sp & ((sp << 8) | (carry >> 56));
+        let before = if join { carry >> 56 } else { 0 };
+        double |= sp & ((sp << 8) | before);
         carry = sp;
     };
     for c in &mut chunks {
         let mut a = [0u8; 8];
         a.copy_from_slice(c);
-        step(a, u64::MAX);
+        step(a, u64::MAX, true);
     }
-    // the tail as one more chunk, padded with zero bytes (which are no space and no `$`, and
-    // whose control bits `valid` clears)
     let tail = chunks.remainder();
-    if !tail.is_empty() {
+    if let Some(&last) = b.last_chunk::<8>() {
+        // the tail inside the last eight bytes of the text, read again whole: every byte of
+        // them is the text's, so each bit it sets is a fact of the text, and the pair of bytes
+        // across the tail's edge lies inside them too (no join: the chunk before ends inside
+        // them)
+        if !tail.is_empty() {
+            step(last, u64::MAX, false);
+        }
+    } else if !tail.is_empty() {
+        // a text shorter than eight bytes as one chunk, padded with zero bytes (which are no
+        // space and no `$`, and whose control bits `valid` clears)
         let mut a = [0u8; 8];
         if let Some(to) = a.get_mut(..tail.len()) {
             to.copy_from_slice(tail);
         }
-        step(a, (1u64 << (8 * tail.len())) - 1);
+        step(a, (1u64 << (8 * tail.len())) - 1, false);
     }
     let mut s = 0;
     if control != 0 {
@@ -688,7 +703,8 @@ mod tests {
     use super::*;
 
     /// [`shape_of`] against the plain reading of each bit, over texts of every length up to
-    /// 20 from pieces that sit on either side of each 8-byte chunk edge.
+    /// 20 from pieces that sit on either side of each 8-byte chunk edge, and runs of spaces at
+    /// every place of texts of every length up to 40 (the last eight bytes read again whole).
     #[test]
     fn shape_of_matches_its_plain_reading() {
         let plain = |t: &str| {
@@ -721,6 +737,19 @@ mod tests {
         for _ in 0..60_000 {
             let t = walk.text(&pieces, 20);
             assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+        }
+        // a run of one, two or three spaces (or `$`, a tab) at every place of texts of every
+        // length up to 40, so on either side of the last chunk's edge and of the tail's
+        for len in 0..40 {
+            for at in 0..len {
+                for run in [" ", "  ", "   ", "$", "\t"] {
+                    let mut t = "x".repeat(len);
+                    t.insert_str(at, run);
+                    assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+                    let t = format!("{}{run}", "x".repeat(len));
+                    assert_eq!(shape_of(&t), plain(&t), "{t:?}");
+                }
+            }
         }
         // runs of spaces at every offset of a long line
         for lead in 0..20 {

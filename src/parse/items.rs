@@ -54,7 +54,7 @@ impl Heading {
             title_line: i,
             inline_body,
             number: None,
-            title: clean_title(title),
+            title: clean_title_in(title, line.shape),
             shape: Cow::Borrowed(""),
             prefix: String::new(),
             value: 0,
@@ -129,8 +129,41 @@ fn roman(input: &str) -> IResult<&str, &str> {
 /// Whether `input` can open with an item number at all: the one-byte test that spares the
 /// grammar below most lines. A number starts with a digit, a roman numeral (`I V X`), an
 /// `Item` / `Agenda item` word, or a code of up to four capitals with its digits close behind
-/// (`CL.136`).
+/// (`CL.136`). (The first bytes are read as a slice, which compiles to a tighter loop than
+/// the `take` adapters of [`may_open_number_plain`], whose answers these are.)
 fn may_open_number(input: &str) -> bool {
+    let t = input.strip_prefix('*').unwrap_or(input);
+    let b = t.as_bytes();
+    let first = |n: usize| b.get(..n).unwrap_or(b);
+    let word = |w: &str| crate::segment::opens_ci(t, w);
+    // `CL.136`: up to four capitals, maybe a dot or space, then digits
+    let coded = || first(7).iter().any(u8::is_ascii_digit);
+    // `IV.`, `XII`: a roman numeral not run into a word (`It was` is no number)
+    let roman = || {
+        let head = first(5);
+        let n = head
+            .iter()
+            .position(|c| !matches!(c, b'I' | b'V' | b'X'))
+            .unwrap_or(head.len());
+        let rest = t.get(n..).unwrap_or_default();
+        let rest = rest.strip_prefix(['.', ':', ')']).unwrap_or(rest);
+        !rest.starts_with(char::is_alphanumeric)
+    };
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(b'a') => word("agenda item"),
+        Some(b'A') => word("agenda item") || coded(),
+        Some(b'i') => word("item"),
+        Some(b'I') => word("item") || roman() || coded(),
+        Some(b'V' | b'X') => roman() || coded(),
+        Some(c) if c.is_ascii_uppercase() => coded(),
+        _ => false,
+    }
+}
+
+/// [`may_open_number`]'s plain form, its first bytes read through `take` adapters.
+#[cfg(test)]
+fn may_open_number_plain(input: &str) -> bool {
     let t = input.strip_prefix('*').unwrap_or(input);
     let b = t.as_bytes();
     let word = |w: &str| crate::segment::opens_ci(t, w);
@@ -470,13 +503,25 @@ fn size_at_end(text: &str) -> bool {
 
 /// Cleans a title: attachment text, `(Item 1)` references and column gaps removed.
 pub(crate) fn clean_title(raw: &str) -> Option<String> {
+    clean_title_in(raw, u8::MAX)
+}
+
+/// [`clean_title`] for `raw`, a part of a line's text (or of lines' texts joined by a space)
+/// whose [`crate::segment::shape`] bits are `shape`: where the bits say the text holds no
+/// column gap, it is not searched for one, and where they say it holds no white space to
+/// collapse ([`crate::segment::collapsed_already`]), and no reference was cut out of it, it is
+/// copied as it stands rather than collapsed (collapsing gives it unchanged). A clear bit is
+/// true of every part of the line, and of a part cut shorter by attachment text.
+fn clean_title_in(raw: &str, shape: u8) -> Option<String> {
     let mut t = raw;
     if let Some((before, ..)) = attachment(t) {
         t = before;
     }
     // a run of 3+ spaces starts another column (e.g. an "Action" column)
-    if let Some(i) = crate::segment::gap_at(t) {
-        t = t.get(..i).unwrap_or(t);
+    if shape & crate::segment::shape::GAP != 0 {
+        if let Some(i) = crate::segment::gap_at(t) {
+            t = t.get(..i).unwrap_or(t);
+        }
     }
     // every reference is bracketed
     let t = if t.contains('(') {
@@ -484,7 +529,11 @@ pub(crate) fn clean_title(raw: &str) -> Option<String> {
     } else {
         std::borrow::Cow::Borrowed(t)
     };
-    let mut collapsed = collapse(&t);
+    let mut collapsed = match t {
+        // (a reference cut out may leave two spaces in a row)
+        Cow::Borrowed(b) if crate::segment::collapsed_already(b, shape) => b.to_string(),
+        _ => collapse(&t),
+    };
     // the trimmed title is cut from the collapsed text in place rather than copied: its end,
     // then its start (`trim` after `trim_end_matches` trims the end and then the start)
     let end = collapsed
@@ -638,7 +687,8 @@ fn looks_like_title(t: &str) -> bool {
     first_ok
         && !opens("that ")
         && !t.ends_with(',')
-        && t.chars().count() <= 220
+        // (no text has more characters than bytes)
+        && (t.len() <= 220 || t.chars().count() <= 220)
         && !opens("pm ")
         && !opens("am ")
 }
@@ -684,7 +734,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                         && labels_free(l)
                         && number(l.text).is_err() =>
                 {
-                    (clean_title(l.text), j)
+                    (clean_title_in(l.text, l.shape), j)
                 }
                 _ => (None, i),
             }
@@ -721,7 +771,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 // `Playground Update – AS had circulated ...`: a heading in title case run into
                 // its body, however long the line
                 inline_body = Some(line.text.len() - rest_t.len() + at);
-                (clean_title(title), i)
+                (clean_title_in(title, line.shape), i)
             } else if let Some(more) = wrapped_title(lines, i, rest_t) {
                 // `294.   Minutes of the meeting held on 13 February 2025 and, if in order, to
                 // be` / `approved as a correct record` / `(Item 3)`
@@ -741,9 +791,9 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             } else if let Some((title, at)) = run_in_any {
                 // `Finance - the following accounts were approved for payment, ...`
                 inline_body = Some(line.text.len() - rest_t.len() + at);
-                (clean_title(title), i)
+                (clean_title_in(title, line.shape), i)
             } else if looks_like_title(rest_t) {
-                (clean_title(rest_t), i)
+                (clean_title_in(rest_t, line.shape), i)
             } else {
                 continue;
             }
@@ -1303,13 +1353,22 @@ pub(crate) fn build(
         }
     }
     // amounts over the whole item
+    // (most lines hold none: an empty list found is dropped, not copied from, and the first
+    // list found is kept as it is)
+    let mut take = |found: Vec<crate::model::Amount>| {
+        if item.amounts.is_empty() {
+            item.amounts = found;
+        } else if !found.is_empty() {
+            item.amounts.extend(found);
+        }
+    };
     for line in head.iter().chain(kept.iter()) {
         if line.furniture {
             continue;
         }
-        item.amounts.extend(money::on_line(line, &ctx.ix));
+        take(money::on_line(line, &ctx.ix));
     }
-    item.amounts.extend(money::in_tables(
+    take(money::in_tables(
         head.iter().chain(kept.iter()),
         &ctx.ix,
         ctx.currency,
@@ -1439,7 +1498,7 @@ fn take_attachments<'a>(
                 // `- Budget report` / `PDF 65 KB`: the name is the bullet on the line above
                 named_above(&mut kept).or_else(|| item.title.clone())
             } else {
-                clean_title(before).or_else(|| item.title.clone())
+                clean_title_in(before, line.shape).or_else(|| item.title.clone())
             };
             item.attachments.push(Attachment {
                 title,
@@ -1476,7 +1535,7 @@ fn named_above(kept: &mut [Line<'_>]) -> Option<String> {
     if name.split_whitespace().take(13).count() > 12 || attachment(name).is_some() {
         return None;
     }
-    let title = clean_title(name)?;
+    let title = clean_title_in(name, above.shape)?;
     above.text = "";
     Some(title)
 }
@@ -2634,20 +2693,52 @@ mod tests {
         }
     }
 
-    /// Titles cut from the collapsed text in place are the titles copied out of it: over every
-    /// line of the fixtures and corpus (and each line after its first word, as a numbered
-    /// heading's title) and generated titles with references, gaps, dashes, colons and white
-    /// space at either end.
+    /// Titles cut from the collapsed text in place are the titles copied out of it, and so are
+    /// those cleaned by their line's shape bits: over every line of the fixtures and corpus
+    /// (and each line after its first word, as a numbered heading's title) and of generated
+    /// texts, and generated titles with references, gaps, dashes, colons and white space at
+    /// either end.
     #[test]
     fn titles_cut_in_place_as_copied() {
         let mut some = 0;
-        for text in crate::testgen::real_texts() {
-            for line in text.lines() {
-                let after = line.trim_start().split_once(' ').map_or("", |(_, r)| r);
-                for t in [line, after] {
+        let mut texts = crate::testgen::real_texts();
+        let mut walk = crate::testgen::Walk::new(17);
+        let line_pieces = [
+            "Budget",
+            " ",
+            "  ",
+            "   ",
+            ":",
+            "-",
+            "–",
+            "(Item 3)",
+            "(Pages 1 - 26)",
+            "(",
+            "\t",
+            "\u{a0}",
+            "\u{b}",
+            "\u{2003}",
+            "\u{feff}",
+            "É",
+            "ſ",
+            "\u{212a}",
+            "PDF 59 KB",
+            "\n",
+            "5. ",
+            "Action",
+        ];
+        for _ in 0..3000 {
+            texts.push(walk.text(&line_pieces, 12));
+        }
+        for text in &texts {
+            for line in crate::segment::lines(text) {
+                let t = line.text;
+                let after = t.split_once(' ').map_or("", |(_, r)| r);
+                for t in [t, after] {
                     let want = clean_title_plain(t);
                     some += usize::from(want.is_some());
                     assert_eq!(clean_title(t), want, "{t:?}");
+                    assert_eq!(clean_title_in(t, line.shape), want, "{t:?}");
                 }
             }
         }
@@ -2770,6 +2861,61 @@ mod tests {
             }
         }
         assert!(chosen > 1000, "{chosen}");
+    }
+
+    /// The slice form of the number gate answers as the `take` form: over every line of the
+    /// fixtures and corpus (and each after its first byte) and generated openings of digits,
+    /// roman numerals, item words and codes in any case, with ſ, the Kelvin sign, É, no-break
+    /// spaces, tabs, `\v` and the empty text.
+    #[test]
+    fn number_gate_by_slices_as_by_take() {
+        let mut yes = 0;
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                for t in [line, line.get(1..).unwrap_or_default(), line.trim_start()] {
+                    let want = may_open_number_plain(t);
+                    yes += usize::from(want);
+                    assert_eq!(may_open_number(t), want, "{t:?}");
+                }
+            }
+        }
+        assert!(yes > 500, "{yes}");
+        let pieces = [
+            "I",
+            "V",
+            "X",
+            "i",
+            "1",
+            "9",
+            "CL",
+            ".",
+            ":",
+            ")",
+            " ",
+            "*",
+            "Item",
+            "item ",
+            "ITEM",
+            "agenda item",
+            "Agenda Item",
+            "A",
+            "a",
+            "ſ",
+            "\u{212a}",
+            "É",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "t",
+            "",
+        ];
+        let yes = crate::testgen::agree(&pieces, 3, may_open_number, may_open_number_plain);
+        assert!(yes > 1000, "{yes}");
+        let mut walk = crate::testgen::Walk::new(23);
+        for _ in 0..20000 {
+            let t = walk.text(&pieces, 9);
+            assert_eq!(may_open_number(&t), may_open_number_plain(&t), "{t:?}");
+        }
     }
 
     #[test]

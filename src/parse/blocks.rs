@@ -183,11 +183,23 @@ pub(crate) fn paragraphs_in<'a>(
     // the first line of the paragraph being built
     let mut first = 0;
     // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
-    // (asked of a line and its neighbours; only lines with a gap are read)
-    let gaps = |k: usize| {
-        lines
+    // (asked of a line and its neighbours; only lines with a gap are read, and each once: the
+    // answers for the last few lines are kept, by line index, in four places, which hold any
+    // three lines in a row)
+    let mut memo = [(usize::MAX, false); 4];
+    let mut gaps = |k: usize| {
+        if let Some(&(at, row)) = memo.get(k % 4) {
+            if at == k {
+                return row;
+            }
+        }
+        let row = lines
             .get(k)
-            .is_some_and(|l| l.shape & shape::GAP != 0 && is_row(l.text))
+            .is_some_and(|l| l.shape & shape::GAP != 0 && is_row(l.text));
+        if let Some(slot) = memo.get_mut(k % 4) {
+            *slot = (k, row);
+        }
+        row
     };
     for (i, line) in lines.iter().enumerate() {
         // Furniture ends a paragraph: a node's text must be found at its span, and page
@@ -538,6 +550,21 @@ fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
     Ok((rest, (m, strong)))
 }
 
+/// Whether [`keyword`] may match at the start of `rest`: every keyword opens with one of these
+/// pairs of bytes (`RE`/`Re`, `AG`/`Ag`, `TH`, `DE`/`De`; the bracketed ones, compared in any
+/// ASCII case, `(N`/`(K` in either case), so elsewhere (at most word starts) the grammar is not
+/// asked.
+fn may_open_keyword(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    matches!(
+        (b.first(), b.get(1)),
+        (Some(b'R' | b'D'), Some(b'E' | b'e'))
+            | (Some(b'A'), Some(b'G' | b'g'))
+            | (Some(b'T'), Some(b'H'))
+            | (Some(b'('), Some(b'N' | b'n' | b'K' | b'k'))
+    )
+}
+
 /// The punctuation after a marker: `:`, `:-`, ` –`, ` -`, `(Unanimously):`, or a following
 /// `that`/`to` (kept in the text).
 fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
@@ -757,9 +784,14 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
         ) {
             continue;
         }
-        let (after_kw, (m, strong)) = match keyword(rest) {
-            Ok(v) => v,
-            Err(_) => {
+        let parsed = if may_open_keyword(rest) {
+            keyword(rest).ok()
+        } else {
+            None
+        };
+        let (after_kw, (m, strong)) = match parsed {
+            Some(v) => v,
+            None => {
                 // lower case `resolved:` after a subject (`it was resolved:`, `Council resolved to:`)
                 let head8 = rest.get(..8);
                 let resolved = head8.is_some_and(|h| h.eq_ignore_ascii_case("resolved"));
@@ -1436,6 +1468,82 @@ mod tests {
             }
         }
         assert!(nested > 20, "{nested}");
+    }
+
+    /// The keyword gate is open wherever the keyword rule matches: at every word start of every
+    /// line of the fixtures and corpus, and over generated openings of the keywords in any case
+    /// with ſ, the Kelvin sign, É, no-break spaces, tabs and `\v`.
+    #[test]
+    fn keyword_gate_open_wherever_keywords_match() {
+        let mut matched = 0;
+        let mut check = |t: &str| {
+            if keyword(t).is_ok() {
+                matched += 1;
+                assert!(may_open_keyword(t), "{t:?}");
+            }
+        };
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                for (i, _) in line.char_indices() {
+                    check(line.get(i..).unwrap_or_default());
+                }
+            }
+        }
+        let pieces = [
+            "R",
+            "r",
+            "E",
+            "e",
+            "SOLVED",
+            "solved",
+            "A",
+            "a",
+            "G",
+            "g",
+            "REED",
+            "reed",
+            "T",
+            "H",
+            "h",
+            "D",
+            "d",
+            "CISION",
+            "cision",
+            " made",
+            "(",
+            "N",
+            "n",
+            "K",
+            "k",
+            "on-key decision)",
+            "ey decision)",
+            "ON-KEY DECISION)",
+            "\u{212a}",
+            "ſ",
+            "É",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            " TO RECOMMEND",
+            "COMMEND",
+            "commend",
+            ":",
+            "",
+            "RESOLVED",
+            "Agreed",
+            "Decision made",
+            "THE DECISION",
+            "(key DECISION)",
+            "Recommended",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 3) {
+            check(&t);
+        }
+        let mut walk = crate::testgen::Walk::new(41);
+        for _ in 0..30000 {
+            check(&walk.text(&pieces, 6));
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]

@@ -100,7 +100,234 @@ struct Building<'a> {
 /// Cuts an item's lines into paragraphs. The texts that are not a line's as it stands (those
 /// over several lines, or with white space to collapse) are built one after another in `arena`,
 /// which the paragraphs borrow: one buffer for all of them rather than a string each.
+#[cfg(test)]
 pub(crate) fn paragraphs<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Vec<Para<'a>> {
+    paragraphs_in(lines, arena, Vec::new(), &mut Vec::new())
+}
+
+/// Vectors kept between calls for [`paragraphs_in`] (and the arena its texts are built in):
+/// each item of a document is cut into paragraphs, and building them in the buffers of the
+/// item before takes no allocation once they have grown to the size of the largest item.
+#[derive(Debug, Default)]
+pub(crate) struct ParaBuffers {
+    pub arena: String,
+    /// Always empty between calls: only its allocation is kept ([`recycle`] gives it the
+    /// lifetime of the next call's lines).
+    pub paras: Vec<Para<'static>>,
+    pub texts: Vec<(usize, usize, usize)>,
+}
+
+impl ParaBuffers {
+    /// Drops a buffer grown past `limit` bytes (by a huge item), so that a thread does not keep
+    /// it after the document is done.
+    pub(crate) fn trim(&mut self, limit: usize) {
+        if self.arena.capacity() > limit {
+            self.arena = String::new();
+        }
+        if self.paras.capacity() * std::mem::size_of::<Para<'_>>() > limit {
+            self.paras = Vec::new();
+        }
+        if self.texts.capacity() * std::mem::size_of::<(usize, usize, usize)>() > limit {
+            self.texts = Vec::new();
+        }
+    }
+}
+
+/// An empty vector with `v`'s allocation, for items of another type of the same size and
+/// alignment (here the same type with another lifetime): a buffer kept between calls whose
+/// items borrow each call's text. (Collecting a vector's own iterator reuses its allocation
+/// where the items' layouts agree; where they did not, the vector would only be new.)
+pub(crate) fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// [`paragraphs`] in buffers kept between calls: the paragraphs are built in `out` (emptied
+/// first) with their texts in `arena`; `texts` is scratch room (where each text is in the arena
+/// while the arena is written to).
+pub(crate) fn paragraphs_in<'a>(
+    lines: &'a [Line<'a>],
+    arena: &'a mut String,
+    mut out: Vec<Para<'a>>,
+    texts: &mut Vec<(usize, usize, usize)>,
+) -> Vec<Para<'a>> {
+    arena.clear();
+    out.clear();
+    texts.clear();
+    // the arena takes room once, when first needed, for all the lines from there on
+    let mut reserved = false;
+    let mut room = |arena: &mut String, from: usize| {
+        if !reserved {
+            reserved = true;
+            let rest = lines.get(from..).unwrap_or_default();
+            arena.reserve(rest.iter().map(|l| l.text.len() + 1).sum());
+        }
+    };
+    // (most paragraphs run over a few lines)
+    out.reserve(lines.len() / 3 + 1);
+    let mut cur: Option<Building<'a>> = None;
+    // a paragraph is done: where its text ends in the arena is where the arena ends now (its
+    // text is set once the arena is written: (paragraph, start, end) is noted meanwhile)
+    let close = |cur: Option<Building<'a>>,
+                 arena: &String,
+                 out: &mut Vec<Para<'a>>,
+                 texts: &mut Vec<(usize, usize, usize)>| {
+        if let Some(mut b) = cur {
+            match b.text {
+                Text::Source(s) => b.para.text = s,
+                Text::Arena(at) => texts.push((out.len(), at, arena.len())),
+            }
+            out.push(b.para);
+        }
+    };
+    // the first line of the paragraph being built
+    let mut first = 0;
+    // a gap inside one line may be justified text; a table has gaps on neighbouring lines too
+    // (asked of a line and its neighbours; only lines with a gap are read, and each once: the
+    // answers for the last few lines are kept, by line index, in four places, which hold any
+    // three lines in a row)
+    let mut memo = [(usize::MAX, false); 4];
+    let mut gaps = |k: usize| {
+        if let Some(&(at, row)) = memo.get(k % 4) {
+            if at == k {
+                return row;
+            }
+        }
+        let row = lines
+            .get(k)
+            .is_some_and(|l| l.shape & shape::GAP != 0 && is_row(l.text));
+        if let Some(slot) = memo.get_mut(k % 4) {
+            *slot = (k, row);
+        }
+        row
+    };
+    for (i, line) in lines.iter().enumerate() {
+        // Furniture ends a paragraph: a node's text must be found at its span, and page
+        // furniture is not part of any text. (A paragraph cut by a page footer becomes two.)
+        if line.is_blank() || line.furniture {
+            close(cur.take(), arena, &mut out, texts);
+            continue;
+        }
+        let t = line.text;
+        let (lead, skip) = if let Some(l) = labels::label(t) {
+            (lead_of(&l, line.indent), l.len)
+        } else if let Some(n) = labels::bullet(t) {
+            (Lead::Bullet, n)
+        } else {
+            (Lead::Plain, 0)
+        };
+        // a table row (cells apart by column gaps) is a paragraph of its own
+        let neighbour = (i > 0 && gaps(i - 1)) || gaps(i + 1);
+        let row = neighbour
+            && if skip == 0 {
+                gaps(i)
+            } else {
+                line.shape & shape::GAP != 0 && t.get(skip..).is_some_and(is_row)
+            };
+        let breaks = match &cur {
+            None => true,
+            Some(_) if row => true,
+            Some(b) if b.para.row => true,
+            // a line cut short of its end closes its paragraph: the cut words lie between it
+            // and the next line, where no paragraph's span may run
+            Some(b)
+                if b.para
+                    .lines
+                    .last()
+                    .is_some_and(|l| l.shape & shape::CUT != 0) =>
+            {
+                true
+            }
+            Some(b) => {
+                let p = &b.para;
+                let last = p.lines.iter().rev().find(|l| !l.furniture);
+                let (prev, prev_indent) = last.map_or(("", 0), |l| (l.text, l.indent));
+                // a first-line indent opens a paragraph: `      Audit of Accounts - The ...`
+                // over continuation lines at the margin
+                let first_indent = p.lines.first().map_or(0, |l| l.indent);
+                let indented_again = first_indent >= prev_indent + 3
+                    && line.indent + 1 >= first_indent
+                    && line.indent >= prev_indent + 3;
+                // cheapest tests first: all are pure, so the order changes only the cost
+                lead != Lead::Plain
+                    || indented_again
+                    || (prev.ends_with(':') && !t.is_empty())
+                    || (super::narrative::ends_sentence(prev) && starts_upper(t))
+                    || line_marker(line, t).is_some()
+                    || super::narrative::opens_paragraph(t)
+            }
+        };
+        if breaks {
+            close(cur.take(), arena, &mut out, texts);
+            first = i;
+            let body = t.get(skip..).unwrap_or_default();
+            // the line's text as it stands where collapsing changes nothing
+            let text = if crate::segment::collapsed_already(body, line.shape) {
+                Text::Source(body)
+            } else {
+                room(arena, i);
+                let at = arena.len();
+                crate::segment::collapse_into(arena, body);
+                if arena.get(at..) == Some(body) {
+                    arena.truncate(at);
+                    Text::Source(body)
+                } else {
+                    Text::Arena(at)
+                }
+            };
+            cur = Some(Building {
+                para: Para {
+                    lead,
+                    lines: lines.get(i..=i).unwrap_or_default(),
+                    text: "",
+                    start: line.text_start,
+                    end: line.text_end(),
+                    row,
+                },
+                text,
+            });
+        } else if let Some(b) = cur.as_mut() {
+            b.para.lines = lines.get(first..=i).unwrap_or_default();
+            let at = match b.text {
+                Text::Source(s) => {
+                    room(arena, first);
+                    let at = arena.len();
+                    arena.push_str(s);
+                    b.text = Text::Arena(at);
+                    at
+                }
+                Text::Arena(at) => at,
+            };
+            if arena.len() > at {
+                arena.push(' ');
+            }
+            crate::segment::collapse_part_into(arena, t, line.shape);
+            b.para.end = line.text_end();
+        }
+    }
+    close(cur.take(), arena, &mut out, texts);
+    let arena: &'a String = arena;
+    for &(k, at, end) in texts.iter() {
+        if let Some(p) = out.get_mut(k) {
+            p.text = arena.get(at..end).unwrap_or_default();
+        }
+    }
+    for p in &mut out {
+        // drop trailing furniture from paragraph ends
+        while let [rest @ .., last] = p.lines {
+            if rest.is_empty() || !last.furniture {
+                break;
+            }
+            p.lines = rest;
+        }
+    }
+    out
+}
+
+/// [`paragraphs_in`]'s plain form, as it was before its buffers were kept between calls (a
+/// vector of its own for each call, and the arena reserved where it has no room yet).
+#[cfg(test)]
+fn paragraphs_plain<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Vec<Para<'a>> {
     arena.clear();
     // the arena takes room once, when first needed, for all the lines from there on
     let room = |arena: &mut String, from: usize| {
@@ -323,6 +550,21 @@ fn keyword(input: &str) -> IResult<&str, (Marker, bool)> {
     Ok((rest, (m, strong)))
 }
 
+/// Whether [`keyword`] may match at the start of `rest`: every keyword opens with one of these
+/// pairs of bytes (`RE`/`Re`, `AG`/`Ag`, `TH`, `DE`/`De`; the bracketed ones, compared in any
+/// ASCII case, `(N`/`(K` in either case), so elsewhere (at most word starts) the grammar is not
+/// asked.
+fn may_open_keyword(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    matches!(
+        (b.first(), b.get(1)),
+        (Some(b'R' | b'D'), Some(b'E' | b'e'))
+            | (Some(b'A'), Some(b'G' | b'g'))
+            | (Some(b'T'), Some(b'H'))
+            | (Some(b'('), Some(b'N' | b'n' | b'K' | b'k'))
+    )
+}
+
 /// The punctuation after a marker: `:`, `:-`, ` –`, ` -`, `(Unanimously):`, or a following
 /// `that`/`to` (kept in the text).
 fn after_marker(input: &str) -> IResult<&str, Option<&str>> {
@@ -542,9 +784,14 @@ pub(crate) fn marker(text: &str) -> Option<(Marker, &str)> {
         ) {
             continue;
         }
-        let (after_kw, (m, strong)) = match keyword(rest) {
-            Ok(v) => v,
-            Err(_) => {
+        let parsed = if may_open_keyword(rest) {
+            keyword(rest).ok()
+        } else {
+            None
+        };
+        let (after_kw, (m, strong)) = match parsed {
+            Some(v) => v,
+            None => {
                 // lower case `resolved:` after a subject (`it was resolved:`, `Council resolved to:`)
                 let head8 = rest.get(..8);
                 let resolved = head8.is_some_and(|h| h.eq_ignore_ascii_case("resolved"));
@@ -711,9 +958,15 @@ struct Level {
 
 /// Builds a tree of parts from labelled (and bulleted) paragraphs, nesting by label style:
 /// `(1)` > `(a)` > `i.`, `a.` > `i.`-`v.`. A `(i)` after `(h)` is a letter; elsewhere a roman.
+///
+/// The stack is held inline (lists rarely nest more than four deep), and a level's parts are
+/// moved whole into an empty parent rather than copied into a new vector.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {
-    stack: Vec<Level>,
+    stack: smallvec::SmallVec<[Level; 4]>,
+    /// (tests: levels copied into their parent as before, for the oracle)
+    #[cfg(test)]
+    plain: bool,
 }
 
 impl Tree {
@@ -782,10 +1035,10 @@ impl Tree {
             if self.stack.last().is_some_and(|l| l.parts.is_empty()) {
                 self.stack.pop();
             }
-            self.stack.push(Level {
-                style,
-                parts: vec![part],
-            });
+            // (room for a few parts at once: a level is a list)
+            let mut parts = Vec::with_capacity(4);
+            parts.push(part);
+            self.stack.push(Level { style, parts });
         }
     }
 
@@ -796,7 +1049,15 @@ impl Tree {
                 if let Some(last) = done.parts.last() {
                     parent.span.end = parent.span.end.max(last.span.end);
                 }
-                parent.parts.extend(done.parts);
+                #[cfg(not(test))]
+                let moved = parent.parts.is_empty();
+                #[cfg(test)]
+                let moved = parent.parts.is_empty() && !self.plain;
+                if moved {
+                    parent.parts = done.parts;
+                } else {
+                    parent.parts.extend(done.parts);
+                }
             }
             None => self.stack.push(done),
         }
@@ -1050,6 +1311,239 @@ mod tests {
             "a[i,ii,v],b"
         );
         assert_eq!(shape(&tree("1) a\n1) b\n2) c\n")), "1,1,2");
+    }
+
+    /// Lines of the fixtures and corpus in runs of `n` (as items cut them), each with some
+    /// lines made furniture (every `f`-th, where `f` is not 0), and generated lines of labels,
+    /// bullets, gaps and white space.
+    fn runs_of_lines(n: usize, f: usize) -> Vec<String> {
+        let mut runs = Vec::new();
+        for text in crate::testgen::real_texts() {
+            let all: Vec<&str> = text.split('\n').collect();
+            for chunk in all.chunks(n) {
+                runs.push(chunk.join("\n"));
+            }
+        }
+        let pieces = [
+            "(a) ",
+            "(b) ",
+            "(i) ",
+            "(ii) ",
+            "1. ",
+            "2) ",
+            "a. ",
+            "A: ",
+            "• ",
+            "- ",
+            "\n",
+            "\n\n",
+            "RESOLVED ",
+            "That ",
+            "the report",
+            "   ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\u{b}",
+            "É",
+            "ſ",
+            "\u{212a}",
+            "Carried.",
+            ":",
+            "word ",
+            "Decision",
+            "x",
+        ];
+        let mut walk = crate::testgen::Walk::new(f as u64 + 11);
+        for _ in 0..3000 {
+            runs.push(walk.text(&pieces, 40));
+        }
+        runs.push(String::new());
+        runs
+    }
+
+    fn furnish(ls: &mut [Line<'_>], f: usize) {
+        if f == 0 {
+            return;
+        }
+        for (k, l) in ls.iter_mut().enumerate() {
+            if k % f == f - 1 {
+                l.furniture = true;
+            }
+        }
+    }
+
+    fn para_fields(p: &Para<'_>) -> String {
+        format!(
+            "{:?} {:?} {} {} {} {} {}",
+            p.lead,
+            p.text,
+            p.start,
+            p.end,
+            p.row,
+            p.lines.len(),
+            p.lines.first().map_or(0, |l| l.text_start)
+        )
+    }
+
+    /// Paragraphs built in buffers kept from one call to the next (as items are built) are the
+    /// paragraphs of the plain form, which builds each call's in new ones.
+    #[test]
+    fn paragraphs_in_kept_buffers_as_in_new_ones() {
+        let mut bufs = ParaBuffers::default();
+        let mut seen = 0;
+        for f in [0, 7] {
+            for run in runs_of_lines(40, f) {
+                let mut ls = lines(&run);
+                furnish(&mut ls, f);
+                let mut fresh = String::new();
+                let want: Vec<String> = paragraphs_plain(&ls, &mut fresh)
+                    .iter()
+                    .map(para_fields)
+                    .collect();
+                let got = paragraphs_in(
+                    &ls,
+                    &mut bufs.arena,
+                    recycle(std::mem::take(&mut bufs.paras)),
+                    &mut bufs.texts,
+                );
+                let got_fields: Vec<String> = got.iter().map(para_fields).collect();
+                assert_eq!(got_fields, want, "{run:?}");
+                seen += got.len();
+                bufs.paras = recycle(got);
+                bufs.trim(1 << 20);
+            }
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+
+    /// A recycled vector keeps its allocation (the buffers kept between items rely on it).
+    #[test]
+    fn recycled_vectors_keep_their_room() {
+        let text = "(a) one\n(b) two\n";
+        let ls = lines(text);
+        let mut arena = String::new();
+        let ps = paragraphs(&ls, &mut arena);
+        let cap = ps.capacity();
+        assert!(cap >= 2);
+        let kept: Vec<Para<'static>> = recycle(ps);
+        assert_eq!((kept.len(), kept.capacity()), (0, cap));
+        let words: Vec<(usize, &str)> = Vec::with_capacity(9);
+        let back: Vec<(usize, &'static str)> = recycle(words);
+        assert_eq!(back.capacity(), 9);
+    }
+
+    /// Trees whose levels move into an empty parent give the parts of the plain trees, whose
+    /// levels are copied into it: over the runs of list paragraphs of the fixtures and corpus
+    /// and of generated lines.
+    #[test]
+    fn trees_as_plain_trees() {
+        let mut nested = 0;
+        for run in runs_of_lines(60, 0) {
+            let ls = lines(&run);
+            let ix = LineIndex::new(&run, &[]);
+            let mut arena = String::new();
+            let ps = paragraphs(&ls, &mut arena);
+            let mut k = 0;
+            while k < ps.len() {
+                let mut fast = Tree::default();
+                let mut plain = Tree {
+                    plain: true,
+                    ..Tree::default()
+                };
+                // a run of list paragraphs, or one paragraph of any lead
+                let mut any = false;
+                while let Some(p) = ps
+                    .get(k)
+                    .filter(|p| !any || matches!(p.lead, Lead::Label { .. } | Lead::Bullet))
+                {
+                    fast.push(p, &ix);
+                    plain.push(p, &ix);
+                    any = true;
+                    k += 1;
+                }
+                let (a, b) = (fast.finish(), plain.finish());
+                nested += a.iter().filter(|p| !p.parts.is_empty()).count();
+                assert_eq!(a, b, "{run:?}");
+            }
+        }
+        assert!(nested > 20, "{nested}");
+    }
+
+    /// The keyword gate is open wherever the keyword rule matches: at every word start of every
+    /// line of the fixtures and corpus, and over generated openings of the keywords in any case
+    /// with ſ, the Kelvin sign, É, no-break spaces, tabs and `\v`.
+    #[test]
+    fn keyword_gate_open_wherever_keywords_match() {
+        let mut matched = 0;
+        let mut check = |t: &str| {
+            if keyword(t).is_ok() {
+                matched += 1;
+                assert!(may_open_keyword(t), "{t:?}");
+            }
+        };
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                for (i, _) in line.char_indices() {
+                    check(line.get(i..).unwrap_or_default());
+                }
+            }
+        }
+        let pieces = [
+            "R",
+            "r",
+            "E",
+            "e",
+            "SOLVED",
+            "solved",
+            "A",
+            "a",
+            "G",
+            "g",
+            "REED",
+            "reed",
+            "T",
+            "H",
+            "h",
+            "D",
+            "d",
+            "CISION",
+            "cision",
+            " made",
+            "(",
+            "N",
+            "n",
+            "K",
+            "k",
+            "on-key decision)",
+            "ey decision)",
+            "ON-KEY DECISION)",
+            "\u{212a}",
+            "ſ",
+            "É",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            " TO RECOMMEND",
+            "COMMEND",
+            "commend",
+            ":",
+            "",
+            "RESOLVED",
+            "Agreed",
+            "Decision made",
+            "THE DECISION",
+            "(key DECISION)",
+            "Recommended",
+        ];
+        for t in crate::testgen::texts_of(&pieces, 3) {
+            check(&t);
+        }
+        let mut walk = crate::testgen::Walk::new(41);
+        for _ in 0..30000 {
+            check(&walk.text(&pieces, 6));
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]

@@ -54,7 +54,7 @@ impl Heading {
             title_line: i,
             inline_body,
             number: None,
-            title: clean_title(title),
+            title: clean_title_in(title, line.shape),
             shape: Cow::Borrowed(""),
             prefix: String::new(),
             value: 0,
@@ -129,8 +129,41 @@ fn roman(input: &str) -> IResult<&str, &str> {
 /// Whether `input` can open with an item number at all: the one-byte test that spares the
 /// grammar below most lines. A number starts with a digit, a roman numeral (`I V X`), an
 /// `Item` / `Agenda item` word, or a code of up to four capitals with its digits close behind
-/// (`CL.136`).
+/// (`CL.136`). (The first bytes are read as a slice, which compiles to a tighter loop than
+/// the `take` adapters of [`may_open_number_plain`], whose answers these are.)
 fn may_open_number(input: &str) -> bool {
+    let t = input.strip_prefix('*').unwrap_or(input);
+    let b = t.as_bytes();
+    let first = |n: usize| b.get(..n).unwrap_or(b);
+    let word = |w: &str| crate::segment::opens_ci(t, w);
+    // `CL.136`: up to four capitals, maybe a dot or space, then digits
+    let coded = || first(7).iter().any(u8::is_ascii_digit);
+    // `IV.`, `XII`: a roman numeral not run into a word (`It was` is no number)
+    let roman = || {
+        let head = first(5);
+        let n = head
+            .iter()
+            .position(|c| !matches!(c, b'I' | b'V' | b'X'))
+            .unwrap_or(head.len());
+        let rest = t.get(n..).unwrap_or_default();
+        let rest = rest.strip_prefix(['.', ':', ')']).unwrap_or(rest);
+        !rest.starts_with(char::is_alphanumeric)
+    };
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(b'a') => word("agenda item"),
+        Some(b'A') => word("agenda item") || coded(),
+        Some(b'i') => word("item"),
+        Some(b'I') => word("item") || roman() || coded(),
+        Some(b'V' | b'X') => roman() || coded(),
+        Some(c) if c.is_ascii_uppercase() => coded(),
+        _ => false,
+    }
+}
+
+/// [`may_open_number`]'s plain form, its first bytes read through `take` adapters.
+#[cfg(test)]
+fn may_open_number_plain(input: &str) -> bool {
     let t = input.strip_prefix('*').unwrap_or(input);
     let b = t.as_bytes();
     let word = |w: &str| crate::segment::opens_ci(t, w);
@@ -470,15 +503,62 @@ fn size_at_end(text: &str) -> bool {
 
 /// Cleans a title: attachment text, `(Item 1)` references and column gaps removed.
 pub(crate) fn clean_title(raw: &str) -> Option<String> {
+    clean_title_in(raw, u8::MAX)
+}
+
+/// [`clean_title`] for `raw`, a part of a line's text (or of lines' texts joined by a space)
+/// whose [`crate::segment::shape`] bits are `shape`: where the bits say the text holds no
+/// column gap, it is not searched for one, and where they say it holds no white space to
+/// collapse ([`crate::segment::collapsed_already`]), and no reference was cut out of it, it is
+/// copied as it stands rather than collapsed (collapsing gives it unchanged). A clear bit is
+/// true of every part of the line, and of a part cut shorter by attachment text.
+fn clean_title_in(raw: &str, shape: u8) -> Option<String> {
     let mut t = raw;
     if let Some((before, ..)) = attachment(t) {
         t = before;
     }
     // a run of 3+ spaces starts another column (e.g. an "Action" column)
+    if shape & crate::segment::shape::GAP != 0 {
+        if let Some(i) = crate::segment::gap_at(t) {
+            t = t.get(..i).unwrap_or(t);
+        }
+    }
+    // every reference is bracketed
+    let t = if t.contains('(') {
+        TITLE_REFS.replace_all(t, "")
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
+    let mut collapsed = match t {
+        // (a reference cut out may leave two spaces in a row)
+        Cow::Borrowed(b) if crate::segment::collapsed_already(b, shape) => b.to_string(),
+        _ => collapse(&t),
+    };
+    // the trimmed title is cut from the collapsed text in place rather than copied: its end,
+    // then its start (`trim` after `trim_end_matches` trims the end and then the start)
+    let end = collapsed
+        .trim_end_matches([':', '-', '–', ' '])
+        .trim_end()
+        .len();
+    let kept = collapsed.get(..end).unwrap_or_default().trim_start().len();
+    if kept == 0 {
+        return None;
+    }
+    collapsed.truncate(end);
+    collapsed.drain(..end - kept);
+    Some(collapsed)
+}
+
+/// [`clean_title`]'s plain form: the trimmed title copied to a new string.
+#[cfg(test)]
+fn clean_title_plain(raw: &str) -> Option<String> {
+    let mut t = raw;
+    if let Some((before, ..)) = attachment(t) {
+        t = before;
+    }
     if let Some(i) = crate::segment::gap_at(t) {
         t = t.get(..i).unwrap_or(t);
     }
-    // every reference is bracketed
     let t = if t.contains('(') {
         TITLE_REFS.replace_all(t, "")
     } else {
@@ -607,7 +687,8 @@ fn looks_like_title(t: &str) -> bool {
     first_ok
         && !opens("that ")
         && !t.ends_with(',')
-        && t.chars().count() <= 220
+        // (no text has more characters than bytes)
+        && (t.len() <= 220 || t.chars().count() <= 220)
         && !opens("pm ")
         && !opens("am ")
 }
@@ -653,7 +734,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                         && labels_free(l)
                         && number(l.text).is_err() =>
                 {
-                    (clean_title(l.text), j)
+                    (clean_title_in(l.text, l.shape), j)
                 }
                 _ => (None, i),
             }
@@ -690,7 +771,7 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
                 // `Playground Update – AS had circulated ...`: a heading in title case run into
                 // its body, however long the line
                 inline_body = Some(line.text.len() - rest_t.len() + at);
-                (clean_title(title), i)
+                (clean_title_in(title, line.shape), i)
             } else if let Some(more) = wrapped_title(lines, i, rest_t) {
                 // `294.   Minutes of the meeting held on 13 February 2025 and, if in order, to
                 // be` / `approved as a correct record` / `(Item 3)`
@@ -710,9 +791,9 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             } else if let Some((title, at)) = run_in_any {
                 // `Finance - the following accounts were approved for payment, ...`
                 inline_body = Some(line.text.len() - rest_t.len() + at);
-                (clean_title(title), i)
+                (clean_title_in(title, line.shape), i)
             } else if looks_like_title(rest_t) {
-                (clean_title(rest_t), i)
+                (clean_title_in(rest_t, line.shape), i)
             } else {
                 continue;
             }
@@ -940,8 +1021,60 @@ fn caps_run_in(text: &str) -> Option<(&str, usize)> {
 }
 
 /// Chooses the real item headings among the candidates: the most common numbering shape, in
-/// a plausible running order; sub-numbers (`5.1` under `5`) are kept too.
-pub(crate) fn select(cands: Vec<Heading>) -> Vec<Heading> {
+/// a plausible running order; sub-numbers (`5.1` under `5`) are kept too. The candidates are
+/// chosen in place, in their own vector (`retain` asks of each in order, once, as the loop of
+/// [`select_plain`] did).
+pub(crate) fn select(mut cands: Vec<Heading>) -> Vec<Heading> {
+    // (a document's numbers come in a few shapes: the counts are held inline)
+    let mut counts: smallvec::SmallVec<[(Cow<'static, str>, usize, usize); 8]> =
+        smallvec::SmallVec::new();
+    for (k, c) in cands.iter().enumerate() {
+        match counts.iter_mut().find(|(s, ..)| *s == c.shape) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c.shape.clone(), 1, k)),
+        }
+    }
+    let Some(dominant) = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|c| c.0.clone())
+    else {
+        return Vec::new();
+    };
+    if is_outline(&dominant) {
+        return select_outline(cands);
+    }
+    // the prefix of the first number taken, and the values taken: every later number must have
+    // the same prefix, a value not yet taken and not far past the highest
+    let mut prefix: Option<String> = None;
+    let mut taken: Taken<u32> = Taken::default();
+    let mut last_top: Option<u32> = None;
+    let mut max_value = 0;
+    cands.retain(|c| {
+        if c.shape != dominant {
+            return false;
+        }
+        let ok = if dominant == "A" {
+            last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
+        } else {
+            prefix.as_ref().is_none_or(|p| {
+                *p == c.prefix && !taken.contains(&c.value) && c.value <= max_value + 40
+            })
+        };
+        if ok {
+            prefix.get_or_insert_with(|| c.prefix.clone());
+            taken.insert(c.value);
+            max_value = max_value.max(c.value);
+            last_top = Some(c.value);
+        }
+        ok
+    });
+    cands
+}
+
+/// [`select`]'s plain form, the headings chosen pushed to a new vector.
+#[cfg(test)]
+fn select_plain(cands: Vec<Heading>) -> Vec<Heading> {
     let mut counts: Vec<(Cow<'static, str>, usize, usize)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         match counts.iter_mut().find(|(s, ..)| *s == c.shape) {
@@ -1180,9 +1313,22 @@ pub(crate) fn build(
         text.push_str(l.text);
     }
     item.text = text;
-    let mut arena = String::new();
-    let paras = blocks::paragraphs(&kept, &mut arena);
-    read_blocks(ctx, &paras, &mut item, decision_block_first);
+    // the buffers of the item before (a call from inside this one would find them taken and
+    // start with empty ones of its own)
+    let mut scratch = SCRATCH.take();
+    let paras = blocks::paragraphs_in(
+        &kept,
+        &mut scratch.paras.arena,
+        blocks::recycle(std::mem::take(&mut scratch.paras.paras)),
+        &mut scratch.paras.texts,
+    );
+    read_blocks(
+        ctx,
+        &paras,
+        &mut item,
+        decision_block_first,
+        &mut scratch.narrative,
+    );
     // `*Recommended to Council` after a committee's resolution: what it resolved is a
     // recommendation to the full council (PATTERNS.md 5)
     const TO_COUNCIL: [&str; 2] = ["*recommended to council", "*recommended to full council"];
@@ -1207,13 +1353,22 @@ pub(crate) fn build(
         }
     }
     // amounts over the whole item
+    // (most lines hold none: an empty list found is dropped, not copied from, and the first
+    // list found is kept as it is)
+    let mut take = |found: Vec<crate::model::Amount>| {
+        if item.amounts.is_empty() {
+            item.amounts = found;
+        } else if !found.is_empty() {
+            item.amounts.extend(found);
+        }
+    };
     for line in head.iter().chain(kept.iter()) {
         if line.furniture {
             continue;
         }
-        item.amounts.extend(money::on_line(line, &ctx.ix));
+        take(money::on_line(line, &ctx.ix));
     }
-    item.amounts.extend(money::in_tables(
+    take(money::in_tables(
         head.iter().chain(kept.iter()),
         &ctx.ix,
         ctx.currency,
@@ -1227,7 +1382,8 @@ pub(crate) fn build(
     item.statements.sort_by_key(|s| s.span.start);
     // votes, per paragraph
     let most = paras.iter().map(|p| p.lines.len()).max().unwrap_or(0);
-    let mut ls: Vec<(usize, &str)> = Vec::with_capacity(most);
+    let mut ls: Vec<(usize, &str)> = blocks::recycle(std::mem::take(&mut scratch.lines));
+    ls.reserve(most);
     for p in &paras {
         ls.clear();
         ls.extend(
@@ -1253,7 +1409,43 @@ pub(crate) fn build(
     }
     item.votes = merge_votes(std::mem::take(&mut item.votes), &ctx.ix);
     motion_blocks(&mut item.votes, &kept);
+    scratch.lines = blocks::recycle(ls);
+    scratch.paras.paras = blocks::recycle(paras);
+    scratch.trim();
+    SCRATCH.set(scratch);
     item
+}
+
+/// Buffers that [`build`] needs for every item, kept between items so that an item takes no
+/// allocation for them once they have grown to the size of the largest item: its paragraphs
+/// (and their texts), the paragraphs left to the narrative rules, and a paragraph's lines for
+/// the vote rules. They hold nothing from one item to the next (each is emptied before use),
+/// so an item's record is what fresh buffers would give.
+#[derive(Debug, Default)]
+struct Scratch {
+    paras: blocks::ParaBuffers,
+    narrative: Vec<usize>,
+    /// Always empty between items: only its allocation is kept.
+    lines: Vec<(usize, &'static str)>,
+}
+
+impl Scratch {
+    /// Buffers grown past this many bytes by a huge item are dropped, not kept.
+    const LIMIT: usize = 1 << 20;
+
+    fn trim(&mut self) {
+        self.paras.trim(Self::LIMIT);
+        if self.narrative.capacity() * std::mem::size_of::<usize>() > Self::LIMIT {
+            self.narrative = Vec::new();
+        }
+        if self.lines.capacity() * std::mem::size_of::<(usize, &str)>() > Self::LIMIT {
+            self.lines = Vec::new();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 /// A line that only heads the list of an item's documents (`Supporting documents:`), which the
@@ -1306,7 +1498,7 @@ fn take_attachments<'a>(
                 // `- Budget report` / `PDF 65 KB`: the name is the bullet on the line above
                 named_above(&mut kept).or_else(|| item.title.clone())
             } else {
-                clean_title(before).or_else(|| item.title.clone())
+                clean_title_in(before, line.shape).or_else(|| item.title.clone())
             };
             item.attachments.push(Attachment {
                 title,
@@ -1343,7 +1535,7 @@ fn named_above(kept: &mut [Line<'_>]) -> Option<String> {
     if name.split_whitespace().take(13).count() > 12 || attachment(name).is_some() {
         return None;
     }
-    let title = clean_title(name)?;
+    let title = clean_title_in(name, above.shape)?;
     above.text = "";
     Some(title)
 }
@@ -1519,9 +1711,17 @@ fn stops_block(p: &Para<'_>) -> bool {
 }
 
 /// The block pass over an item's paragraphs.
-fn read_blocks(ctx: &mut Ctx<'_>, paras: &[Para<'_>], item: &mut Item, decision_block_first: bool) {
+/// (`narrative` is a buffer kept between items, emptied first.)
+fn read_blocks(
+    ctx: &mut Ctx<'_>,
+    paras: &[Para<'_>],
+    item: &mut Item,
+    decision_block_first: bool,
+    narrative: &mut Vec<usize>,
+) {
     let mut i = 0;
-    let mut narrative: Vec<usize> = Vec::with_capacity(paras.len());
+    narrative.clear();
+    narrative.reserve(paras.len());
     let mut seen_plain = false;
     let concern_item = item.title.as_deref().is_some_and(|t| {
         ["concerns", "questions from the public", "public questions"]
@@ -1987,14 +2187,52 @@ fn read_marker_block(
         }
         break;
     }
-    parts.extend(tree.finish());
+    // (most blocks are a list alone or a part alone: the vector is moved, not copied)
+    if parts.is_empty() {
+        parts = tree.finish();
+    } else {
+        parts.extend(tree.finish());
+    }
     let target = match m {
         Marker::Resolved => &mut item.resolutions,
         Marker::Recommended => &mut item.recommendations,
         Marker::Decision => &mut item.decision,
     };
-    // text printed twice (a Decision block, then the same under Minutes) is kept once; the
-    // copy sits close by, so only the last parts are compared (linear on huge items)
+    push_unrepeated(target, parts);
+    i
+}
+
+/// Appends `parts` to `target`, leaving out each part whose text and label equal those of one
+/// of the last 64 parts of `target` as it grows: text printed twice (a Decision block, then
+/// the same under Minutes) is kept once; the copy sits close by, so only the last parts are
+/// compared (linear on huge items). The parts are moved into `target` first (the vector
+/// itself where `target` is empty, as it mostly is) and the repeats then taken out in place,
+/// the parts kept sliding down: the part at `j` is compared with the 64 kept before it, which
+/// are the 64 that [`push_unrepeated_plain`] compares it with.
+fn push_unrepeated(target: &mut Vec<Part>, parts: Vec<Part>) {
+    let from = target.len();
+    if target.is_empty() {
+        *target = parts;
+    } else {
+        target.extend(parts);
+    }
+    let mut kept = from;
+    for j in from..target.len() {
+        let repeated = match (target.get(j), target.get(kept.saturating_sub(64)..kept)) {
+            (Some(p), Some(last)) => last.iter().any(|q| q.text == p.text && q.label == p.label),
+            _ => false,
+        };
+        if !repeated {
+            target.swap(kept, j);
+            kept += 1;
+        }
+    }
+    target.truncate(kept);
+}
+
+/// [`push_unrepeated`]'s plain form: each part pushed unless one of the last 64 is the same.
+#[cfg(test)]
+fn push_unrepeated_plain(target: &mut Vec<Part>, parts: Vec<Part>) {
     for p in parts {
         if !target
             .iter()
@@ -2005,7 +2243,6 @@ fn read_marker_block(
             target.push(p);
         }
     }
-    i
 }
 
 #[cfg(test)]
@@ -2453,6 +2690,231 @@ mod tests {
             ("Grade B", false),
         ] {
             assert_eq!(size_at_end(text), want, "{text}");
+        }
+    }
+
+    /// Titles cut from the collapsed text in place are the titles copied out of it, and so are
+    /// those cleaned by their line's shape bits: over every line of the fixtures and corpus
+    /// (and each line after its first word, as a numbered heading's title) and of generated
+    /// texts, and generated titles with references, gaps, dashes, colons and white space at
+    /// either end.
+    #[test]
+    fn titles_cut_in_place_as_copied() {
+        let mut some = 0;
+        let mut texts = crate::testgen::real_texts();
+        let mut walk = crate::testgen::Walk::new(17);
+        let line_pieces = [
+            "Budget",
+            " ",
+            "  ",
+            "   ",
+            ":",
+            "-",
+            "–",
+            "(Item 3)",
+            "(Pages 1 - 26)",
+            "(",
+            "\t",
+            "\u{a0}",
+            "\u{b}",
+            "\u{2003}",
+            "\u{feff}",
+            "É",
+            "ſ",
+            "\u{212a}",
+            "PDF 59 KB",
+            "\n",
+            "5. ",
+            "Action",
+        ];
+        for _ in 0..3000 {
+            texts.push(walk.text(&line_pieces, 12));
+        }
+        for text in &texts {
+            for line in crate::segment::lines(text) {
+                let t = line.text;
+                let after = t.split_once(' ').map_or("", |(_, r)| r);
+                for t in [t, after] {
+                    let want = clean_title_plain(t);
+                    some += usize::from(want.is_some());
+                    assert_eq!(clean_title(t), want, "{t:?}");
+                    assert_eq!(clean_title_in(t, line.shape), want, "{t:?}");
+                }
+            }
+        }
+        assert!(some > 1000, "{some}");
+        let pieces = [
+            "Budget",
+            " ",
+            "  ",
+            "   ",
+            ":",
+            "-",
+            "–",
+            "—",
+            "(Item 3)",
+            "(Pages 1 - 26)",
+            "(",
+            "\t",
+            "\u{a0}",
+            "\u{b}",
+            "\u{2003}",
+            "É",
+            "ſ",
+            "\u{212a}",
+            "PDF 59 KB",
+            "a",
+            "\n",
+        ];
+        let yes = crate::testgen::agree(
+            &pieces,
+            3,
+            |t| clean_title(t).is_some(),
+            |t| clean_title_plain(t).is_some(),
+        );
+        assert!(yes > 100, "{yes}");
+        for t in crate::testgen::texts_of(&pieces, 3) {
+            assert_eq!(clean_title(&t), clean_title_plain(&t), "{t:?}");
+        }
+        assert_eq!(clean_title(""), None);
+    }
+
+    /// Parts moved into their list and then thinned in place are the parts pushed one by one
+    /// unless repeated: lists of parts from a few labels and texts (so that many repeat, near
+    /// and more than 64 apart), onto an empty list and onto lists already holding parts.
+    #[test]
+    fn unrepeated_parts_as_pushed_one_by_one() {
+        let mut walk = crate::testgen::Walk::new(5);
+        let labels = [None, Some("a"), Some("b"), Some("i")];
+        let texts = ["That", "the report", "be noted.", "", "É"];
+        let make = |walk: &mut crate::testgen::Walk, n: usize| -> Vec<Part> {
+            (0..n)
+                .map(|k| Part {
+                    label: labels[walk.below(labels.len())].map(str::to_string),
+                    text: texts[walk.below(texts.len())].to_string(),
+                    parts: Vec::new(),
+                    span: crate::model::Span {
+                        start: k,
+                        end: k + 1,
+                        line: 1,
+                        page: None,
+                    },
+                })
+                .collect()
+        };
+        let mut dropped = 0;
+        for round in 0..3000 {
+            let before = if round % 2 == 0 { 0 } else { walk.below(140) };
+            let n = walk.below(if round % 5 == 0 { 200 } else { 12 });
+            let target = make(&mut walk, before);
+            let parts = make(&mut walk, n);
+            let (mut fast, mut plain) = (target.clone(), target);
+            push_unrepeated(&mut fast, parts.clone());
+            push_unrepeated_plain(&mut plain, parts);
+            dropped += before + n - plain.len();
+            assert_eq!(fast, plain, "{round}");
+        }
+        assert!(dropped > 1000, "{dropped}");
+    }
+
+    /// Headings chosen in place are those the plain form chooses into a new vector: the
+    /// candidates of each fixture and corpus text, whole and cut into regions of 300 lines (as
+    /// meetings cut them), and of generated numbered lines.
+    #[test]
+    fn headings_selected_in_place_as_before() {
+        let show = |hs: &[Heading]| format!("{hs:?}");
+        let mut texts = crate::testgen::real_texts();
+        let pieces = [
+            "1. Budget\n",
+            "2. Minutes\n",
+            "3 Apologies\n",
+            "5.1 Sub\n",
+            "IV. Roman\n",
+            "A. Letter\n",
+            "12. Late\n",
+            "2. Again\n",
+            "77/21 Planning\n",
+            "CL.136 Code\n",
+            "\n",
+            "text of the item, here\n",
+            "1.1.1 Deep\n",
+            "I. One\n",
+        ];
+        let mut walk = crate::testgen::Walk::new(3);
+        for _ in 0..2000 {
+            texts.push(walk.text(&pieces, 12));
+        }
+        let mut chosen = 0;
+        for text in &texts {
+            let ls = crate::segment::lines(text);
+            let cands = candidates(&ls);
+            let want = select_plain(cands.clone());
+            chosen += want.len();
+            assert_eq!(show(&select(cands.clone())), show(&want));
+            for from in (0..ls.len()).step_by(300) {
+                let mine: Vec<Heading> = cands
+                    .iter()
+                    .filter(|h| (from..from + 300).contains(&h.line))
+                    .cloned()
+                    .collect();
+                assert_eq!(show(&select(mine.clone())), show(&select_plain(mine)));
+            }
+        }
+        assert!(chosen > 1000, "{chosen}");
+    }
+
+    /// The slice form of the number gate answers as the `take` form: over every line of the
+    /// fixtures and corpus (and each after its first byte) and generated openings of digits,
+    /// roman numerals, item words and codes in any case, with ſ, the Kelvin sign, É, no-break
+    /// spaces, tabs, `\v` and the empty text.
+    #[test]
+    fn number_gate_by_slices_as_by_take() {
+        let mut yes = 0;
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                for t in [line, line.get(1..).unwrap_or_default(), line.trim_start()] {
+                    let want = may_open_number_plain(t);
+                    yes += usize::from(want);
+                    assert_eq!(may_open_number(t), want, "{t:?}");
+                }
+            }
+        }
+        assert!(yes > 500, "{yes}");
+        let pieces = [
+            "I",
+            "V",
+            "X",
+            "i",
+            "1",
+            "9",
+            "CL",
+            ".",
+            ":",
+            ")",
+            " ",
+            "*",
+            "Item",
+            "item ",
+            "ITEM",
+            "agenda item",
+            "Agenda Item",
+            "A",
+            "a",
+            "ſ",
+            "\u{212a}",
+            "É",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "t",
+            "",
+        ];
+        let yes = crate::testgen::agree(&pieces, 3, may_open_number, may_open_number_plain);
+        assert!(yes > 1000, "{yes}");
+        let mut walk = crate::testgen::Walk::new(23);
+        for _ in 0..20000 {
+            let t = walk.text(&pieces, 9);
+            assert_eq!(may_open_number(&t), may_open_number_plain(&t), "{t:?}");
         }
     }
 

@@ -1244,14 +1244,25 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
 }
 
 /// The votes a paragraph records, given the [`VOTE_WORDS`] that its lines hold as `bits` (as
-/// [`VOTE_HINT`] finds them, or as `super::words_of` does over the whole document).
+/// [`VOTE_HINT`] finds them, or as `super::words_of` does over the whole document). Inlined:
+/// most paragraphs hold none of the words and no [`vote_line`], and so record no vote; only
+/// the others pay for the call to [`in_paragraph_read`] (whose frame is large) and its
+/// prologue and epilogue.
+#[inline]
 pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
     // most paragraphs record no vote, and `bits` says which words the rules below need are
     // there, so a rule runs only where it can match
     if bits == 0 && !lines.iter().any(|&(_, l)| vote_line(l)) {
-        return out;
+        return Vec::new();
     }
+    in_paragraph_read(lines, bits)
+}
+
+/// [`in_paragraph_hinted`] past its first test: the votes of a paragraph that holds one of
+/// [`VOTE_WORDS`] or a [`vote_line`].
+#[inline(never)]
+fn in_paragraph_read(lines: &[(usize, &str)], bits: u32) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
     // `ſ` and the Kelvin sign are not ASCII
     let gates = if lines.iter().any(|&(_, l)| folds(l)) {
         u32::MAX

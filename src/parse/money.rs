@@ -285,7 +285,11 @@ fn each_amount(s: &str, mut f: impl FnMut(Found)) {
     }
 }
 
-/// The amounts on one line of the source, as record nodes.
+/// The amounts on one line of the source, as record nodes. Inlined: nearly every line of an
+/// item is asked and nearly none holds a currency sign, so the shape test is made where the
+/// line is, and only a line with a sign pays for the call to [`on_line_read`] (whose frame is
+/// large) and its prologue and epilogue.
+#[inline]
 pub(crate) fn on_line(
     line: &crate::segment::Line<'_>,
     ix: &crate::source::LineIndex,
@@ -294,6 +298,16 @@ pub(crate) fn on_line(
     if line.shape & crate::segment::shape::MONEY == 0 {
         return Vec::new();
     }
+    on_line_read(line, ix)
+}
+
+/// [`on_line`] past its first test: the amounts of a line whose shape says it holds a
+/// currency sign.
+#[inline(never)]
+fn on_line_read(
+    line: &crate::segment::Line<'_>,
+    ix: &crate::source::LineIndex,
+) -> Vec<crate::model::Amount> {
     // (built as they are found: no list of `Found` in between, and none at all for no amount)
     let mut out = Vec::new();
     each_amount(line.text, |f| {

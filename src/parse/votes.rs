@@ -671,6 +671,63 @@ fn outcome_plain(text: &str) -> Option<(usize, usize, bool)> {
     if let Some((e, lost)) = outcome_at(text, 0) {
         return Some((0, e, lost));
     }
+    let class = |p: usize| b.get(p).map_or(0, |&x| CLASS[usize::from(x)]);
+    // (one table look-up a byte; whether the byte before `p` is an ASCII word character is
+    // carried along rather than read again)
+    let mut after_word = class(0) & WORD != 0;
+    let mut p = 1;
+    while let Some(&x) = b.get(p) {
+        let c = CLASS[usize::from(x)];
+        if after_word || c & ALPHA == 0 {
+            after_word = c & WORD != 0;
+            p += 1;
+            continue;
+        }
+        // an ASCII word starts at `p`: its letters
+        let mut q = p + 1;
+        while class(q) & ALPHA != 0 {
+            q += 1;
+        }
+        if b.get(p..q).is_some_and(opens_outcome) {
+            if let Some((e, lost)) = outcome_at(text, p) {
+                return Some((p, e, lost));
+            }
+        }
+        p = q;
+        after_word = true;
+    }
+    None
+}
+
+/// [`CLASS`] bit: an ASCII letter.
+const ALPHA: u8 = 1;
+/// [`CLASS`] bit: an ASCII word character (a letter, a digit or `_`: what `\b` reads).
+const WORD: u8 = 2;
+
+/// The [`ALPHA`] and [`WORD`] bits of each byte, for [`outcome_plain`]'s walk.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let x = i as u8;
+        if x.is_ascii_alphabetic() {
+            t[i] = ALPHA | WORD;
+        } else if x.is_ascii_digit() || x == b'_' {
+            t[i] = WORD;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// [`outcome_plain`] as it was, its walk testing each byte and the byte before it, and each
+/// word with [`opens_outcome_before`]: the oracle of the tests.
+#[cfg(test)]
+fn outcome_plain_walk_before(text: &str) -> Option<(usize, usize, bool)> {
+    let b = text.as_bytes();
+    if let Some((e, lost)) = outcome_at(text, 0) {
+        return Some((0, e, lost));
+    }
     let word_byte = |x: &u8| x.is_ascii_alphanumeric() || *x == b'_';
     let mut p = 1;
     while let Some(x) = b.get(p) {
@@ -678,11 +735,10 @@ fn outcome_plain(text: &str) -> Option<(usize, usize, bool)> {
             p += 1;
             continue;
         }
-        // an ASCII word starts at `p`: its letters
         let q = p + b.get(p..).map_or(0, |r| {
             r.iter().take_while(|c| c.is_ascii_alphabetic()).count()
         });
-        if b.get(p..q).is_some_and(opens_outcome) {
+        if b.get(p..q).is_some_and(opens_outcome_before) {
             if let Some((e, lost)) = outcome_at(text, p) {
                 return Some((p, e, lost));
             }
@@ -692,38 +748,94 @@ fn outcome_plain(text: &str) -> Option<(usize, usize, bool)> {
     None
 }
 
+/// The words that an alternative of [`OUTCOME`] opens with but at the text's start (see
+/// [`opens_outcome`]).
+const OUTCOME_OPENINGS: [&str; 20] = [
+    "motion",
+    "motions",
+    "amendment",
+    "amendments",
+    "proposal",
+    "proposals",
+    "recommendation",
+    "recommendations",
+    "resolution",
+    "resolutions",
+    "carried",
+    "agreed",
+    "approved",
+    "passed",
+    "supported",
+    "resolved",
+    "unanimously",
+    "declared",
+    "all",
+    "defeated",
+];
+
+/// The words of [`OUTCOME_OPENINGS`] (bit `i`: the word at `i`) by the low five bits of their
+/// first letter.
+const OPENINGS_BY_FIRST: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < OUTCOME_OPENINGS.len() {
+        let w = OUTCOME_OPENINGS[i].as_bytes();
+        t[(w[0] & 31) as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
+/// The words of [`OUTCOME_OPENINGS`] (bit `i`: the word at `i`) by their length (all are
+/// shorter than 16).
+const OPENINGS_BY_LENGTH: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < OUTCOME_OPENINGS.len() {
+        t[OUTCOME_OPENINGS[i].len()] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
 /// Whether an alternative of [`OUTCOME`] can match at an ASCII word (not at the text's start)
 /// whose letters are `w`: each but the `^\s*` ones opens with one of these words (a plural `s`
 /// allowed on the nouns of the first), followed by no ASCII letter (white space, a full stop or
 /// the end), ignoring ASCII case.
 fn opens_outcome(w: &[u8]) -> bool {
-    const WORDS: [&str; 20] = [
-        "motion",
-        "motions",
-        "amendment",
-        "amendments",
-        "proposal",
-        "proposals",
-        "recommendation",
-        "recommendations",
-        "resolution",
-        "resolutions",
-        "carried",
-        "agreed",
-        "approved",
-        "passed",
-        "supported",
-        "resolved",
-        "unanimously",
-        "declared",
-        "all",
-        "defeated",
-    ];
+    // (the words that open as `w` does, by the low five bits of its first byte, and are as
+    // long: a word equal to one ignoring ASCII case has its length, and a first byte that
+    // differs from its first letter in the `0x20` bit at most; most words have none, and the
+    // others one or two, which alone are compared)
+    let first = w.first().map_or(0, |x| x & 31);
+    let Some(&by_length) = OPENINGS_BY_LENGTH.get(w.len()) else {
+        return false;
+    };
+    let mut maybe = OPENINGS_BY_FIRST[usize::from(first)] & by_length;
+    while maybe != 0 {
+        let i = maybe.trailing_zeros() as usize;
+        if OUTCOME_OPENINGS
+            .get(i)
+            .is_some_and(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+        {
+            return true;
+        }
+        maybe &= maybe - 1;
+    }
+    false
+}
+
+/// [`opens_outcome`] as it was, by the word's first letter and then every word: the oracle of
+/// the tests.
+#[cfg(test)]
+fn opens_outcome_before(w: &[u8]) -> bool {
     // (most words open with another letter)
     matches!(
         w.first().map(|x| x | 0x20),
         Some(b'm' | b'a' | b'p' | b'r' | b'c' | b's' | b'u' | b'd')
-    ) && WORDS.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+    ) && OUTCOME_OPENINGS
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
 }
 
 /// [`outcome_plain`] as it was: every byte at the start of an ASCII word that opens with an
@@ -1244,14 +1356,25 @@ pub(crate) fn in_paragraph(lines: &[(usize, &str)]) -> Vec<Found> {
 }
 
 /// The votes a paragraph records, given the [`VOTE_WORDS`] that its lines hold as `bits` (as
-/// [`VOTE_HINT`] finds them, or as `super::words_of` does over the whole document).
+/// [`VOTE_HINT`] finds them, or as `super::words_of` does over the whole document). Inlined:
+/// most paragraphs hold none of the words and no [`vote_line`], and so record no vote; only
+/// the others pay for the call to [`in_paragraph_read`] (whose frame is large) and its
+/// prologue and epilogue.
+#[inline]
 pub(crate) fn in_paragraph_hinted(lines: &[(usize, &str)], bits: u32) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
     // most paragraphs record no vote, and `bits` says which words the rules below need are
     // there, so a rule runs only where it can match
     if bits == 0 && !lines.iter().any(|&(_, l)| vote_line(l)) {
-        return out;
+        return Vec::new();
     }
+    in_paragraph_read(lines, bits)
+}
+
+/// [`in_paragraph_hinted`] past its first test: the votes of a paragraph that holds one of
+/// [`VOTE_WORDS`] or a [`vote_line`].
+#[inline(never)]
+fn in_paragraph_read(lines: &[(usize, &str)], bits: u32) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
     // `ſ` and the Kelvin sign are not ASCII
     let gates = if lines.iter().any(|&(_, l)| folds(l)) {
         u32::MAX
@@ -1899,6 +2022,110 @@ mod tests {
         let mut walk = Walk::new(3);
         for _ in 0..30_000 {
             check(&walk.text(&pieces, 8));
+        }
+    }
+
+    #[test]
+    fn outcome_walk_and_openings_as_before() {
+        // every ASCII letter run of the fixtures and corpus, and the words as written, in
+        // capitals, with a capital, and with a letter or the length changed
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut found = 0;
+        for t in line_runs() {
+            let got = outcome_plain(&t);
+            assert_eq!(got, outcome_plain_walk_before(&t), "{t:?}");
+            found += usize::from(got.is_some());
+            words.extend(
+                t.as_bytes()
+                    .split(|x| !x.is_ascii_alphabetic())
+                    .map(<[u8]>::to_vec),
+            );
+        }
+        assert!(found > 50, "{found}");
+        for w in OUTCOME_OPENINGS {
+            let b = w.as_bytes();
+            words.push(b.to_vec());
+            words.push(b.to_ascii_uppercase());
+            let mut title = b.to_vec();
+            title
+                .iter_mut()
+                .take(1)
+                .for_each(|x| x.make_ascii_uppercase());
+            words.push(title);
+            words.push(b.get(1..).unwrap_or_default().to_vec());
+            words.push(b.get(..b.len() - 1).unwrap_or_default().to_vec());
+            words.push([b, b"s"].concat());
+            for k in 0..b.len() {
+                for x in [b'-', b'@', b'`', b'x', 0xC5] {
+                    let mut v = b.to_vec();
+                    v.iter_mut().skip(k).take(1).for_each(|y| *y = x);
+                    words.push(v);
+                }
+            }
+        }
+        let mut yes = 0;
+        for w in &words {
+            let want = opens_outcome_before(w);
+            assert_eq!(opens_outcome(w), want, "{:?}", String::from_utf8_lossy(w));
+            yes += usize::from(want);
+        }
+        assert!(yes > 100, "{yes}");
+        // generated words and texts: case variants, bytes that share a letter's low five bits,
+        // `ſ`, the Kelvin sign, no-break spaces, tabs, `\v`, digits, `_`, empty pieces
+        let pieces = [
+            "m", "M", "otion", "s", "S", "a", "ll", "AL", "p", "assed", "r", "esolved", "-", "@",
+            "`", "d", "eclared", "\u{17f}", "\u{212a}", "",
+        ];
+        let yes = agree(
+            &pieces,
+            3,
+            |t| opens_outcome(t.as_bytes()),
+            |t| opens_outcome_before(t.as_bytes()),
+        );
+        assert!(yes > 20, "{yes}");
+        let pieces = [
+            "motion",
+            "Motions",
+            "carried",
+            "CARRIED",
+            "all",
+            "ALL",
+            "agreed",
+            "unanimously",
+            "declared",
+            "to be",
+            "lost",
+            "defeated",
+            "in favour",
+            "recommendations",
+            "x",
+            "_",
+            "9",
+            " ",
+            ".",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "é",
+            "\u{17f}",
+            "\u{212a}",
+            "",
+        ];
+        let yes = agree(
+            &pieces,
+            3,
+            |t| outcome_plain(t).is_some(),
+            |t| {
+                let want = outcome_plain_walk_before(t);
+                assert_eq!(outcome_plain(t), want, "{t:?}");
+                want.is_some()
+            },
+        );
+        assert!(yes > 1000, "{yes}");
+        let mut walk = Walk::new(11);
+        for _ in 0..30_000 {
+            let t = walk.text(&pieces, 12);
+            assert_eq!(outcome_plain(&t), outcome_plain_walk_before(&t), "{t:?}");
         }
     }
 

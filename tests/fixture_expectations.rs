@@ -140,6 +140,32 @@
 //!   planning permission be granted subject to the conditions in the report.") and 34 ("That the
 //!   allocation of £48,500 towards the Mill Lane play area be approved."); 31 and 33 decide
 //!   nothing; amounts 48500 GBP.
+//!
+//! moderngov_issue_decisions_two.txt: decision, title "Library Service Review"; 2 meetings, one
+//!   per decision, newest first: 2021-07-15 "Cabinet" (decision parts a, b: "That the new library
+//!   service model", "That £350,000 be released"; the reasons and alternatives are not parts) and
+//!   2021-06-24 "Communities Scrutiny Committee" (one unlabelled recommendation, "the new library
+//!   service model be approved, subject to a review"); the bullet under `Accompanying
+//!   Documents:` names a document (an attachment), not a part; no votes; amounts 350000 GBP.
+//!
+//! irish_municipal_minutes.txt: minutes, title starts "MINUTES OF THE MONTHLY MEETING OF
+//!   BALLYMORE MUNICIPAL DISTRICT"; 1 meeting 2019-09-09 "Ballymore Municipal District" (not
+//!   "Monthly"); present Kavanagh, Doyle, Walsh, Brennan (no name keeps the `and` that ends the
+//!   wrapped line); items numbered only by their resolutions, 449/2019, 450/2019, 451/2019, each
+//!   one unlabelled resolution ("That the minutes of the monthly meeting", "That Ballymore
+//!   Municipal District approve", "That the General Municipal Allocation") and one vote carried
+//!   (450 unanimously); "Carried" alone on its line is no heading; amounts 1245000, 85000 EUR.
+//!
+//! township_lettered_items.txt: minutes; 1 meeting 2025-05-06 (US date); items A, B, C, D
+//!   (`ITEM A:` ... run through the alphabet); A and B each one motion resolution ("to approve
+//!   the purchase of a pumper truck", "to adopt the 2025-26 fee schedule") and a vote 5-0 / 4-1
+//!   carried; C and D decide nothing; amounts 486250 USD (2025-26 is a budget year).
+//!
+//! printed_concerns_page_break.txt: minutes, title "Minutes of the Cabinet"; 1 meeting
+//!   2025-01-30 "Cabinet"; item 12 with three concerns, each with what runs on below it: the
+//!   first continues over a page number and a change of margin ("... consultation with
+//!   residents and businesses ..."), the third holds its `o` sub-list and the paragraph set under
+//!   it; one resolution ("the draft budget be endorsed"); amounts 58600000 GBP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1426,4 +1452,160 @@ fn summarised_minutes() {
         assert_nothing_decided(item(&doc, n), n);
     }
     assert_amounts(&doc, &["48500"], "GBP");
+}
+
+#[test]
+fn moderngov_issue_decisions_two() {
+    let doc = fixture!("moderngov_issue_decisions_two.txt");
+    assert_eq!(doc.kind, Kind::Decision);
+    assert_eq!(doc.title.as_deref(), Some("Library Service Review"));
+    assert_eq!(doc.meetings.len(), 2, "one meeting per decision");
+    let (cabinet, scrutiny) = (&doc.meetings[0], &doc.meetings[1]);
+    assert_meeting(cabinet, Some("2021-07-15"), Some("Cabinet"));
+    assert_meeting(
+        scrutiny,
+        Some("2021-06-24"),
+        Some("Communities Scrutiny Committee"),
+    );
+    assert_eq!(cabinet.items.len(), 1);
+    assert_eq!(scrutiny.items.len(), 1);
+    assert_parts(
+        decided(&cabinet.items[0]),
+        &["a", "b"],
+        &[
+            "That the new library service model",
+            "That £350,000 be released",
+        ],
+        "Cabinet's decision",
+    );
+    let rec = &scrutiny.items[0];
+    assert_nothing_decided(rec, "the committee only recommended");
+    assert_parts(
+        &rec.recommendations,
+        &[""],
+        &["the new library service model be approved, subject to a review"],
+        "the committee's recommendation",
+    );
+    assert!(
+        rec.attachments
+            .iter()
+            .any(|a| a.title.as_deref() == Some("Library Service Review report")),
+        "the bullet under Accompanying Documents is a document"
+    );
+    for m in &doc.meetings {
+        assert!(m.items[0].votes.is_empty());
+    }
+    assert!(
+        doc.diagnostics.iter().all(|d| d.code != "cut-off"),
+        "a document list is no cut-off sentence: {:?}",
+        doc.diagnostics
+    );
+    assert_amounts(&doc, &["350000"], "GBP");
+}
+
+#[test]
+fn irish_municipal_minutes() {
+    let doc = fixture!("irish_municipal_minutes.txt");
+    assert_eq!(doc.kind, Kind::Minutes);
+    assert_title_starts(
+        &doc,
+        "MINUTES OF THE MONTHLY MEETING OF BALLYMORE MUNICIPAL DISTRICT",
+    );
+    let m = only_meeting(&doc);
+    assert_meeting(m, Some("2019-09-09"), Some("Ballymore Municipal District"));
+    assert_people(
+        &m.attendance.present,
+        &["Kavanagh", "Doyle", "Walsh", "Brennan"],
+        "present",
+    );
+    assert!(
+        m.attendance
+            .present
+            .iter()
+            .all(|p| !p.name.ends_with(" and")),
+        "{:?}",
+        names(&m.attendance.present)
+    );
+    assert_eq!(numbers(m), ["449/2019", "450/2019", "451/2019"]);
+    let expected = [
+        ("449/2019", "That the minutes of the monthly meeting"),
+        ("450/2019", "That Ballymore Municipal District approve"),
+        ("451/2019", "That the General Municipal Allocation"),
+    ];
+    for (n, text) in expected {
+        let it = item(&doc, n);
+        assert_parts(&it.resolutions, &[""], &[text], n);
+        let v = only_vote(it, n);
+        assert_eq!(v.result, Some(Carried), "{n}");
+    }
+    assert_amounts(&doc, &["1245000", "85000"], "EUR");
+}
+
+#[test]
+fn township_lettered_items() {
+    let doc = fixture!("township_lettered_items.txt");
+    assert_eq!(doc.kind, Kind::Minutes);
+    let m = only_meeting(&doc);
+    assert_eq!(date(m).as_deref(), Some("2025-05-06"));
+    assert_eq!(numbers(m), ["A", "B", "C", "D"]);
+    assert_parts(
+        &item(&doc, "A").resolutions,
+        &[""],
+        &["to approve the purchase of a pumper truck"],
+        "A",
+    );
+    assert_parts(
+        &item(&doc, "B").resolutions,
+        &[""],
+        &["to adopt the 2025-26 fee schedule"],
+        "B",
+    );
+    assert_eq!(
+        for_against_result(only_vote(item(&doc, "A"), "A")),
+        (Some(5), Some(0), Some(Carried))
+    );
+    assert_eq!(
+        for_against_result(only_vote(item(&doc, "B"), "B")),
+        (Some(4), Some(1), Some(Carried))
+    );
+    for n in ["C", "D"] {
+        assert_nothing_decided(item(&doc, n), n);
+    }
+    assert_amounts(&doc, &["486250"], "USD");
+}
+
+#[test]
+fn printed_concerns_page_break() {
+    let doc = fixture!("printed_concerns_page_break.txt");
+    assert_eq!(doc.kind, Kind::Minutes);
+    assert_eq!(doc.title.as_deref(), Some("Minutes of the Cabinet"));
+    let m = only_meeting(&doc);
+    assert_meeting(m, Some("2025-01-30"), Some("Cabinet"));
+    let it = item(&doc, "12");
+    let concerns: Vec<String> = it.concerns.iter().map(|c| norm(&c.text)).collect();
+    assert_eq!(concerns.len(), 3, "{concerns:#?}");
+    assert!(
+        concerns[0].starts_with("Members thanked the finance team")
+            && concerns[0].ends_with("which had shaped the savings proposals."),
+        "the first point runs on over the page break: {:?}",
+        concerns[0]
+    );
+    assert!(
+        concerns[1].starts_with("Concerns were expressed about the pressures"),
+        "{:?}",
+        concerns[1]
+    );
+    assert!(
+        concerns[2].contains("Northshire, 15%")
+            && concerns[2].ends_with("manage its finances prudently."),
+        "the third point holds its sub-list and the paragraph under it: {:?}",
+        concerns[2]
+    );
+    assert_parts(
+        &it.resolutions,
+        &[""],
+        &["the draft budget be endorsed"],
+        "12",
+    );
+    assert_amounts(&doc, &["58600000"], "GBP");
 }

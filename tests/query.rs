@@ -220,6 +220,17 @@ fn citations_point_at_the_rows_text() {
         }
         let at = squash(&source[start..end]);
         let text = squash(r["text"].as_str().unwrap());
+        if r["kind"] == "concern" {
+            // a point that runs on over a page break leaves the page's furniture out: its
+            // words are found in the span in order
+            let mut hay = at.split(' ');
+            assert!(
+                text.split(' ').all(|w| hay.any(|h| h == w)),
+                "{}: span text {at:?} does not hold the words of {text:?} in order",
+                r["id"]
+            );
+            continue;
+        }
         assert!(
             at.contains(&text),
             "{}: span text {at:?} does not hold {text:?}",

@@ -319,18 +319,84 @@ fn bare_label(cell: &str) -> Option<(Role, usize)> {
 }
 
 /// People named in a list cell, with byte offsets.
+///
+/// A piece that is only a job title right after a name (`Ms A. Fitzgerald, District Manager`)
+/// is that person's role, not another person.
 fn people(text: &str, base: usize, ix: &LineIndex, out: &mut Vec<Person>) {
     let mut pos = 0;
+    let mut named_here = false;
     for piece in name_pieces(text) {
         let Some(rel) = text.get(pos..).and_then(|t| find(t, piece)) else {
             continue;
         };
         let start = pos + rel;
         pos = start + piece.len();
+        if named_here && job_title(piece) {
+            if let Some(prev) = out.last_mut().filter(|p| p.role.is_none()) {
+                prev.role = Some(piece.trim().to_string());
+                named_here = false;
+                continue;
+            }
+        }
+        named_here = false;
         if let Some(p) = person(piece, base + start, ix) {
+            // (only a name with a title of address takes a role after it: `City Manager Paul
+            // Greer, City Clerk ...` names its people after their roles)
+            named_here = addressed(piece);
             out.push(p);
         }
     }
+}
+
+/// The titles of address that open a name: `Mr`, `Ms`, `Cllr`, ...
+const ADDRESS: [&str; 9] = [
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "cllr",
+    "councillor",
+    "cr",
+    "mayor",
+];
+
+/// Whether a piece opens with a title of address ([`ADDRESS`]).
+fn addressed(piece: &str) -> bool {
+    let first = piece
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    ADDRESS.iter().any(|a| first.eq_ignore_ascii_case(a))
+}
+
+/// Whether a list's piece is a job title and no name: it opens with no title of address and
+/// ends with a role word (`District Manager`, `Senior Engineer`) or opens with one (`Head of
+/// Legal Services`, `Chief Executive`), where `City Clerk Janet Hobbs` ends with a name.
+fn job_title(piece: &str) -> bool {
+    const LAST: [&str; 14] = [
+        "officer",
+        "director",
+        "executive",
+        "manager",
+        "clerk",
+        "solicitor",
+        "lawyer",
+        "treasurer",
+        "secretary",
+        "engineer",
+        "assistant",
+        "adviser",
+        "advisor",
+        "planner",
+    ];
+    let t = piece.trim().trim_end_matches('.');
+    let lower = t.to_ascii_lowercase();
+    let last = lower.split_whitespace().next_back().unwrap_or_default();
+    !t.is_empty()
+        && !addressed(t)
+        && (LAST.contains(&last) || lower.starts_with("head of ") || lower.starts_with("chief "))
 }
 
 /// The names in a list, in order: split at commas, semicolons and bullets, then at ` and `,
@@ -486,13 +552,26 @@ const PLURALS: [&str; 6] = [
     "Members ",
 ];
 
+/// A name without the `and` (or `&`) that joins it to the next where a list wraps after it:
+/// `Councillors B Jones, C Brown and` / `D White` gives `C Brown`.
+fn without_trailing_and(name: &str) -> &str {
+    let mut name = name;
+    while let Some(rest) = name
+        .strip_suffix(" and")
+        .or_else(|| name.strip_suffix(" &"))
+    {
+        name = rest.trim_end();
+    }
+    name
+}
+
 fn person(piece: &str, start: usize, ix: &LineIndex) -> Option<Person> {
     // `trim_start_matches("and ")` without a substring searcher
     let mut name = piece;
     while let Some(rest) = name.strip_prefix("and ") {
         name = rest;
     }
-    let mut name = name.trim();
+    let mut name = without_trailing_and(name.trim());
     for p in PLURALS {
         if let Some(r) = name.strip_prefix(p) {
             name = r;
@@ -680,7 +759,7 @@ mod tests {
         while let Some(rest) = name.strip_prefix("and ") {
             name = rest;
         }
-        let mut name = name.trim();
+        let mut name = without_trailing_and(name.trim());
         for p in PLURALS {
             if let Some(r) = name.strip_prefix(p) {
                 name = r;
@@ -738,6 +817,38 @@ mod tests {
             role,
             span: ix.span(start + offset, start + offset + name.len()),
         })
+    }
+
+    /// `Name, Role` gives one person with a role; names keep no joining `and`.
+    #[test]
+    fn names_with_roles_after_commas() {
+        let text = "Ms A. Fitzgerald, District Manager, Mr J. Nolan, Senior Engineer";
+        let ix = LineIndex::new(text, &[]);
+        let mut out = Vec::new();
+        people(text, 0, &ix, &mut out);
+        let got: Vec<(String, Option<String>)> =
+            out.into_iter().map(|p| (p.name, p.role)).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ms A. Fitzgerald".to_string(),
+                    Some("District Manager".to_string())
+                ),
+                (
+                    "Mr J. Nolan".to_string(),
+                    Some("Senior Engineer".to_string())
+                ),
+            ]
+        );
+        // a role word inside a name with a title of address is a name
+        assert!(!job_title("Mr Clerkenwell"));
+        assert!(job_title("Chief Executive"));
+        assert!(!job_title("City Clerk Janet Hobbs"));
+        assert_eq!(without_trailing_and("C Brown and"), "C Brown");
+        assert_eq!(without_trailing_and("Smith & "), "Smith & ");
+        assert_eq!(without_trailing_and("Smith &"), "Smith");
+        assert_eq!(without_trailing_and("Alexander"), "Alexander");
     }
 
     #[test]

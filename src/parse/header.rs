@@ -1607,7 +1607,7 @@ static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// (`\S+?委員会`, ending the match).
 const BODY_BRANCHES: [(&str, &str); 6] = [
     (
-        r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?",
+        r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal|monthly|bi-monthly|quarterly|statutory|emergency|reconvened|inaugural|budget|joint|urgent)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?",
         r"(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)",
     ),
     (r"minutes\s+of\s+the\s+", r"\s+(?:meeting|held)\b"),
@@ -1767,9 +1767,10 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
             return Some(b.to_string());
         }
     }
-    // a council or committee name standing alone on a heading line
+    // a council or committee name standing alone on a heading line, or after `Minutes of
+    // (the)` with nothing else on the line (`Minutes of the Planning Committee`, its date below)
     head.iter().take(6).find_map(|l| {
-        let t = l.text.trim();
+        let t = minutes_of_name(l.text.trim());
         let named = BODY_NAME_WORDS.is_match(t);
         (named && t.split_whitespace().count() <= 10 && !opens_ci(t, "minutes")).then(|| {
             let t = t.split(" - ").next().unwrap_or(t);
@@ -1778,6 +1779,28 @@ fn body_of(joined: &str, head: &[&Line<'_>]) -> Option<String> {
             collapse(t.as_ref())
         })
     })
+}
+
+/// The name in a heading line that is only `Minutes of (the) <name>`, with no digit (a date or
+/// a time is read by the heading rules), or the line as it is.
+fn minutes_of_name(t: &str) -> &str {
+    const MINUTES_OF: &str = "minutes of ";
+    let Some(rest) = t
+        .get(MINUTES_OF.len()..)
+        .filter(|_| opens_ci(t, MINUTES_OF))
+    else {
+        return t;
+    };
+    let rest = rest
+        .get(4..)
+        .filter(|_| opens_ci(rest, "the "))
+        .unwrap_or(rest)
+        .trim_start();
+    if rest.is_empty() || rest.bytes().any(|b| b.is_ascii_digit()) {
+        t
+    } else {
+        rest
+    }
 }
 
 /// Fields of a decision notice.
@@ -2884,7 +2907,7 @@ mod tests {
     static BODY_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         pattern(
             r"(?ix)
-            minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
+            minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:annual|extraordinary|special|regular|ordinary|planning|remote|virtual|public|adjourned|full|formal|informal|monthly|bi-monthly|quarterly|statutory|emergency|reconvened|inaugural|budget|joint|urgent)\s+)*(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?P<a>.+?)(?:\s+held\b|\s+on\s|,|\.|\s+at\s|\s+in\s|$)
           | minutes\s+of\s+the\s+(?P<b>.+?)\s+(?:meeting|held)\b
           | ^(?P<c>.+?)\s+(?:regular\s+|special\s+)?meeting\s+minutes
           | (?:meeting\s+of|réunion\s+du|séance\s+du)\s+(?:the\s+)?(?P<d>.+?)(?:,|\s+du\s|\s+held|\s+was\b|\s+on\s|\s*$)

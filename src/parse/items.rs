@@ -694,13 +694,21 @@ fn looks_like_title(t: &str) -> bool {
 }
 
 /// Lexical candidates for item headings among `lines`.
+///
+/// Where no line opens with an item number, lines that number a resolution (`Resolution
+/// 449/2019` alone on its line, [`resolution_heading`]) are the candidates: some councils
+/// number their minutes only so.
 pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
     let mut out = Vec::new();
+    let mut resolutions = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.furniture || line.is_blank() || line.indent > 24 {
             continue;
         }
         let Ok((rest, (num, punct))) = number(line.text) else {
+            if out.is_empty() {
+                resolutions.extend(resolution_heading(i, line));
+            }
             continue;
         };
         // a size line (`PDF 65 KB`) reads like a coded number but names an attachment
@@ -814,7 +822,40 @@ pub(crate) fn candidates(lines: &[Line<'_>]) -> Vec<Heading> {
             indent: line.indent,
         });
     }
+    if out.is_empty() {
+        return resolutions;
+    }
     out
+}
+
+/// A resolution's number alone on its line: `Resolution 449/2019`, `RESOLUTION NO. 12`,
+/// `Resolution number RD/2015/117`.
+static RESOLUTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^resolution\s+(?:no\.?\s*|number\s*:?\s*)?(?P<n>(?:[a-z]{1,3}/)?\d{1,5}(?:/\d{1,4}){0,2})\s*[.:]?$",
+    )
+});
+
+/// Line `i` as the heading of a resolution numbered on its own line ([`RESOLUTION_NUMBER`]),
+/// with no title: what follows it (who proposed it, its text, its outcome) is its body.
+fn resolution_heading(i: usize, line: &Line<'_>) -> Option<Heading> {
+    if !matches!(line.text.as_bytes().first(), Some(b'R' | b'r')) {
+        return None;
+    }
+    let num = RESOLUTION_NUMBER.captures(line.text)?.name("n")?.as_str();
+    let shape = shape_of(num);
+    let (prefix, value) = prefix_value(num, &shape);
+    Some(Heading {
+        line: i,
+        title_line: i,
+        inline_body: None,
+        number: Some(num.to_string()),
+        title: None,
+        shape,
+        prefix,
+        value,
+        indent: line.indent,
+    })
 }
 
 /// A heading run into its first sentence: `Finance - the following accounts were approved for
@@ -984,6 +1025,7 @@ pub(crate) fn trailing_headings(lines: &[Line<'_>], last: usize, to: usize) -> V
         if !line.furniture
             && titled
             && !closing
+            && !outcome_line(t)
             && !crate::segment::has_gap(t)
             && blank(i.wrapping_sub(1))
             && blank(i + 1)
@@ -1099,12 +1141,18 @@ fn select_plain(cands: Vec<Heading>) -> Vec<Heading> {
     let mut taken: Taken<u32> = Taken::default();
     let mut last_top: Option<u32> = None;
     let mut max_value = 0;
-    for c in cands {
+    for mut c in cands {
         if c.shape != dominant {
             continue;
         }
         let ok = if dominant == "A" {
-            last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
+            match letter_sequence_value(&c, last_top) {
+                Some(v) => {
+                    c.value = v;
+                    true
+                }
+                None => false,
+            }
         } else {
             prefix.as_ref().is_none_or(|p| {
                 *p == c.prefix && !taken.contains(&c.value) && c.value <= max_value + 40
@@ -1119,6 +1167,38 @@ fn select_plain(cands: Vec<Heading>) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// The value of a letter-shaped number (`IV`, `ITEM B`) that continues a sequence whose last
+/// value is `last` (the first of a sequence takes any value), or `None` where it does not.
+///
+/// A letter may count as a Roman numeral (`I`, `V`, `X`, its [`Heading::value`]) or as a
+/// letter of the alphabet (`A` 1, `B` 2, ...; only single capitals, as lower-case `a.`, `b.`
+/// are a list's labels far more often than items): `ITEM A:`, `ITEM B:` run
+/// through the alphabet, and `I.`, `II.`, `III.` through the numerals. Where both continue the
+/// sequence (`V` after `IV` is 5 or 22) the nearer one is taken; where only one does (`I` after
+/// `H` is 9 as a letter, 1 as a numeral) that one.
+fn letter_sequence_value(c: &Heading, last: Option<u32>) -> Option<u32> {
+    let letter = c
+        .number
+        .as_deref()
+        .filter(|n| n.len() == 1)
+        .and_then(|n| n.bytes().next())
+        .filter(u8::is_ascii_uppercase)
+        .map(|b| u32::from(b - b'A') + 1);
+    let Some(l) = last else {
+        // the first: a numeral where it reads as one, else its letter
+        return Some(if c.value > 0 {
+            c.value
+        } else {
+            letter.unwrap_or(0)
+        });
+    };
+    [Some(c.value), letter]
+        .into_iter()
+        .flatten()
+        .filter(|&v| v > l && v <= l + 40)
+        .min()
 }
 
 /// The numbers taken while choosing headings: a list while there are few (most meetings take a
@@ -1518,9 +1598,30 @@ fn take_attachments<'a>(
             kept.push(line.clone());
         }
     }
+    // the bullets under a documents heading name the documents (`Accompanying Documents:` /
+    // `• Library Service Review report`): attachments with no size, not content
+    let mut listing = false;
     for l in &mut kept {
         if documents_heading(l.text) {
             l.text = "";
+            listing = true;
+        } else if listing && !l.is_blank() && !l.furniture {
+            let named = super::labels::bullet(l.text)
+                .and_then(|k| l.text.get(k..))
+                .filter(|name| name.split_whitespace().take(13).count() <= 12)
+                .and_then(clean_title);
+            match named {
+                Some(title) => {
+                    item.attachments.push(Attachment {
+                        title: Some(title),
+                        format: None,
+                        size_bytes: None,
+                        span: ctx.ix.span(l.text_start, l.text_end()),
+                    });
+                    l.text = "";
+                }
+                None => listing = false,
+            }
         }
     }
     kept
@@ -1686,9 +1787,18 @@ fn is_list(p: &Para<'_>) -> bool {
     matches!(p.lead, Lead::Label { .. } | Lead::Bullet)
 }
 
+/// Adds paragraph `q` to the concern `last`, as it stands in the source (marker and all),
+/// white space collapsed, and stretches the concern's span over it.
+fn append_to_concern(ctx: &Ctx<'_>, last: &mut Concern, q: &Para<'_>) {
+    let raw = ctx.text.get(q.start..q.end).unwrap_or_default();
+    last.text.push(' ');
+    crate::segment::collapse_into(&mut last.text, raw);
+    last.span = ctx.ix.span(last.span.start, q.end);
+}
+
 /// Headings that end a multi-paragraph decision block.
 fn stops_block(p: &Para<'_>) -> bool {
-    const HEADINGS: [&str; 14] = [
+    const HEADINGS: [&str; 16] = [
         "reason",
         "alternative",
         "other options",
@@ -1700,6 +1810,8 @@ fn stops_block(p: &Para<'_>) -> bool {
         "conflict",
         "minutes:",
         "supporting documents",
+        "accompanying documents",
+        "additional documents",
         "any conflict",
         "signed",
         "date:",
@@ -1773,31 +1885,52 @@ fn read_blocks(
             };
             if paras.get(i + 1).is_some_and(fits) {
                 i += 1;
-                let first_indent = paras
-                    .get(i)
-                    .and_then(|q| q.lines.first())
-                    .map_or(0, |l| l.indent);
-                while let Some(q) = paras.get(i).filter(|q| fits(q)) {
-                    let indent = q.lines.first().map_or(0, |l| l.indent);
-                    match item.concerns.last_mut() {
+                // the indent of the point last read, and the column where its text starts
+                let (mut point_indent, mut column) = (0, 0);
+                while let Some(q) = paras.get(i) {
+                    let first = q.lines.first();
+                    let indent = first.map_or(0, |l| l.indent);
+                    let last = item.concerns.last_mut();
+                    if !fits(q) {
+                        // a paragraph of the point above it: its sentence running on over a
+                        // page break (it opens in lower case), or text set under the point's
+                        // own text (a hanging paragraph)
+                        let Some(last) = last.filter(|_| {
+                            !is_list(q)
+                                && (q.text.starts_with(char::is_lowercase)
+                                    || (column > 0 && indent >= column))
+                        }) else {
+                            break;
+                        };
+                        append_to_concern(ctx, last, q);
+                        i += 1;
+                        continue;
+                    }
+                    match last {
                         // a sub-bullet belongs to the point above it, marker and all
                         Some(last)
-                            if indent > first_indent + 1
+                            if indent > point_indent + 1
                                 && ctx
                                     .text
                                     .get(last.span.end..q.start)
                                     .is_some_and(|g| g.chars().all(crate::segment::is_space)) =>
                         {
-                            let raw = ctx.text.get(q.start..q.end).unwrap_or_default();
-                            last.text.push(' ');
-                            crate::segment::collapse_into(&mut last.text, raw);
-                            last.span = ctx.ix.span(last.span.start, q.end);
+                            append_to_concern(ctx, last, q);
                         }
-                        _ => item.concerns.push(Concern {
-                            raised_by: raised_by.clone(),
-                            text: q.text.to_string(),
-                            span: ctx.ix.span(q.start, q.end),
-                        }),
+                        _ => {
+                            point_indent = indent;
+                            column = first.map_or(0, |l| {
+                                let marker = super::labels::bullet(l.text)
+                                    .and_then(|n| l.text.get(..n))
+                                    .unwrap_or_default();
+                                l.indent + marker.chars().count()
+                            });
+                            item.concerns.push(Concern {
+                                raised_by: raised_by.clone(),
+                                text: q.text.to_string(),
+                                span: ctx.ix.span(q.start, q.end),
+                            });
+                        }
                     }
                     i += 1;
                 }
@@ -2030,11 +2163,33 @@ fn strip_outcome(text: &str) -> &str {
 /// be adopted as published. Carried.`, or `Carried.` on the next line. Without its outcome a
 /// `That ...` paragraph may be an officer's recommendation, so the outcome is required.
 fn carried_motion(paras: &[Para<'_>], i: usize) -> bool {
-    let ends_carried = |t: &str| CARRIED_WORDS.iter().any(|w| ends_with_word(t.trim(), w));
+    let ends_carried = |t: &str| {
+        let t = t.trim();
+        // `Carried unanimously`
+        let t = ["unanimously.", "unanimously", "UNANIMOUSLY.", "UNANIMOUSLY"]
+            .iter()
+            .find_map(|w| t.strip_suffix(w).filter(|r| r.ends_with(' ')))
+            .map_or(t, str::trim_end);
+        CARRIED_WORDS.iter().any(|w| ends_with_word(t, w))
+    };
     // the outcome ends the motion or the paragraph after it (`Read the first, second and
-    // third time and passed ... Carried.`)
-    paras.get(i).is_some_and(|p| p.text.starts_with("That "))
-        && paras.iter().skip(i).take(2).any(|q| ends_carried(q.text))
+    // third time and passed ... Carried.`); the motion may be quoted (`"That ..."`)
+    paras.get(i).is_some_and(|p| {
+        p.text
+            .trim_start_matches(['"', '“', '\'', '‘'])
+            .starts_with("That ")
+    }) && paras.iter().skip(i).take(2).any(|q| ends_carried(q.text))
+}
+
+/// Whether a line records only a vote's outcome (`Carried`, `Carried unanimously.`, `LOST`,
+/// `Agreed`): such a line standing alone is never a heading.
+fn outcome_line(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or_default().trim_end_matches('.');
+    ["carried", "lost", "defeated", "agreed"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && words.count() <= 2
 }
 
 /// Reads a motion (`THAT ...`, `WHEREAS ... NOW THEREFORE ...`) as one resolution part, or
@@ -2946,5 +3101,60 @@ mod tests {
             .filter_map(|h| h.number)
             .collect();
         assert_eq!(got, ["84", "85", "86", "87"]);
+    }
+
+    /// `ITEM A:`, `ITEM B:` run through the alphabet, `I.`, `II.` through the numerals, and a
+    /// letter is taken as whichever continues the run (`I` after `H` is the ninth letter).
+    #[test]
+    fn selects_letter_sequences() {
+        let numbers = |text: &str| -> Vec<String> {
+            select(candidates(&lines(text)))
+                .into_iter()
+                .filter_map(|h| h.number)
+                .collect()
+        };
+        assert_eq!(
+            numbers("ITEM A: Fire Truck\nbody\nITEM B: Parks Fees\nbody\nITEM C: Adjournment\n"),
+            ["A", "B", "C"]
+        );
+        let alphabet: String = ('A'..='K')
+            .map(|c| format!("ITEM {c}: Title {c}\nbody\n"))
+            .collect();
+        assert_eq!(numbers(&alphabet).len(), 11);
+        assert_eq!(
+            numbers(
+                "I. CALL TO ORDER\nII. ROLL CALL\nIII. MINUTES\nIV. BUDGET\nV. PARKS\nVI. CLOSE\n"
+            ),
+            ["I", "II", "III", "IV", "V", "VI"]
+        );
+        // a repeated letter does not continue the run
+        assert_eq!(
+            numbers("ITEM A: One\nbody\nITEM A: Again\nbody\nITEM B: Two\n"),
+            ["A", "B"]
+        );
+    }
+
+    /// Resolutions numbered on their own lines are the items where nothing else is numbered,
+    /// and are not where something is.
+    #[test]
+    fn resolution_numbers_head_items_only_where_nothing_else_does() {
+        let numbers = |text: &str| -> Vec<String> {
+            select(candidates(&lines(text)))
+                .into_iter()
+                .filter_map(|h| h.number)
+                .collect()
+        };
+        let text = "Resolution 449/2019\nProposed by Cllr Kelly\nThat the scheme be approved.\nCarried\n\nRESOLUTION NO. 450/2019\nThat the plan be adopted.\n\nresolution number RD/2015/117:\nThat it be noted.\n";
+        assert_eq!(numbers(text), ["449/2019", "450/2019"]);
+        let h = candidates(&lines(text));
+        assert_eq!(
+            h.get(2).and_then(|h| h.number.as_deref()),
+            Some("RD/2015/117")
+        );
+        assert!(h.iter().all(|h| h.title.is_none()));
+        let mixed = "1. CONFIRMATION OF MINUTES\nResolution 449/2019\nThat they be confirmed.\n2. ROADS\nResolution 450/2019\nThat it be noted.\n";
+        assert_eq!(numbers(mixed), ["1", "2"]);
+        // the number must stand alone: a sentence that opens with the word is body
+        assert!(numbers("Resolution 449/2019 was rescinded.\n").is_empty());
     }
 }

@@ -294,7 +294,7 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     let head = header::read(&lines, &ctx);
     let mut meetings = match head.kind {
         Kind::IssueHistory => issue_meetings(&mut ctx, &lines, &head),
-        Kind::Decision => vec![decision_meeting(&mut ctx, &lines, &head)],
+        Kind::Decision => decision_meetings(&mut ctx, &lines, &head),
         Kind::AgendaItem => vec![agenda_item_meeting(&mut ctx, &lines, &head)],
         Kind::Minutes | Kind::Agenda => minutes_meetings(&mut ctx, &lines, &head),
         Kind::Other => Vec::new(),
@@ -362,7 +362,19 @@ pub(crate) fn document(src: &SourceText, options: &Options) -> Parsed {
     }
     if let Some(last) = lines.iter().rev().find(|l| !l.is_blank() && !l.furniture) {
         let t = last.text;
+        // a document's name under `Accompanying Documents:` and a decision notice's field
+        // (`Decided at meeting: 28/01/2021 - Council`) end without a stop
+        let attachment = meetings
+            .iter()
+            .flat_map(|m| &m.items)
+            .flat_map(|i| &i.attachments)
+            .any(|a| a.span.start <= last.text_start && last.text_start < a.span.end.max(1));
+        let field = head.kind == Kind::Decision
+            && t.split_once(':')
+                .is_some_and(|(label, _)| label.split_whitespace().take(6).count() <= 5);
         if head.kind != Kind::Other
+            && !attachment
+            && !field
             && t.ends_with(|c: char| c.is_alphabetic() || c == ',')
             && t.split_whitespace().take(4).count() > 3
         {
@@ -498,8 +510,75 @@ fn issue_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) 
     out
 }
 
-/// A decision notice: one meeting (date of decision, decision maker), one item.
-fn decision_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Meeting {
+/// A decision notice: one meeting (date of decision, decision maker) with one item per
+/// decision.
+///
+/// An "Issue - decisions" page lists each decision taken on its issue under a line of its own,
+/// `13/02/2020 - <title>`, followed by that decision's fields (`Decision Maker:`, `Decision:`,
+/// ...). Where two or more such lines each open a section holding a `Decision` field, each
+/// section is a decision of its own, read alone: its own date, maker and text. Otherwise the
+/// page is one decision.
+fn decision_meetings(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header) -> Vec<Meeting> {
+    let body_from = head.body_from.min(lines.len());
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| decision_line(l.text, ctx.order))
+        .map(|(i, _)| i)
+        .collect();
+    let ends = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(lines.len()));
+    let sections: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    let fielded = |&(from, to): &(usize, usize)| {
+        lines
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .any(|l| segment::opens_ci(l.text, "decision"))
+    };
+    if sections.len() < 2 || !sections.iter().all(fielded) {
+        return vec![decision_meeting(ctx, lines, body_from, head)];
+    }
+    sections
+        .iter()
+        .enumerate()
+        .map(|(k, &(from, to))| {
+            if k == 0 {
+                // the first keeps the page's head
+                let to = to.max(body_from);
+                decision_meeting(ctx, lines.get(..to).unwrap_or_default(), body_from, head)
+            } else {
+                decision_meeting(ctx, lines.get(from..to).unwrap_or_default(), 1, head)
+            }
+        })
+        .collect()
+}
+
+/// Whether `text` is the line that opens a decision on an "Issue - decisions" page: a date,
+/// then a dash and the decision's title (`13/02/2020 - Local Plan Review`).
+fn decision_line(text: &str, order: DateOrder) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    dates::first(text, order)
+        .filter(|d| d.start == 0)
+        .and_then(|d| text.get(d.end..))
+        .map(str::trim_start)
+        .and_then(|r| r.strip_prefix('-').or_else(|| r.strip_prefix('–')))
+        .is_some_and(|title| !title.trim().is_empty())
+}
+
+/// One decision: a meeting (date of decision, decision maker) and its item, whose body starts
+/// at line `body_from`; its title is the decision's own, else the page's.
+fn decision_meeting(
+    ctx: &mut Ctx<'_>,
+    lines: &[Line<'_>],
+    body_from: usize,
+    head: &header::Header,
+) -> Meeting {
     let f = header::decision_fields(lines, ctx.order);
     let mut m = meeting(
         ctx,
@@ -508,10 +587,8 @@ fn decision_meeting(ctx: &mut Ctx<'_>, lines: &[Line<'_>], head: &header::Header
         first_text(lines),
         last_text(lines),
     );
-    let body_from = head.body_from.min(lines.len());
-    let (h, b) = lines.split_at(body_from);
+    let b = lines.get(body_from.min(lines.len())..).unwrap_or_default();
     let title = f.title.clone().or_else(|| head.title.clone());
-    let _ = h;
     let item = items::build(ctx, f.number.clone(), title, &[], b, false);
     m.items.push(item);
     m

@@ -1312,7 +1312,7 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
     let raised_by = if before.is_empty() || !by_verb {
         None
     } else {
-        let clause = raiser_clause(before);
+        let clause = shared_subject(raiser_clause(before));
         let words = clause.split_whitespace().count();
         if (1..=10).contains(&words) && !crate::segment::opens_ci(clause, "it was") {
             Some(clause.to_string())
@@ -1321,6 +1321,30 @@ pub(crate) fn concern_lead_hinted(para: &str, hints: Hints) -> Option<Option<Str
         }
     };
     Some(raised_by)
+}
+
+/// Who raised the concerns where the lead-in's verb shares its subject with an earlier one:
+/// `Members considered the proposals and` (raised ...) names `Members`, the words before the
+/// first verb (a lower-case word ending in `ed`), and names no one where no such verb is found.
+/// A clause that does not end in `and` is returned as it is.
+fn shared_subject(clause: &str) -> &str {
+    let Some(head) = clause
+        .strip_suffix(" and")
+        .or_else(|| clause.strip_suffix(" AND"))
+    else {
+        return clause;
+    };
+    let verb = head
+        .match_indices(|c: char| c.is_whitespace())
+        .map(|(k, _)| k + 1)
+        .find(|&k| {
+            head.get(k..)
+                .and_then(|w| w.split_whitespace().next())
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && w.ends_with("ed"))
+        });
+    verb.and_then(|k| head.get(..k))
+        .unwrap_or_default()
+        .trim_end()
 }
 
 /// The clause that names who raised the concerns, in the text before the lead-in: what follows
@@ -2166,6 +2190,29 @@ mod tests {
                 .and_then(|c| c.name("that").map(|m| m.start()));
             assert_eq!(formula_that(t), by_group, "{t}");
         }
+    }
+
+    /// A subject shared by two verbs is cut before the first; other clauses are kept.
+    #[test]
+    fn shared_subjects() {
+        assert_eq!(
+            shared_subject("Members considered the proposals and"),
+            "Members"
+        );
+        assert_eq!(
+            shared_subject("Several Members welcomed the report and"),
+            "Several Members"
+        );
+        assert_eq!(
+            shared_subject("the Chair of that Committee"),
+            "the Chair of that Committee"
+        );
+        assert_eq!(shared_subject("Councillors Smith and"), "");
+        assert_eq!(shared_subject("and"), "and");
+        assert_eq!(
+            concern_lead("Members considered the proposals and raised the following points:"),
+            Some(Some("Members".to_string()))
+        );
     }
 
     /// [`raiser_clause`] cuts the text as the two `rsplit`s did.

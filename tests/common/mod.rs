@@ -12,15 +12,16 @@
 //!   document (a meeting's span need not cover its attendance block);
 //! - siblings in document order: every list (meetings, items, each part list, persons of each
 //!   attendance role, attachments, concerns, statements, votes, amounts) ordered by `start`;
-//! - every `text` field of a Part, Concern, Statement or Amount found in the source text at its
+//! - every `text` field of a Part, Statement or Amount found in the source text at its
 //!   span modulo whitespace: after collapsing all whitespace (NBSP, form feed, BOM and the
 //!   zero-width space, non-joiner and joiner included, as the parser reads them) to
 //!   single spaces, the node's text equals or is a substring of the span's text. This is strict
 //!   on purpose: a text rewritten beyond whitespace (a hyphenated line break joined, quotes
 //!   straightened, a furniture line cut out of the middle) is reported, with the node's path,
 //!   so the difference is seen and decided;
-//! - an Item's `text` (the whole item "as extracted, for search") may leave out lines of its
-//!   span, such as page furniture, but each of its words must be found in order in the span.
+//! - an Item's `text` (the whole item "as extracted, for search") and a Concern's `text` (a
+//!   point that may run on over a page break) may leave out lines of their span, such as page
+//!   furniture, but each of their words must be found in order in the span.
 //!
 //! Every failure names its node by path, e.g. `meetings[0].items[2].resolutions[1]`.
 
@@ -315,7 +316,8 @@ impl<'a> Checker<'a> {
         for (i, c) in item.concerns.iter().enumerate() {
             let p = format!("{list}[{i}]");
             let ok = self.span(&p, &c.span, me);
-            self.text_at(&p, "text", &c.text, &c.span, ok);
+            // a point that runs on over a page break leaves the page's furniture out
+            self.words_at(&p, &c.text, &c.span, ok);
         }
         let list = format!("{path}.statements");
         self.ordered(&list, item.statements.iter().map(|s| &s.span));

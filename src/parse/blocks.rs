@@ -49,6 +49,33 @@ pub(crate) struct Para<'a> {
     pub row: bool,
 }
 
+/// Whether a line opens a motion's text: `That ...`, `THAT ...`, maybe quoted.
+fn opens_motion(t: &str) -> bool {
+    let t = t.trim_start_matches(['"', '“', '\'', '‘']);
+    t.starts_with("That ") || t.starts_with("THAT ")
+}
+
+/// Whether a line names who moved or seconded a motion (`Proposed by Cllr A, Seconded by Cllr
+/// B`, `Moved: Cr Adams`, `Seconded: Cr Brown`): such a line opens a paragraph (its seconder's
+/// line stays with it), and the motion's text on the next line opens one of its own, even with
+/// no blank line between (PATTERNS.md: minutes with no blank lines at all).
+fn names_mover(prev: &str) -> bool {
+    const MOVERS: [&str; 8] = [
+        "proposed by",
+        "proposed:",
+        "moved by",
+        "moved:",
+        "seconded by",
+        "seconded:",
+        "proposer",
+        "seconder",
+    ];
+    matches!(
+        prev.as_bytes().first(),
+        Some(b'P' | b'p' | b'M' | b'm' | b'S' | b's')
+    ) && MOVERS.iter().any(|w| crate::segment::opens_ci(prev, w))
+}
+
 /// A table row: cells apart by column gaps. A short note in a right-hand margin (an "Action"
 /// column's initials: `AM`, `(DB)`) does not make a line a row.
 fn is_row(text: &str) -> bool {
@@ -255,6 +282,8 @@ pub(crate) fn paragraphs_in<'a>(
                     || (super::narrative::ends_sentence(prev) && starts_upper(t))
                     || line_marker(line, t).is_some()
                     || super::narrative::opens_paragraph(t)
+                    || (opens_motion(t) && names_mover(prev))
+                    || (starts_upper(t) && names_mover(t) && !names_mover(prev))
             }
         };
         if breaks {
@@ -405,6 +434,8 @@ fn paragraphs_plain<'a>(lines: &'a [Line<'a>], arena: &'a mut String) -> Vec<Par
                     || (super::narrative::ends_sentence(prev) && starts_upper(t))
                     || line_marker(line, t).is_some()
                     || super::narrative::opens_paragraph(t)
+                    || (opens_motion(t) && names_mover(prev))
+                    || (starts_upper(t) && names_mover(t) && !names_mover(prev))
             }
         };
         if breaks {
@@ -1578,6 +1609,30 @@ mod tests {
                 "Audit of Accounts - The Accounts were approved by the Parish Council and signed by the Chairman",
                 "Internal Audit - All Councillors agreed that Mrs Evans be asked to complete the internal audit",
                 "a label with a hanging indent"
+            ]
+        );
+    }
+
+    /// A motion's text after the line that names its mover or seconder is a paragraph of its
+    /// own, blank line or not; a `That` run on from any other line is not.
+    #[test]
+    fn motions_open_paragraphs_after_their_movers() {
+        let text = "It was\nproposed by Cllr Kelly, seconded by Cllr Doyle and agreed.\nProposed by Cllr Kelly, Seconded by Cllr Doyle\n\"That the scheme be approved.\"\nCarried\nMoved: Cr Adams\nSeconded: Cr Brown\nTHAT the plan be adopted. Carried.\nThe Clerk said\nThat was all.\n";
+        let ls = lines(text);
+        let mut arena = String::new();
+        let texts: Vec<String> = paragraphs(&ls, &mut arena)
+            .into_iter()
+            .map(|p| p.text.to_string())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "It was proposed by Cllr Kelly, seconded by Cllr Doyle and agreed.",
+                "Proposed by Cllr Kelly, Seconded by Cllr Doyle",
+                "\"That the scheme be approved.\" Carried",
+                "Moved: Cr Adams Seconded: Cr Brown",
+                "THAT the plan be adopted. Carried.",
+                "The Clerk said That was all.",
             ]
         );
     }

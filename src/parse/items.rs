@@ -1092,12 +1092,18 @@ pub(crate) fn select(mut cands: Vec<Heading>) -> Vec<Heading> {
     let mut taken: Taken<u32> = Taken::default();
     let mut last_top: Option<u32> = None;
     let mut max_value = 0;
-    cands.retain(|c| {
+    cands.retain_mut(|c| {
         if c.shape != dominant {
             return false;
         }
         let ok = if dominant == "A" {
-            last_top.is_none_or(|l| c.value > l && c.value <= l + 40)
+            match letter_sequence_value(c, last_top) {
+                Some(v) => {
+                    c.value = v;
+                    true
+                }
+                None => false,
+            }
         } else {
             prefix.as_ref().is_none_or(|p| {
                 *p == c.prefix && !taken.contains(&c.value) && c.value <= max_value + 40

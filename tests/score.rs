@@ -148,11 +148,12 @@ fn pdf_corpus_text_meets_the_bars() {
     pdf_corpus_text_at_least(0.70, 0.70);
 }
 
-/// A floor at the level reached so far (0.836 overall, 0.835 resolutions when set), so that a
-/// change which loses ground fails CI. Raise it as the grammar improves; never lower it.
+/// A floor at the level reached so far (0.887 overall, 0.838 resolutions when last raised, in
+/// session 10), so that a change which loses ground fails CI. Raise it as the grammar
+/// improves; never lower it.
 #[test]
 fn pdf_corpus_text_holds_its_ground() {
-    pdf_corpus_text_at_least(0.83, 0.83);
+    pdf_corpus_text_at_least(0.88, 0.83);
 }
 
 fn pdf_corpus_text_at_least(overall: f64, resolutions: f64) {

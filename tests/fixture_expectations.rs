@@ -166,6 +166,13 @@
 //!   first continues over a page number and a change of margin ("... consultation with
 //!   residents and businesses ..."), the third holds its `o` sub-list and the paragraph set under
 //!   it; one resolution ("the draft budget be endorsed"); amounts 58600000 GBP.
+//!
+//! moderngov_decisions_and_minutes.txt: minutes; 1 meeting 2020-07-14 "Planning Committee";
+//!   items 14, 15, 16. Each `Decision:` block ends at the `Minutes:` label below it: 14's
+//!   decision is the one refusal (the minutes' narrative is no part of it), resolved again under
+//!   `RESOLVED:`, with a vote 8/2/1 carried (`For 8, Against 2, Abstain 1`); 15 decides a, b
+//!   ("That the contribution of £125,000", "That the Head of Planning") in both blocks; 16 "The
+//!   report was noted."; amounts 125000 GBP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -1608,4 +1615,37 @@ fn printed_concerns_page_break() {
         "12",
     );
     assert_amounts(&doc, &["58600000"], "GBP");
+}
+
+#[test]
+fn moderngov_decisions_and_minutes() {
+    let doc = fixture!("moderngov_decisions_and_minutes.txt");
+    assert_eq!(doc.kind, Kind::Minutes);
+    let m = only_meeting(&doc);
+    assert_meeting(m, Some("2020-07-14"), Some("Planning Committee"));
+    assert_eq!(numbers(m), ["14", "15", "16"]);
+    let refusal = "That planning permission be refused for the reasons set out in the report.";
+    let it = item(&doc, "14");
+    assert_parts(&it.decision, &[""], &[refusal], "14's Decision: block");
+    assert_eq!(
+        norm(&it.decision[0].text),
+        refusal,
+        "the block ends at Minutes:"
+    );
+    assert_parts(&it.resolutions, &[""], &[refusal], "14's RESOLVED");
+    assert_eq!(tuples(it), [(Some(8), Some(2), Some(1), Some(Carried))]);
+    let it = item(&doc, "15");
+    let texts = [
+        "That the contribution of £125,000",
+        "That the Head of Planning",
+    ];
+    assert_parts(&it.decision, &["a", "b"], &texts, "15's Decision: block");
+    assert_parts(&it.resolutions, &["a", "b"], &texts, "15's RESOLVED");
+    assert_parts(
+        &item(&doc, "16").resolutions,
+        &[""],
+        &["The report was noted."],
+        "16",
+    );
+    assert_amounts(&doc, &["125000"], "GBP");
 }

@@ -1606,11 +1606,20 @@ fn take_attachments<'a>(
     }
     // the bullets under a documents heading name the documents (`Accompanying Documents:` /
     // `• Library Service Review report`): attachments with no size, not content
+    //
+    // A `Minutes:` label is left out too, except where a `Decision:` block stands above it:
+    // there it ends that block (the minutes that follow may print the decision again, and
+    // their narrative is no part of it).
     let mut listing = false;
+    let mut decided = false;
     for l in &mut kept {
         if documents_heading(l.text) {
-            l.text = "";
-            listing = true;
+            let minutes = crate::segment::opens_ci(l.text.trim_start(), "minutes");
+            if !(minutes && decided) {
+                l.text = "";
+            }
+            listing = !minutes;
+            decided = false;
         } else if listing && !l.is_blank() && !l.furniture {
             let named = super::labels::bullet(l.text)
                 .and_then(|k| l.text.get(k..))
@@ -1628,6 +1637,10 @@ fn take_attachments<'a>(
                 }
                 None => listing = false,
             }
+        } else if crate::segment::opens_ci(l.text, "decision:")
+            || crate::segment::opens_ci(l.text, "decision made")
+        {
+            decided = true;
         }
     }
     kept

@@ -331,10 +331,10 @@ fn named_tail(text: &str, from: usize) -> Option<((usize, usize), (usize, usize)
     Some(((start, start + end), n))
 }
 
-/// Inline counts: `For 43, against 0, abstentions 0`.
+/// Inline counts: `For 43, against 0, abstentions 0`, `(For 8, Against 2, Abstain 1)`.
 static INLINE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bfor[:\s]+(\d{1,3})\s*[,;]?\s*against[:\s]+(\d{1,3})(?:\s*[,;]?\s*(?:and\s+)?abstentions?[:\s]+(\d{1,3}))?",
+        r"(?i)\bfor[:\s]+(\d{1,3})\s*[,;]?\s*against[:\s]+(\d{1,3})(?:\s*[,;]?\s*(?:and\s+)?(?:abstentions?|abstain(?:ed)?)[:\s]+(\d{1,3}))?",
     )
 });
 
@@ -462,10 +462,17 @@ fn counts_plain(rule: CountRule, text: &str) -> Vec<Counts> {
         let q = lit(t, q, "abstention")?;
         Some(lit(t, q, "s").unwrap_or(q))
     };
+    // `(?:abstentions?|abstain(?:ed)?)`: where it ends
+    let abstain_word = |q: usize| {
+        abstentions(q).or_else(|| {
+            let q = lit(t, q, "abstain")?;
+            Some(lit(t, q, "ed").unwrap_or(q))
+        })
+    };
     let at = |p: usize| -> Option<Counts> {
         match rule {
             // \bfor[:\s]+(\d{1,3})\s*[,;]?\s*against[:\s]+(\d{1,3})
-            // (?:\s*[,;]?\s*(?:and\s+)?abstentions?[:\s]+(\d{1,3}))?
+            // (?:\s*[,;]?\s*(?:and\s+)?(?:abstentions?|abstain(?:ed)?)[:\s]+(\d{1,3}))?
             CountRule::Inline => {
                 let q = colons_or_space(t, lit(t, p, "for")?)?;
                 let (q, n1) = count_then_other(t, q)?;
@@ -474,7 +481,7 @@ fn counts_plain(rule: CountRule, text: &str) -> Vec<Counts> {
                 let third = || {
                     let r = comma_gap(t, q);
                     let r = lit(t, r, "and").and_then(|x| space1(t, x)).unwrap_or(r);
-                    count_up_to_three(t, colons_or_space(t, abstentions(r)?)?)
+                    count_up_to_three(t, colons_or_space(t, abstain_word(r)?)?)
                 };
                 Some(match third() {
                     Some((e, n3)) => (p, e, [n1, n2, n3]),
@@ -2223,6 +2230,9 @@ mod tests {
             "abstention",
             "abstentions",
             "Abstentions:",
+            "abstain",
+            "Abstained",
+            "ABSTAINS",
             "with",
             "vote",
             "votes",
@@ -2271,7 +2281,7 @@ mod tests {
         };
         let mut walk = Walk::new(3);
         let mut matched = [0; 3];
-        for _ in 0..40_000 {
+        for _ in 0..50_000 {
             let mut t = String::new();
             for _ in 0..walk.below(9) {
                 t.push_str(walk.pick(&words));
@@ -2290,7 +2300,15 @@ mod tests {
             &["against", "AGAINST", "againstx", "and"],
             &["0", "12", "1234", ""],
             &["and", "", "", "x"],
-            &["abstentions", "Abstention", "abstentionsx", "votes"],
+            &[
+                "abstentions",
+                "Abstention",
+                "abstentionsx",
+                "votes",
+                "Abstain",
+                "abstained",
+                "abstainx",
+            ],
             &["1", "12", "1234", ""],
         ];
         for _ in 0..20_000 {

@@ -1854,11 +1854,7 @@ fn read_blocks(
     narrative.clear();
     narrative.reserve(paras.len());
     let mut seen_plain = false;
-    let concern_item = item.title.as_deref().is_some_and(|t| {
-        ["concerns", "questions from the public", "public questions"]
-            .iter()
-            .any(|w| crate::segment::contains_ci(t, w))
-    });
+    let concern_item = item.title.as_deref().is_some_and(concern_title);
     // the gate words of the narrative rules in a paragraph: those its lines hold
     let hints_of = |k: usize| {
         let lines = paras.get(k).map_or(&[][..], |p| p.lines);
@@ -1998,7 +1994,6 @@ fn read_blocks(
             continue;
         }
         let Some(p) = paras.get(k) else { continue };
-        let span = ctx.ix.span(p.start, p.end);
         // `Mr A proposed and Ms B seconded that the motion be put to the vote.` / `Agreed.`: the
         // motion is a resolution when it was carried, in its own paragraph or the next
         let seconded = if explicit {
@@ -2070,7 +2065,9 @@ fn read_blocks(
                 item.statements.push(Statement {
                     speaker: Some(speaker),
                     text: s.get(at..).unwrap_or(s).to_string(),
-                    span,
+                    // (found where a statement is: most paragraphs hold none, and the line
+                    // index's two binary searches are pure)
+                    span: ctx.ix.span(p.start, p.end),
                 });
                 continue;
             }
@@ -2118,6 +2115,26 @@ fn read_blocks(
             }
         }
     }
+}
+
+/// Whether an item's title names concerns or questions from the public (its plain paragraphs
+/// are then the concerns): it holds `concerns`, `questions from the public` or `public
+/// questions`, ignoring ASCII case. The two question phrases both hold a `q`, so they are
+/// searched for only where the title holds a `q` or `Q` (most titles hold none).
+fn concern_title(t: &str) -> bool {
+    crate::segment::contains_ci(t, "concerns")
+        || (memchr::memchr2(b'q', b'Q', t.as_bytes()).is_some()
+            && (crate::segment::contains_ci(t, "questions from the public")
+                || crate::segment::contains_ci(t, "public questions")))
+}
+
+/// [`concern_title`] as it was: the three phrases searched for in turn (the oracle of the test
+/// that reads them together).
+#[cfg(test)]
+fn concern_title_plain(t: &str) -> bool {
+    ["concerns", "questions from the public", "public questions"]
+        .iter()
+        .any(|w| crate::segment::contains_ci(t, w))
 }
 
 /// A detail line of a table flattened into text: `Contractor: LSU Health`, `Amount: $250,000`.
@@ -3175,5 +3192,46 @@ mod tests {
         assert_eq!(numbers(mixed), ["1", "2"]);
         // the number must stand alone: a sentence that opens with the word is body
         assert!(numbers("Resolution 449/2019 was rescinded.\n").is_empty());
+    }
+
+    /// [`concern_title`] (the question phrases asked only where a `q` stands) as the three
+    /// phrases searched for in turn: over every line of the fixtures and corpus, and generated
+    /// titles of the phrases and their pieces in any case, with `ſ`, the Kelvin sign, `É`,
+    /// NBSP, tabs, `\v` and empty pieces.
+    #[test]
+    fn concern_titles_as_the_three_phrases_find_them() {
+        let mut yes = 0;
+        for text in crate::testgen::real_texts() {
+            for line in text.lines() {
+                let want = concern_title_plain(line);
+                assert_eq!(concern_title(line), want, "{line:?}");
+                yes += usize::from(want);
+            }
+        }
+        assert!(yes > 0, "{yes}");
+        let pieces = [
+            "concerns",
+            "CONCERNS",
+            "Concern",
+            "questions",
+            "Questions",
+            "QUESTIONS",
+            " from the public",
+            " From The Public",
+            "public",
+            "Public ",
+            "qu",
+            "estions",
+            " ",
+            "ſ",
+            "\u{212a}",
+            "É",
+            "\u{a0}",
+            "\t",
+            "\u{b}",
+            "",
+        ];
+        let n = crate::testgen::agree(&pieces, 3, concern_title, concern_title_plain);
+        assert!(n > 1000, "{n}");
     }
 }

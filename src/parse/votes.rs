@@ -1476,11 +1476,26 @@ fn in_paragraph_read(lines: &[(usize, &str)], bits: u32) -> Vec<Found> {
         }
         // `^(ayes|yeas|noes|nays|abst...)`
         let named = opens_with(line, &[b"aye", b"yea", b"noe", b"nay", b"abs"]);
-        if let Some((word, list)) = named.then(|| named_line(line)).flatten() {
+        // a list that is a number is a count (`AYES: 5`); one that opens with a digit and runs on
+        // holds no names (`Ayes: 5 Nays: 2 Abstain: 0` on one line)
+        let named_list = named
+            .then(|| named_line(line))
+            .flatten()
+            .and_then(|(word, list)| {
+                let count = list.trim_end_matches('.').trim_end().parse::<u32>().ok();
+                (count.is_some() || !list.starts_with(|c: char| c.is_ascii_digit()))
+                    .then_some((word, list, count))
+            });
+        if let Some((word, list, count)) = named_list {
             let word = word.to_ascii_lowercase();
-            let list = names(list);
+            let (n, list) = match count {
+                Some(c) => (Some(c), Vec::new()),
+                None => {
+                    let list = names(list);
+                    (Some(list.len() as u32), list)
+                }
+            };
             let g = named_group.get_or_insert_with(|| Found::new(off, off + line.len()));
-            let n = Some(list.len() as u32);
             match word.as_str() {
                 "ayes" | "yeas" => {
                     g.for_ = n;
@@ -2700,6 +2715,24 @@ mod tests {
         assert_eq!(
             tuples("AYES: Smith, Jones\nNOES: Brown"),
             [(Some(2), Some(1), None, Some(Carried))]
+        );
+        // a number after the word is a count, not a name
+        assert_eq!(
+            tuples("AYES: 5\nNOES: 2"),
+            [(Some(5), Some(2), None, Some(Carried))]
+        );
+        // counts run together on one line are no names list
+        let mut lines = vec![(0, "Ayes: 5 Nays: 2 Abstain: 0 - motion passed")];
+        for f in in_paragraph(&lines) {
+            assert!(f.for_names.is_empty(), "{f:?}");
+            assert_ne!(f.for_, Some(1), "{f:?}");
+        }
+        lines[0].1 = "Ayes: 5.";
+        assert_eq!(
+            in_paragraph(&lines)
+                .first()
+                .map(|f| (f.for_, f.for_names.len())),
+            Some((Some(5), 0))
         );
     }
 

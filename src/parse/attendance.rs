@@ -372,31 +372,19 @@ fn addressed(piece: &str) -> bool {
 }
 
 /// Whether a list's piece is a job title and no name: it opens with no title of address and
-/// ends with a role word (`District Manager`, `Senior Engineer`) or opens with one (`Head of
+/// ends with a one-word role word ([`ROLE_WORDS`]: `District Manager`, `Senior Engineer`) or
+/// opens with one (`Head of
 /// Legal Services`, `Chief Executive`), where `City Clerk Janet Hobbs` ends with a name.
 fn job_title(piece: &str) -> bool {
-    const LAST: [&str; 14] = [
-        "officer",
-        "director",
-        "executive",
-        "manager",
-        "clerk",
-        "solicitor",
-        "lawyer",
-        "treasurer",
-        "secretary",
-        "engineer",
-        "assistant",
-        "adviser",
-        "advisor",
-        "planner",
-    ];
     let t = piece.trim().trim_end_matches('.');
     let lower = t.to_ascii_lowercase();
     let last = lower.split_whitespace().next_back().unwrap_or_default();
     !t.is_empty()
         && !addressed(t)
-        && (LAST.contains(&last) || lower.starts_with("head of ") || lower.starts_with("chief "))
+        // (a piece ending in `chief` is no role alone: `Fire Chief` names a person's rank)
+        && ((last != "chief" && ROLE_WORDS.contains(&last))
+            || lower.starts_with("head of ")
+            || lower.starts_with("chief "))
 }
 
 /// The names in a list, in order: split at commas, semicolons and bullets, then at ` and `,

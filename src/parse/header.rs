@@ -1847,12 +1847,9 @@ pub(crate) fn decision_fields(lines: &[Line<'_>], order: DateOrder) -> DecisionF
                 f.title.get_or_insert(v);
             }
         } else if line_date.is_none() {
-            if let Some(d) = dates::first(t, order).filter(|d| d.start == 0) {
-                let rest = t.get(d.end..).unwrap_or_default().trim_start();
-                if let Some(title) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
-                    line_date = Some(d);
-                    f.title = Some(collapse(title));
-                }
+            if let Some((d, title)) = dated_title(t, order) {
+                line_date = Some(d);
+                f.title = Some(collapse(title));
             }
         }
     }
@@ -1873,6 +1870,15 @@ pub(crate) fn decision_fields(lines: &[Line<'_>], order: DateOrder) -> DecisionF
             .or_else(|| lines.iter().find_map(|l| dates::first(l.text, order)));
     }
     f
+}
+
+/// A line that opens with a date and then a dash and a title, as each decision on an "Issue -
+/// decisions" page does (`13/02/2020 - Local Plan Review`): the date and the title (maybe empty).
+pub(crate) fn dated_title(t: &str, order: DateOrder) -> Option<(dates::Found, &str)> {
+    let d = dates::first(t, order).filter(|d| d.start == 0)?;
+    let rest = t.get(d.end..).unwrap_or_default().trim_start();
+    let title = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–'))?;
+    Some((d, title))
 }
 
 /// Labels ending in `:` set side by side on one line, each with its value on the next line in

@@ -563,12 +563,7 @@ fn decision_line(text: &str, order: DateOrder) -> bool {
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    dates::first(text, order)
-        .filter(|d| d.start == 0)
-        .and_then(|d| text.get(d.end..))
-        .map(str::trim_start)
-        .and_then(|r| r.strip_prefix('-').or_else(|| r.strip_prefix('–')))
-        .is_some_and(|title| !title.trim().is_empty())
+    header::dated_title(text, order).is_some_and(|(_, title)| !title.trim().is_empty())
 }
 
 /// One decision: a meeting (date of decision, decision maker) and its item, whose body starts

@@ -3070,7 +3070,13 @@ mod tests {
                 }
             }
         }
-        assert!(yes > 500, "{yes}");
+        // (the fixtures alone open about 250 numbers; with the corpus, thousands)
+        let floor = if crate::testgen::corpus_present() {
+            500
+        } else {
+            200
+        };
+        assert!(yes > floor, "{yes}");
         let pieces = [
             "I",
             "V",
